@@ -1,0 +1,34 @@
+# The README's two commands: `make run` and `make test`. Both create .venv and install the project first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+# Prefect runs on a temporary in-process server: project-local state, no telemetry.
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_COLORS ?= true
+
+.PHONY: run test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/newsetl run
+
+test: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run_bench.py --articles 10000 --repeat 3
+
+clean:
+	rm -rf $(VENV) .prefect warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw

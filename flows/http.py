@@ -1,0 +1,141 @@
+"""Fetching: http(s) with requests, file:// from disk. Every outcome is a FetchResult, never an
+exception: a fetch that failed is data (it goes to the `fetches` table and feed health), and it must not
+stop the other sources.
+
+Retries are network work only: urllib3's Retry retries connection errors, timeouts, 429 and 5xx with
+exponential backoff and honours Retry-After.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from newsetl.config import Settings, local_path
+
+# Outcomes recorded in fetches.outcome
+OK, NOT_MODIFIED, HTTP_ERROR, NETWORK_ERROR, MISSING, TOO_LARGE = (
+    "ok", "not_modified", "http_error", "network_error", "missing", "too_large")
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    final_url: str
+    outcome: str
+    fetched_at: datetime          # naive UTC
+    elapsed_ms: float
+    status_code: int | None = None
+    error: str | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == OK
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def make_session(settings: Settings) -> requests.Session:
+    """A session with the project's User-Agent and retry policy, shared by the fetches of one task."""
+    retry = Retry(
+        total=settings.http_retries,
+        connect=settings.http_retries,
+        read=settings.http_retries,
+        status=settings.http_retries,
+        backoff_factor=settings.http_backoff,
+        backoff_jitter=settings.http_backoff / 2,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({"User-Agent": settings.user_agent,
+                            "Accept-Encoding": "gzip, deflate"})
+    return session
+
+
+def _read_capped(response: requests.Response, cap: int) -> bytes | None:
+    """The body, or None when it is longer than `cap` bytes (then it is not read further)."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(chunk_size=64 * 1024):
+        size += len(chunk)
+        if size > cap:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch_http(session: requests.Session, url: str, settings: Settings, etag: str | None = None,
+               last_modified: str | None = None) -> FetchResult:
+    """GET `url`, conditionally when an ETag or Last-Modified is known (304 -> not_modified)."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    fetched_at, started = utc_now(), time.perf_counter()
+
+    def result(outcome: str, **kw) -> FetchResult:
+        return FetchResult(url=url, final_url=kw.pop("final_url", url), outcome=outcome,
+                           fetched_at=fetched_at, elapsed_ms=(time.perf_counter() - started) * 1000, **kw)
+
+    try:
+        with session.get(url, headers=headers, stream=True,
+                         timeout=(settings.connect_timeout, settings.read_timeout)) as response:
+            meta = {"final_url": response.url, "status_code": response.status_code,
+                    "content_type": response.headers.get("Content-Type"),
+                    "etag": response.headers.get("ETag"),
+                    "last_modified": response.headers.get("Last-Modified")}
+            if response.status_code == 304:
+                return result(NOT_MODIFIED, **meta)
+            if response.status_code >= 400:
+                return result(HTTP_ERROR, error=f"HTTP {response.status_code} {response.reason} from {url}",
+                              **meta)
+            body = _read_capped(response, settings.max_body_bytes)
+            if body is None:
+                return result(TOO_LARGE, error=f"body over {settings.max_body_bytes} bytes at {url}", **meta)
+            return result(OK, body=body, **meta)
+    except requests.RequestException as exc:
+        return result(NETWORK_ERROR, error=f"{type(exc).__name__} fetching {url}: {exc}")
+
+
+def fetch_file(url: str, settings: Settings) -> FetchResult:
+    """Read a file:// URL from disk."""
+    fetched_at, started = utc_now(), time.perf_counter()
+    path = local_path(url)
+
+    def result(outcome: str, **kw) -> FetchResult:
+        return FetchResult(url=url, final_url=url, outcome=outcome, fetched_at=fetched_at,
+                           elapsed_ms=(time.perf_counter() - started) * 1000, **kw)
+
+    try:
+        size = path.stat().st_size
+        if size > settings.max_body_bytes:
+            return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
+        return result(OK, body=path.read_bytes())
+    except FileNotFoundError:
+        return result(MISSING, error=f"file not found: {path}")
+    except OSError as exc:
+        return result(MISSING, error=f"cannot read {path}: {exc}")
+
+
+def fetch(session: requests.Session, url: str, settings: Settings, etag: str | None = None,
+          last_modified: str | None = None) -> FetchResult:
+    if url.startswith("file:"):
+        return fetch_file(url, settings)
+    return fetch_http(session, url, settings, etag, last_modified)

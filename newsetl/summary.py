@@ -1,0 +1,45 @@
+"""The run summary printed at the end of `newsetl run`: rows per table (and how many are new), the articles
+of this batch (new, changed, already known), and the outcome of every source."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_summary(summary, console: Console | None = None) -> None:
+    console = console or Console()
+    seconds = (summary.finished_at - summary.started_at).total_seconds()
+    counts = summary.articles
+
+    tables = Table(title="Warehouse", title_justify="left")
+    tables.add_column("table")
+    tables.add_column("rows", justify="right")
+    tables.add_column("new this run", justify="right")
+    for name, (rows, added) in summary.table_rows.items():
+        tables.add_row(name, f"{rows:,}", f"{added:,}")
+    console.print(tables)
+
+    console.print(
+        f"articles this run: {counts['items']:,} items -> {counts['articles']:,} articles: "
+        f"[bold]{counts['new']:,} new[/], {counts['changed']:,} changed, "
+        f"{counts['unchanged']:,} already known"
+        + (f"; {counts['skipped_no_url']} items without a URL skipped" if counts["skipped_no_url"] else ""))
+    if counts["new"] == 0 and counts["changed"] == 0:
+        console.print("nothing new: the warehouse already holds everything these sources offer")
+
+    sources = Table(title="Sources", title_justify="left")
+    for column, justify in (("source", "left"), ("outcome", "left"), ("items", "right"),
+                            ("pages", "right"), ("pages failed", "right"), ("error", "left")):
+        sources.add_column(column, justify=justify, overflow="fold")
+    for s in summary.sources:
+        style = "red" if s["error"] else None
+        sources.add_row(s["name"], s["outcome"], str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
+                        s["error"] or "", style=style)
+    console.print(sources)
+
+    failing = {name: n for name, n in summary.checks.items() if n}
+    checks = (f"[red]{len(failing)} failing: {failing}[/]" if failing
+              else f"all {len(summary.checks)} passed")
+    console.print(f"data-quality checks: {checks}")
+    console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s")

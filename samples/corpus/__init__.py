@@ -1,0 +1,1 @@
+"""Hand-written prose for the sample news site; laid out by samples/build_site.py."""

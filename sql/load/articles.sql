@@ -1,0 +1,30 @@
+-- New and changed articles (the transform sends only those). first_seen_at is kept; a date resolved from
+-- relative text or the fetch time never replaces one the publisher stated.
+insert into articles by name
+select *, null as story_id, from stage_articles
+on conflict (article_id) do update set
+    url = excluded.url,
+    source_id = excluded.source_id,
+    feed_id = excluded.feed_id,
+    guid = coalesce(excluded.guid, articles.guid),
+    title = excluded.title,
+    summary = coalesce(excluded.summary, articles.summary),
+    body = excluded.body,
+    authors = excluded.authors,
+    language = coalesce(excluded.language, articles.language),
+    section = coalesce(excluded.section, articles.section),
+    image_url = coalesce(excluded.image_url, articles.image_url),
+    published_at = case
+        when excluded.published_source in ('relative', 'fetched')
+         and articles.published_source not in ('relative', 'fetched') then articles.published_at
+        else excluded.published_at end,
+    published_source = case
+        when excluded.published_source in ('relative', 'fetched')
+         and articles.published_source not in ('relative', 'fetched') then articles.published_source
+        else excluded.published_source end,
+    fetched_at = excluded.fetched_at,
+    word_count = excluded.word_count,
+    content_hash = excluded.content_hash,
+    content_source = excluded.content_source,
+    duplicate_of = excluded.duplicate_of
+where articles.content_hash is distinct from excluded.content_hash;

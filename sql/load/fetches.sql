@@ -1,0 +1,3 @@
+insert into fetches by name
+select * from stage_fetches
+on conflict do nothing;

@@ -1,0 +1,1 @@
+select alias, alias_key, alias_kind, source_id from source_aliases;

@@ -1,0 +1,183 @@
+"""Raw rows from every source -> the frames that are loaded: articles, article_versions, sources,
+source_aliases. The order of the steps is the data flow:
+
+    feed items / listing cards  --(feed_items, listing_items)-->  raw items
+    raw items + article pages   --(with_pages)------------------>  one row per item, best fields chosen
+                                --(article_rows)---------------->  canonical URL, ids, UTC dates, clean text
+                                --(resolve_outlets)------------->  source_id
+                                --(merge_by_article)------------>  one row per article
+                                --(link_syndicated)------------->  duplicate_of
+                                --(split_by_change)------------->  new / changed / unchanged
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from transforms.dedupe import KNOWN_SCHEMA, link_syndicated, merge_by_article, split_by_change
+from transforms.normalise import (
+    canonical_url,
+    clean_text,
+    content_hash,
+    parse_timestamp,
+    resolve_relative_time,
+    stable_id,
+    word_count,
+)
+from transforms.outlets import resolve_outlets
+from transforms.pages import PAGE_SCHEMA
+
+RAW_ITEM_SCHEMA = {
+    "feed_id": pl.String,
+    "outlet_name": pl.String,
+    "item_url": pl.String,
+    "guid": pl.String,
+    "title": pl.String,
+    "summary": pl.String,
+    "text": pl.String,
+    "text_source": pl.String,
+    "authors": pl.List(pl.String),
+    "published_text": pl.String,
+    "published_at": pl.Datetime("us"),
+    "published_source": pl.String,
+    "language": pl.String,
+    "fetched_at": pl.Datetime("us"),
+}
+
+ARTICLE_COLUMNS = [
+    "article_id", "canonical_url", "url", "source_id", "feed_id", "guid", "title", "summary", "body",
+    "authors", "language", "section", "image_url", "published_at", "published_source", "first_seen_at",
+    "fetched_at", "word_count", "content_hash", "content_source", "duplicate_of",
+]
+
+
+def feed_items(items: pl.DataFrame, feed_id: str, outlet_name: str, fetched_at: datetime) -> pl.DataFrame:
+    """Parsed feed items (transforms.feeds.parse_feed) as raw items of one feed."""
+    return items.select(
+        pl.lit(feed_id).alias("feed_id"),
+        pl.lit(outlet_name).alias("outlet_name"),
+        "item_url", "guid", "title", "summary",
+        pl.col("content").alias("text"),
+        pl.when(pl.col("content").is_not_null()).then(pl.lit("feed")).alias("text_source"),
+        "authors", "published_text", "published_at",
+        pl.when(pl.col("published_at").is_not_null()).then(pl.lit("feed")).alias("published_source"),
+        "language",
+        pl.lit(fetched_at, pl.Datetime("us")).alias("fetched_at"),
+    ).cast(RAW_ITEM_SCHEMA)
+
+
+def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime) -> pl.DataFrame:
+    """Listing-page cards (transforms.pages.parse_listing_page) as raw items; "6 hours ago" is resolved
+    against the time the page was fetched."""
+    resolved = cards["time_text"].map_elements(lambda t: resolve_relative_time(t, fetched_at),
+                                               return_dtype=pl.Datetime("us"))
+    return cards.with_columns(resolved.alias("published_at")).select(
+        pl.lit(feed_id).alias("feed_id"),
+        "outlet_name", "item_url",
+        pl.lit(None, pl.String).alias("guid"),
+        "title",
+        pl.lit(None, pl.String).alias("summary"),
+        "text",
+        pl.lit("listing").alias("text_source"),
+        pl.lit([], pl.List(pl.String)).alias("authors"),
+        pl.col("time_text").alias("published_text"),
+        "published_at",
+        pl.when(pl.col("published_at").is_not_null()).then(pl.lit("relative")).alias("published_source"),
+        pl.lit(None, pl.String).alias("language"),
+        pl.lit(fetched_at, pl.Datetime("us")).alias("fetched_at"),
+    ).cast(RAW_ITEM_SCHEMA)
+
+
+def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
+    """Raw items with their article page's fields: the page's text, canonical URL, dates and metadata
+    win over the feed's, which fill what the page lacks."""
+    page = pages.cast(PAGE_SCHEMA).unique("page_url", keep="first").with_columns(
+        pl.col("published_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
+        .alias("page_published_at"),
+    ).rename({c: f"page_{c}" for c in PAGE_SCHEMA if c not in ("page_url",)} | {"page_url": "item_url"})
+    joined = items.join(page, on="item_url", how="left")
+    page_dated = pl.col("page_published_at").is_not_null()
+    return joined.select(
+        "feed_id", "item_url", "guid", "fetched_at",
+        pl.coalesce("outlet_name", "page_site_name").alias("outlet_name"),
+        pl.coalesce("page_canonical_url", "item_url").alias("source_url"),
+        pl.coalesce("page_title", "title").alias("title"),
+        pl.coalesce("summary", "page_description").alias("summary"),
+        pl.coalesce("page_body", "text").alias("text"),
+        pl.when(pl.col("page_body").is_not_null()).then(pl.lit("page"))
+        .otherwise(pl.col("text_source")).alias("content_source"),
+        pl.when(pl.col("authors").list.len() > 0).then("authors")
+        .otherwise(pl.col("page_authors").fill_null(pl.lit([], pl.List(pl.String)))).alias("authors"),
+        pl.when(page_dated).then("page_published_at").otherwise("published_at").alias("published_at"),
+        pl.when(page_dated).then("page_published_source").otherwise("published_source")
+        .alias("published_source"),
+        pl.coalesce("page_language", "language").alias("language"),
+        pl.col("page_section").alias("section"),
+        pl.col("page_image_url").alias("image_url"),
+    )
+
+
+def _language_code(tag: str | None) -> str | None:
+    """"en-GB" -> "en": the primary language subtag, lower-case."""
+    if not tag or not tag.strip():
+        return None
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def article_rows(items: pl.DataFrame) -> pl.DataFrame:
+    """Items (after with_pages) as article rows: canonical URL and id, clean text, hash, word count,
+    language code, and a publish date for every row (the fetch time when nothing better is known)."""
+    cleaned = items.filter(pl.col("source_url").is_not_null()).with_columns(
+        pl.col("source_url").map_elements(canonical_url, return_dtype=pl.String).alias("canonical_url"),
+        pl.col("item_url").alias("url"),
+        *[pl.col(c).map_elements(clean_text, return_dtype=pl.String).alias(c)
+          for c in ("title", "summary", "text")],
+        pl.col("language").map_elements(_language_code, return_dtype=pl.String),
+    )
+    return cleaned.with_columns(
+        pl.col("canonical_url").map_elements(lambda u: stable_id("article", u), return_dtype=pl.String)
+        .alias("article_id"),
+        pl.col("text").alias("body"),
+        pl.coalesce("text", "summary", "title").map_elements(content_hash, return_dtype=pl.String)
+        .alias("content_hash"),
+        pl.col("text").map_elements(word_count, return_dtype=pl.Int32).fill_null(0).alias("word_count"),
+        pl.col("content_source").fill_null("feed"),
+        pl.coalesce("published_at", "fetched_at").alias("published_at"),
+        pl.when(pl.col("published_at").is_null()).then(pl.lit("fetched"))
+        .otherwise(pl.col("published_source")).alias("published_source"),
+    ).drop("text", "source_url", "item_url")
+
+
+@dataclass(frozen=True)
+class ArticleTables:
+    articles: pl.DataFrame          # new and changed articles, ARTICLE_COLUMNS
+    article_versions: pl.DataFrame  # one row per new text of an article
+    sources: pl.DataFrame           # outlets first met in this batch
+    source_aliases: pl.DataFrame    # names and domains first met in this batch
+    counts: dict[str, int]          # items, articles, new, changed, unchanged, skipped (no URL)
+
+
+def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_aliases: pl.DataFrame,
+                         known_articles: pl.DataFrame) -> ArticleTables:
+    """All article-side frames of one batch. `known_*` are what the warehouse already holds."""
+    items = with_pages(raw_items.cast(RAW_ITEM_SCHEMA), pages)
+    rows = article_rows(items)
+    resolved, new_sources, new_aliases = resolve_outlets(rows, known_aliases)
+    known = known_articles.cast(KNOWN_SCHEMA)
+    merged = link_syndicated(merge_by_article(resolved), known)
+    split = split_by_change(merged, known)
+    loadable = pl.concat([split["new"], split["changed"]]).select(ARTICLE_COLUMNS)
+    versions = loadable.select("article_id", "content_hash", "title", "body",
+                               pl.col("fetched_at").alias("seen_at"))
+    counts = {
+        "items": raw_items.height,
+        "skipped_no_url": items.height - rows.height,
+        "articles": merged.height,
+        "new": split["new"].height,
+        "changed": split["changed"].height,
+        "unchanged": split["unchanged"].height,
+    }
+    return ArticleTables(loadable, versions, new_sources, new_aliases, counts)
