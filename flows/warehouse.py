@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import importlib
 import logging
 import time
 from collections.abc import Iterator
@@ -71,6 +72,24 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> Path:
+    """Load a DuckDB extension (fts, ducklake) from its PyPI package `duckdb-extension-<name>`, pinned
+    with DuckDB itself: this machine cannot download extensions at first use. DuckDB checks the binary's
+    signature on load; unsigned extensions are never allowed."""
+    try:
+        package = importlib.import_module(f"duckdb_extension_{name}")
+    except ImportError as exc:
+        raise RuntimeError(f"DuckDB extension {name!r} is not installed: pip install "
+                           f"duckdb-extension-{name}=={duckdb.__version__}") from exc
+    path = (Path(package.__file__).parent / "extensions" / f"v{duckdb.__version__}"
+            / f"{name}.duckdb_extension")
+    if not path.exists():
+        raise RuntimeError(f"{path} not found: duckdb-extension-{name} does not match duckdb "
+                           f"{duckdb.__version__}")
+    con.load_extension(str(path))
+    return path
 
 
 # --- migrations -------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 feedparser does the parsing: it copes with the ill-formed feeds found in the wild and tells us (bozo) when
 it had to. A body that yields no items and is not a well-formed feed is a parse error, with feedparser's
-reason. Parsing is pure: the body is bytes already fetched, never a URL (feedparser would fetch a string).
+reason; so is an ill-formed body in which no item has a link or a title. Parsing is pure: the body is bytes already fetched, never a URL (feedparser would fetch a string).
 """
 
 from __future__ import annotations
@@ -58,12 +58,13 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         raise TypeError("parse_feed takes the feed body as bytes")
     parsed = feedparser.parse(bytes(body))
     version = parsed.get("version") or ""
-    if not parsed.entries and (parsed.bozo or not version):
+    usable = [e for e in parsed.entries if e.get("link") or e.get("links") or e.get("title")]
+    if not usable and (parsed.bozo or not version):
         reason = parsed.get("bozo_exception") or "no <rss>, <feed> or <rdf:RDF> root"
         raise FeedParseError(f"not a readable feed: {reason}")
     language = parsed.feed.get("language")
     rows = []
-    for entry in parsed.entries:
+    for entry in usable:
         link = entry.get("link") or next(
             (lk.get("href") for lk in entry.get("links", []) if lk.get("href")), None)
         rows.append({

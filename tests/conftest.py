@@ -1,0 +1,129 @@
+"""Shared fixtures: a real HTTP server on 127.0.0.1 serving the sample site plus fault routes, and a
+Prefect test harness. Nothing here reaches beyond the loopback interface."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SITE = ROOT / "samples" / "site"
+
+# Before Prefect is imported anywhere: private state, no telemetry, quick HTTP retries.
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-")
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+os.environ["NEWSETL_HTTP_RETRIES"] = "2"
+os.environ["NEWSETL_HTTP_BACKOFF"] = "0.01"
+os.environ["NEWSETL_READ_TIMEOUT"] = "3"
+
+
+@dataclass
+class SiteServer:
+    """The sample site on loopback. `routes` maps a path to (status, headers, body) and overrides files;
+    `requests` records every path asked for."""
+
+    base_url: str
+    routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+
+def _handler(site: SiteServer):
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(SAMPLE_SITE), **kwargs)
+
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            site.requests.append(self.path)
+            route = site.routes.get(self.path)
+            if route is None:
+                return super().do_GET()
+            status, headers, body = route
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+
+        def log_message(self, *args):
+            pass
+
+    return Handler
+
+
+@pytest.fixture(scope="session")
+def site_server():
+    site = SiteServer(base_url="")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+SAMPLE_SOURCES = """
+[[outlets]]
+name = "The Independent"
+domain = "independent.co.uk"
+
+[[outlets]]
+name = "Harbour Times"
+domain = "harbourtimes.example"
+
+[[outlets]]
+name = "Northern Courier"
+domain = "northerncourier.example"
+
+[[sources]]
+name = "independent-world"
+kind = "rss"
+url = "{base}/independent/rss.xml"
+outlet = "The Independent"
+follow_links = true
+
+[[sources]]
+name = "harbour-times"
+kind = "atom"
+url = "{base}/harbourtimes/atom.xml"
+outlet = "Harbour Times"
+follow_links = true
+
+[[sources]]
+name = "northern-courier"
+kind = "rss"
+url = "{base}/northerncourier/rss.xml"
+outlet = "Northern Courier"
+follow_links = true
+
+[[sources]]
+name = "daily8-world"
+kind = "listing"
+url = "{base}/daily8/world.html"
+"""
+
+
+def write_sources(path: Path, base_url: str, extra: str = "") -> Path:
+    """A sources file for the sample site served at `base_url`, plus `extra` TOML entries."""
+    path.write_text(SAMPLE_SOURCES.format(base=base_url) + extra, encoding="utf-8")
+    return path
