@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from newsetl.config import PROJECT_ROOT, ConfigError, Settings
+from newsetl.config import PROJECT_ROOT, ROOT_SOURCES, ConfigError, Settings, load_sources
 
 # Prefect reads its settings when first imported: keep its state in the project and send no telemetry,
 # unless the user chose otherwise.
@@ -28,7 +28,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
-    sources: Path = typer.Option(PROJECT_ROOT / "sources.toml", "--sources", "-s",
+    sources: Path = typer.Option(ROOT_SOURCES, "--sources", "-s",
                                  help="sources file (TOML)"),
     warehouse: Path | None = typer.Option(None, "--warehouse", "-w",
                                           help="DuckDB file [default: warehouse/news.duckdb]"),
@@ -40,10 +40,13 @@ def run(
     from newsetl.summary import print_summary
 
     try:
-        summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group)
+        load_sources(sources)  # a bad file is reported here, before a flow run starts
+        Settings.from_env()
     except ConfigError as exc:
         _fail(str(exc))
+    try:
+        summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
+                         group=group)
     except LockedError as exc:
         _fail(str(exc), code=3)
     print_summary(summary)

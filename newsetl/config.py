@@ -17,6 +17,7 @@ from transforms.outlets import Outlet
 from transforms.pages import CardSelectors
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ROOT_SOURCES = PROJECT_ROOT / "sources.toml"
 SOURCE_KINDS = ("atom", "listing", "rss")
 SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors"}
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}

@@ -2,7 +2,8 @@
 
 feedparser does the parsing: it copes with the ill-formed feeds found in the wild and tells us (bozo) when
 it had to. A body that yields no items and is not a well-formed feed is a parse error, with feedparser's
-reason; so is an ill-formed body in which no item has a link or a title. Parsing is pure: the body is bytes already fetched, never a URL (feedparser would fetch a string).
+reason; so is an ill-formed body in which no item has a link or a title. Parsing is pure: the body is
+bytes already fetched, never a URL (feedparser would fetch a string).
 """
 
 from __future__ import annotations

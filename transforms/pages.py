@@ -42,9 +42,15 @@ LISTING_SCHEMA = {
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                  "OpinionNewsArticle", "LiveBlogPosting", "WebPage"}
-# Elements whose text is never article body: navigation, asides, promos, comment widgets.
-BOILERPLATE_XPATH = ("//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe"
-                     "|//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]")
+# Elements whose text is never article body: navigation, asides, bylines, promos, comment widgets.
+BOILERPLATE_CLASSES = ("byline", "newsletter", "promo", "comments", "related", "share", "advert",
+                       "app-banner", "app-footer", "subscribe")
+BOILERPLATE_XPATH = "|".join(
+    ["//script", "//style", "//noscript", "//nav", "//header", "//footer", "//aside", "//form", "//iframe"]
+    + [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in BOILERPLATE_CLASSES])
+# Where the main text is looked for, most specific first; the first place holding paragraphs wins.
+BODY_CONTAINERS = ("//*[@itemprop='articleBody'] | //*[contains(@class,'article-body')]", "//article",
+                   "//main", "//body")
 
 
 class PageParseError(ValueError):
@@ -136,14 +142,16 @@ def _paragraph_text(container) -> str:
 
 
 def _body_text(root) -> str | None:
-    """The main text: the paragraphs of the container (article body, <article>, <main>) richest in
-    paragraph text, with navigation, asides, bylines and promos removed first."""
+    """The main text: the paragraphs of the most specific container that has any (the article body,
+    else <article>, <main>, <body>; the richest if several), with navigation, asides, bylines and promos
+    removed first."""
     for node in root.xpath(BOILERPLATE_XPATH):
         node.drop_tree()
-    containers = root.xpath(
-        "//*[@itemprop='articleBody'] | //*[contains(@class,'article-body')] | //article | //main | //body")
-    best = max((_paragraph_text(c) for c in containers), key=len, default="")
-    return clean_text(best)
+    for xpath in BODY_CONTAINERS:
+        best = max((_paragraph_text(c) for c in root.xpath(xpath)), key=len, default="")
+        if best:
+            return clean_text(best)
+    return None
 
 
 def parse_article_page(body: bytes, page_url: str) -> dict:

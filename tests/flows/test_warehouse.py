@@ -1,0 +1,80 @@
+from datetime import datetime
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows import warehouse
+
+
+@pytest.fixture
+def con(tmp_path):
+    with warehouse.connect(tmp_path / "w.duckdb") as connection:
+        yield connection
+
+
+def test_migrations_apply_once_and_are_recorded(con):
+    first = warehouse.migrate(con)
+    assert first == [f.name for f in warehouse.migration_files()]
+    assert warehouse.migrate(con) == []
+    assert con.execute("select count(*) from schema_migrations").fetchone()[0] == len(first)
+
+
+def test_an_edited_migration_is_refused(con, tmp_path, monkeypatch):
+    warehouse.migrate(con)
+    edited = tmp_path / "sql"
+    (edited / "migrations").mkdir(parents=True)
+    for f in warehouse.migration_files():
+        (edited / "migrations" / f.name).write_text(f.read_text() + "\n-- edited\n")
+    monkeypatch.setattr(warehouse, "SQL_DIR", edited)
+    with pytest.raises(RuntimeError, match="was edited after it was applied"):
+        warehouse.migrate(con)
+
+
+def test_views_apply_and_checks_pass_on_an_empty_warehouse(con):
+    warehouse.migrate(con)
+    views = warehouse.apply_views(con)
+    assert {"articles_per_outlet_per_day", "top_entities_per_day", "feed_health"} <= set(views)
+    results = warehouse.run_checks(con)
+    assert results and not any(results.values())
+
+
+def test_a_failed_load_leaves_nothing(con):
+    warehouse.migrate(con)
+    sources = pl.DataFrame({"source_id": ["s1"], "name": ["A"], "outlet_key": ["a"], "domain": [None],
+                            "homepage": [None]},
+                           schema_overrides={"domain": pl.String, "homepage": pl.String})
+    with pytest.raises(RuntimeError, match="injected"):
+        warehouse.load_batch(con, {"sources": sources}, datetime(2026, 11, 28), fail_after="sources")
+    assert con.execute("select count(*) from sources").fetchone()[0] == 0
+    result = warehouse.load_batch(con, {"sources": sources}, datetime(2026, 11, 28))
+    assert result.added("sources") == 1
+    again = warehouse.load_batch(con, {"sources": sources}, datetime(2026, 11, 29))
+    assert again.added("sources") == 0
+    assert con.execute("select first_seen_at from sources").fetchone()[0] == datetime(2026, 11, 28)
+
+
+def test_fts_extension_loads_from_its_package_with_signatures_checked(con):
+    path = warehouse.load_extension(con, "fts")
+    assert path.name == "fts.duckdb_extension"
+    assert con.execute("select current_setting('allow_unsigned_extensions')").fetchone()[0] is False
+    assert con.execute("select loaded from duckdb_extensions() where extension_name = 'fts'").fetchone()[0]
+
+
+def test_a_locked_file_is_reported(tmp_path):
+    path = tmp_path / "locked.duckdb"
+    import subprocess
+    import sys
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+        "time.sleep(30)"), str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(warehouse.LockedError, match="locked by another process"), \
+                warehouse.connect(path, wait_seconds=0.3):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with warehouse.connect(path) as con:  # free again
+        assert isinstance(con, duckdb.DuckDBPyConnection)

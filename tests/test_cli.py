@@ -1,0 +1,76 @@
+"""The `newsetl` command as a user runs it: a real subprocess for `run`, the typer app for the rest."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from flows import warehouse
+from newsetl.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def small_warehouse(tmp_path):
+    path = tmp_path / "news.duckdb"
+    sources = pl.DataFrame({"source_id": ["s1", "s2"], "name": ["The Independent", "Harbour Times"],
+                            "outlet_key": ["independent", "harbourtimes"], "domain": [None, None],
+                            "homepage": [None, None]},
+                           schema_overrides={"domain": pl.String, "homepage": pl.String})
+    with warehouse.connect(path) as con:
+        warehouse.migrate(con)
+        warehouse.load_batch(con, {"sources": sources}, datetime(2026, 11, 28))
+        warehouse.apply_views(con)
+    return path
+
+
+def test_sql_formats(small_warehouse):
+    query = "select name from sources order by name"
+    table = runner.invoke(app, ["sql", query, "--warehouse", str(small_warehouse)])
+    assert table.exit_code == 0 and "Harbour Times" in table.output
+    csv = runner.invoke(app, ["sql", query, "-w", str(small_warehouse), "--format", "csv"])
+    assert csv.output.splitlines() == ["name", "Harbour Times", "The Independent"]
+    out = runner.invoke(app, ["sql", query, "-w", str(small_warehouse), "-f", "json"])
+    assert json.loads(out.output) == [{"name": "Harbour Times"}, {"name": "The Independent"}]
+
+
+def test_sql_is_read_only_and_errors_are_clear(small_warehouse, tmp_path):
+    write = runner.invoke(app, ["sql", "delete from sources", "-w", str(small_warehouse)])
+    assert write.exit_code == 2 and "query failed" in write.output and "read-only" in write.output.lower()
+    bad = runner.invoke(app, ["sql", "select nope from sources", "-w", str(small_warehouse)])
+    assert bad.exit_code == 2 and "nope" in bad.output
+    missing = runner.invoke(app, ["sql", "select 1", "-w", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no warehouse at" in missing.output
+
+
+def test_run_with_a_bad_sources_file_names_the_entry(tmp_path):
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[sources]]\nname = "x"\nkind = "rss"\nurl = "a.xml"\n')
+    result = runner.invoke(app, ["run", "--sources", str(bad), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    assert "sources[0] ('x'): outlet is required" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_run_on_the_bundled_samples_like_make_run(tmp_path):
+    """`newsetl run` on sources.toml, offline, twice: a summary and no traceback; the second adds nothing."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["NEWSETL_WAREHOUSE_PATH"] = str(tmp_path / "news.duckdb")
+    command = [sys.executable, "-m", "newsetl.cli", "run"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    output = first.stdout + first.stderr
+    assert first.returncode == 0, output
+    assert "Traceback" not in output
+    assert "47 new" in output and "data-quality checks: all" in output
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0 and "Traceback" not in second.stdout + second.stderr
+    assert "nothing new" in second.stdout
