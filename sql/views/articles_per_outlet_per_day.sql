@@ -7,7 +7,7 @@ select
     cast(a.published_at as date)            as day,
     count(*)                                as articles,
     count(*) filter (where a.duplicate_of is null) as stories,
-    sum(a.word_count)                       as words
+    cast(sum(a.word_count) as bigint)       as words
 from articles a
 join sources s using (source_id)
 group by all;

@@ -7,7 +7,7 @@ select
     e.entity_type,
     count(distinct ae.article_id)       as articles,
     count(distinct a.source_id)         as outlets,
-    sum(ae.mention_count)               as mentions,
+    cast(sum(ae.mention_count) as bigint) as mentions,
     count(*) filter (where ae.is_in_title) as title_mentions
 from article_entities ae
 join articles a using (article_id)
