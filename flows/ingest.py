@@ -47,7 +47,8 @@ class SourceResult:
     source: Source
     fetch: FetchResult
     sha256: str | None = None
-    items: pl.DataFrame | None = None
+    items: pl.DataFrame | None = None           # the items still to load (already-loaded ones dropped)
+    item_count: int = 0                         # items the feed or listing offered
     pages: pl.DataFrame | None = None
     page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
     error: str | None = None
@@ -139,7 +140,7 @@ def parse_source(fetched: SourceResult) -> SourceResult:
         get_run_logger().warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
     get_run_logger().info("parsed %s: %d items", source.name, items.height)
-    return replace(fetched, items=items)
+    return replace(fetched, items=items, item_count=items.height)
 
 
 @task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -260,7 +261,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
             "last_content_sha256": res.sha256,
             "last_status_code": f.status_code, "last_outcome": res.outcome, "last_error": res.error,
             "last_fetched_at": f.fetched_at, "is_success": not res.failed,
-            "items_last_run": res.items.height if res.items is not None else None,
+            "items_last_run": res.item_count if res.items is not None else None,
         })
     return pl.DataFrame(rows, schema={
         "feed_id": pl.String, "name": pl.String, "url": pl.String, "kind": pl.String,
@@ -275,7 +276,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
     return [{
         "name": r.source.name,
         "outcome": r.outcome,
-        "items": r.items.height if r.items is not None else 0,
+        "items": r.item_count,
         "pages": sum(1 for p, _ in r.page_fetches if p.ok),
         "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
         "error": r.error,
