@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -29,9 +29,11 @@ from transforms.feeds import FeedParseError, parse_feed
 from transforms.normalise import stable_id
 from transforms.outlets import configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
+from transforms.stories import assign_stories
 from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables, feed_items, listing_items
 
 PARSE_ERROR = "parse_error"
+RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
     "url": pl.String, "final_url": pl.String, "status_code": pl.Int32, "outcome": pl.String,
@@ -67,6 +69,9 @@ class WarehouseState:
     validators: dict[str, tuple[str | None, str | None, str | None]]  # feed_id -> etag, modified, sha
     known_articles: pl.DataFrame
     known_aliases: pl.DataFrame
+    recent_since: datetime               # "recent" articles: published since then
+    recent_signatures: pl.DataFrame      # of recent articles: near-duplicate search
+    recent_entities: pl.DataFrame        # (article_id, entity_id) of recent articles: story matching
 
 
 @dataclass(frozen=True)
@@ -96,8 +101,11 @@ def prepare_warehouse(settings: Settings, run: dict) -> WarehouseState:
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
         warehouse.record_run_started(con, **run)
+        since = run["started_at"] - timedelta(days=RECENT_DAYS)
         return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
-                              warehouse.known_source_aliases(con))
+                              warehouse.known_source_aliases(con), since,
+                              warehouse.recent_signatures(con, since),
+                              warehouse.recent_article_entities(con, since))
 
 
 @task(name="fetch_source", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -178,7 +186,8 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
     page_rows = pl.concat(pages) if pages else pl.DataFrame(schema=PAGE_SCHEMA)
     config_sources, config_aliases = configured_sources(list(config.outlets))
     known_aliases = pl.concat([config_aliases, state.known_aliases.cast(config_aliases.schema)])
-    tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles)
+    tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles,
+                                  state.recent_signatures)
     sources = pl.concat([config_sources, tables.sources]).unique("source_id", keep="first")
     aliases = pl.concat([config_aliases, tables.source_aliases]).unique(["alias_kind", "alias"], keep="first")
     get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged",
@@ -195,6 +204,19 @@ def recognise_entities(articles: pl.DataFrame, settings: Settings) -> dict[str, 
     get_run_logger().info("recognised %d entities in %d articles", frames["entities"].height,
                           articles.height)
     return frames
+
+
+@task(name="assign_stories", cache_policy=NO_CACHE)
+def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.DataFrame],
+                        state: WarehouseState) -> pl.DataFrame:
+    """Group the new and changed articles into stories with the recent stored ones (pure)."""
+    recent = state.known_articles.filter(pl.col("published_at") >= state.recent_since)
+    storied = assign_stories(articles, entity_frames["article_entities"], recent, state.recent_entities)
+    stories = storied["story_id"].n_unique()
+    joined = storied.filter(pl.col("story_id") != pl.col("article_id")).height
+    get_run_logger().info("%d articles in %d stories (%d joined an existing story or another article)",
+                          storied.height, stories, joined)
+    return storied
 
 
 @task(name="load_batch", cache_policy=NO_CACHE)
@@ -324,10 +346,13 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     lap("transform")
     entity_frames = recognise_entities(tables.articles, settings)
     lap("entities")
+    articles = assign_stories_task(tables.articles, entity_frames, state)
+    lap("stories")
 
     fetches = fetch_rows(run_id, results)
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "feeds": feed_rows(results),
-              "articles": tables.articles, "article_versions": tables.article_versions,
+              "articles": articles, "article_versions": tables.article_versions,
+              "article_signatures": tables.signatures,
               **entity_frames, "fetches": fetches}
     finish = {"run_id": run_id, "sources_total": len(results),
               "sources_failed": sum(r.failed for r in results), "items_parsed": tables.counts["items"],

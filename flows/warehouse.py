@@ -25,8 +25,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 log = logging.getLogger(__name__)
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
-LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "article_versions", "entities",
-              "entity_aliases", "article_entities", "fetches")
+LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "article_versions", "article_signatures",
+              "entities", "entity_aliases", "article_entities", "fetches")
 
 
 class LockedError(RuntimeError):
@@ -164,6 +164,14 @@ def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str
 
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql_text("read/known_articles.sql")).pl()
+
+
+def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
+    return con.execute(sql_text("read/recent_signatures.sql"), {"since": since}).pl()
+
+
+def recent_article_entities(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
+    return con.execute(sql_text("read/recent_article_entities.sql"), {"since": since}).pl()
 
 
 def known_source_aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -1,20 +1,30 @@
-"""Exact deduplication: one row per article, syndicated copies linked, unchanged articles left alone.
+"""Deduplication: one row per article; copies of a text linked to the article that first carried it,
+whether exact (the same cleaned text: syndication, or one outlet under two URLs) or near (light edits of
+wire copy: MinHash similarity of word 5-shingles at least NEAR_DUPLICATE_THRESHOLD); unchanged articles
+left alone.
 
-Near-duplicates (light edits of wire copy) and stories are a later stage; here two texts are the same when
-their cleaned text hashes the same.
+The threshold was chosen on bench/dedup/pairs.jsonl (labelled pairs; `python bench/eval_dedup.py`):
+see the README for its precision and recall.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import numpy as np
 import polars as pl
+
+from transforms import minhash
+from transforms.normalise import DATE_RANK
 
 # How much a text is worth, by where it came from: a full page beats a feed's text beats a listing card.
 TEXT_RANK = {"page": 3, "feed": 2, "listing": 1}
-# How much a publish date is worth, by where it came from.
-DATE_RANK = {"jsonld": 6, "meta": 5, "feed": 4, "time_tag": 3, "relative": 2, "fetched": 1}
 
-KNOWN_SCHEMA = {"article_id": pl.String, "url": pl.String, "content_hash": pl.String,
-                "content_source": pl.String, "published_at": pl.Datetime("us"), "published_source": pl.String}
+KNOWN_SCHEMA = {"article_id": pl.String, "url": pl.String, "title": pl.String, "content_hash": pl.String,
+                "content_source": pl.String, "published_at": pl.Datetime("us"), "published_source": pl.String,
+                "fetched_at": pl.Datetime("us"), "duplicate_of": pl.String, "story_id": pl.String}
+SIGNATURE_SCHEMA = {"article_id": pl.String, "minhash": pl.List(pl.UInt32)}
+NEAR_DUPLICATE_THRESHOLD = 0.5
 
 
 def _rank(column: str, ranks: dict[str, int]) -> pl.Expr:
@@ -32,10 +42,10 @@ def merge_by_article(rows: pl.DataFrame) -> pl.DataFrame:
         ordered.sort(_rank("published_source", DATE_RANK), descending=True, maintain_order=True)
         .group_by("article_id", maintain_order=True)
         .agg(pl.col("published_at").first(), pl.col("published_source").first(),
-             pl.col("fetched_at").min().alias("first_seen_at"))
+             pl.col("published_note").first(), pl.col("fetched_at").min().alias("first_seen_at"))
     )
     merged = (
-        ordered.drop("published_at", "published_source")
+        ordered.drop("published_at", "published_source", "published_note")
         .group_by("article_id", maintain_order=True)
         .agg(pl.all().drop_nulls().first())
         .with_columns(pl.col("authors").fill_null(pl.lit([], pl.List(pl.String))))
@@ -43,26 +53,95 @@ def merge_by_article(rows: pl.DataFrame) -> pl.DataFrame:
     return merged.join(dated, on="article_id", how="left")
 
 
-def link_syndicated(articles: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
-    """`duplicate_of`: the article that first carried the same text (earliest publish date, then id),
-    among this batch and the articles already in the warehouse; null for the first carrier itself."""
-    carriers = pl.concat([
-        articles.select("article_id", "content_hash", "published_at"),
-        known.select("article_id", "content_hash", "published_at"),
-    ]).filter(pl.col("content_hash").is_not_null()).unique("article_id", keep="first")
-    first_carrier = (
-        carriers.sort(["published_at", "article_id"], nulls_last=True)
-        .group_by("content_hash")
-        .agg(pl.col("article_id").first().alias("first_carrier_id"))
+class _Components:
+    """Union-find over article ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in self.parent:
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+def _carrier_order(row: dict) -> tuple:
+    """Who carried a text first: the earliest publish date (undated last), then the smaller id."""
+    return (row["published_at"] is None, row["published_at"] or datetime.min, row["article_id"])
+
+
+def duplicate_text(frame: pl.DataFrame) -> list[str | None]:
+    """The text two articles are compared on: the body, else the summary, else the title."""
+    return frame.select(pl.coalesce("body", "summary", "title")).to_series().to_list()
+
+
+def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signatures: pl.DataFrame,
+                    threshold: float = NEAR_DUPLICATE_THRESHOLD) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`duplicate_of`, `duplicate_kind` (exact or near) and `duplicate_similarity` for each article of
+    the batch: the article that first carried the same or nearly the same text (earliest publish date,
+    then id), among the batch and the stored articles whose signatures are given. Returns the linked
+    articles and the batch's signatures (to store).
+
+    A copy always points at an original, never at another copy; an original keeps nulls."""
+    batch_sigs = minhash.signatures(duplicate_text(articles))
+    batch_ids = articles["article_id"].to_list()
+    stored = known_signatures.cast(SIGNATURE_SCHEMA).filter(~pl.col("article_id").is_in(batch_ids))
+    stored_sigs = (np.array(stored["minhash"].to_list(), dtype=np.uint32).reshape(-1, minhash.NUM_PERM))
+    ids = batch_ids + stored["article_id"].to_list()
+    sigs = np.vstack([batch_sigs, stored_sigs])
+    is_new = np.arange(len(ids)) < len(batch_ids)
+    row_of = {article_id: i for i, article_id in enumerate(ids)}
+
+    info = pl.concat([
+        articles.select("article_id", "content_hash", "published_at",
+                        pl.lit(None, pl.String).alias("stored_duplicate_of")),
+        known.select("article_id", "content_hash", "published_at",
+                     pl.col("duplicate_of").alias("stored_duplicate_of")),
+    ]).unique("article_id", keep="first")
+    by_id = {r["article_id"]: r for r in info.iter_rows(named=True)}
+
+    components = _Components()
+    for group in info.filter(pl.col("content_hash").is_not_null()).group_by("content_hash").agg("article_id")[
+            "article_id"].to_list():
+        for other in group[1:]:
+            components.union(group[0], other)
+    for i, j, _sim in minhash.near_duplicate_pairs(sigs, is_new, threshold):
+        components.union(ids[int(i)], ids[int(j)])
+
+    batch = set(batch_ids)
+    links: dict[str, tuple[str, str, float]] = {}
+    for members in components.groups().values():
+        if len(members) < 2 or not batch.intersection(members):
+            continue
+        first = min(members, key=lambda m: _carrier_order(by_id[m]))
+        first = by_id[first]["stored_duplicate_of"] or first
+        for member in batch.intersection(members):
+            if member == first:
+                continue
+            exact = by_id[member]["content_hash"] == by_id.get(first, {}).get("content_hash")
+            sim = 1.0 if exact or first not in row_of else float(
+                minhash.similarity(sigs[row_of[member]], sigs[row_of[first]]))
+            links[member] = (first, "exact" if exact else "near", sim)
+    linked = articles.with_columns(
+        pl.Series("duplicate_of", [links.get(a, (None,))[0] for a in batch_ids], dtype=pl.String),
+        pl.Series("duplicate_kind", [links.get(a, (None, None))[1] for a in batch_ids], dtype=pl.String),
+        pl.Series("duplicate_similarity", [links.get(a, (None, None, None))[2] for a in batch_ids],
+                  dtype=pl.Float64),
     )
-    return (
-        articles.join(first_carrier, on="content_hash", how="left")
-        .with_columns(
-            pl.when(pl.col("first_carrier_id") != pl.col("article_id"))
-            .then(pl.col("first_carrier_id")).otherwise(None).alias("duplicate_of")
-        )
-        .drop("first_carrier_id")
-    )
+    new_signatures = pl.DataFrame({"article_id": batch_ids, "minhash": batch_sigs.tolist()},
+                                  schema=SIGNATURE_SCHEMA)
+    return linked, new_signatures
 
 
 def split_by_change(articles: pl.DataFrame, known: pl.DataFrame) -> dict[str, pl.DataFrame]:

@@ -30,18 +30,54 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PARAM_PREFIXES)
 
 
+_ALT_HOST = re.compile(r"^(?:m|mobile|amp)\.(?=[^.]+\.[^.]+)")
+_AMP_CACHE_PATH = re.compile(r"^/[cv]/(?:(s)/)?(.+)$")
+AMP_PARAMS = frozenset({"amp", "outputtype", "amp_js_v", "usqp", "_gsa", "amp_gsa", "ampcf"})
+
+
+def _from_amp_cache(scheme: str, host: str, path: str) -> tuple[str, str, str] | None:
+    """https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a -> https, www.example.com, /a"""
+    if not host.endswith(".cdn.ampproject.org"):
+        return None
+    match = _AMP_CACHE_PATH.match(path)
+    if not match:
+        return None
+    origin_host, _, origin_path = match[2].partition("/")
+    return ("https" if match[1] else "http"), origin_host.lower(), "/" + origin_path
+
+
+def _without_amp(path: str) -> str:
+    """/news/a/amp, /news/a/amp/, /amp/news/a, /news/a.amp.html -> the page itself."""
+    if path.endswith(".amp.html"):
+        return path[: -len(".amp.html")] + ".html"
+    if path.startswith("/amp/"):
+        path = path[len("/amp"):]
+    for suffix in ("/amp/", "/amp"):
+        if path.endswith(suffix) and len(path) > len(suffix):
+            return path[: -len(suffix)] + ("/" if suffix.endswith("/") else "")
+    return path
+
+
 def canonical_url(url: str) -> str:
-    """The URL an article is known by: lower-case scheme and host, no default port, no fragment,
-    no tracking parameters. Path and the remaining query are kept as they are."""
+    """The URL an article is known by: lower-case scheme and host, no default port, no fragment, no
+    tracking or AMP parameters; the AMP and mobile variants of a page (Google's AMP cache, amp./m./mobile.
+    hosts, /amp paths, .amp.html) folded into the page itself. Path and remaining query are kept."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     port = parts.port
+    path = parts.path
+    cached = _from_amp_cache(scheme, host, path)
+    if cached:
+        scheme, host, path = cached
+        port = None
+    if scheme in DEFAULT_PORTS:
+        host = _ALT_HOST.sub("www.", host)
+        path = _without_amp(path)
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not is_tracking_param(k)])
-    path = parts.path or ("/" if netloc else "")
-    return urlunsplit((scheme, netloc, path, query, ""))
+                       if not is_tracking_param(k) and k.lower() not in AMP_PARAMS])
+    return urlunsplit((scheme, netloc, path or ("/" if netloc else ""), query, ""))
 
 
 def url_domain(url: str | None) -> str | None:
@@ -124,6 +160,52 @@ def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | 
     return None
 
 
+# How much a publish date is worth, by where it came from: what the publisher states in structured data,
+# then the feed, a <time> tag, a date in the URL (day only), a relative time ("6 hours ago"), the fetch time.
+DATE_RANK = {"jsonld": 7, "meta": 6, "feed": 5, "time_tag": 4, "url": 3, "relative": 2, "fetched": 1}
+FUTURE_TOLERANCE = timedelta(hours=14)  # the widest time-zone offset: a date a zone mix-up put ahead
+EARLIEST_PLAUSIBLE = datetime(1990, 1, 1)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def date_from_url(url: str | None) -> datetime | None:
+    """The date in a URL path such as /2026/11/27/slug or /2026-11-27/ (midnight UTC)."""
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        return datetime(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def date_problem(published: datetime, fetched_at: datetime) -> str | None:
+    """Why a publish date cannot be right, or None: after the fetch (beyond a time-zone's worth of
+    tolerance) or before 1990."""
+    if published > fetched_at + FUTURE_TOLERANCE:
+        return f"{published:%Y-%m-%d %H:%M} is after the fetch time {fetched_at:%Y-%m-%d %H:%M}"
+    if published < EARLIEST_PLAUSIBLE:
+        return f"{published:%Y-%m-%d %H:%M} is before {EARLIEST_PLAUSIBLE:%Y}"
+    return None
+
+
+def choose_published(candidates: list[tuple[datetime | None, str]], fetched_at: datetime
+                     ) -> tuple[datetime, str, str | None]:
+    """The first plausible date of `candidates` (best first, each with where it came from), else the
+    fetch time. Returns (published_at, source, why the better candidates were rejected or None)."""
+    rejected = []
+    for moment, source in candidates:
+        if moment is None:
+            continue
+        problem = date_problem(moment, fetched_at)
+        if problem is None:
+            return moment, source, "; ".join(rejected) or None
+        rejected.append(f"{source} date rejected: {problem}")
+    return fetched_at, "fetched", "; ".join(rejected) or None
+
+
 # --- text -------------------------------------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^>]+>")
@@ -148,6 +230,24 @@ def clean_text(text: str | None) -> str | None:
                   for block in _PARAGRAPH_BREAK.split(value)]
     value = "\n\n".join(p for p in paragraphs if p)
     return value or None
+
+
+BOILERPLATE_PARAGRAPH = re.compile(
+    r"download (?:the|our) app|get started now|sign up (?:to|for)|subscribe (?:to|now)|related articles"
+    r"|no comments yet|^comments$|follow us on|try our ai features|all rights reserved|read more:?$"
+    r"|click here to|share this article|app-?store|play-?store|advertisement$|^orange background$",
+    re.IGNORECASE)
+BOILERPLATE_MAX_WORDS = 30
+
+
+def drop_boilerplate(text: str | None) -> str | None:
+    """Text without the short paragraphs that are page furniture ("DOWNLOAD THE APP", "Related Articles",
+    "No comments yet...", newsletter and app-store prompts). Long paragraphs are always kept."""
+    if not text:
+        return text
+    kept = [p for p in text.split("\n\n")
+            if len(p.split()) > BOILERPLATE_MAX_WORDS or not BOILERPLATE_PARAGRAPH.search(p.strip())]
+    return "\n\n".join(kept) or None
 
 
 def word_count(text: str | None) -> int:

@@ -6,8 +6,8 @@ source_aliases. The order of the steps is the data flow:
                                 --(article_rows)---------------->  canonical URL, ids, UTC dates, clean text
                                 --(resolve_outlets)------------->  source_id
                                 --(merge_by_article)------------>  one row per article
-                                --(link_syndicated)------------->  duplicate_of
                                 --(split_by_change)------------->  new / changed / unchanged
+                                --(link_duplicates)------------->  duplicate_of (exact or near), signatures
 """
 
 from __future__ import annotations
@@ -17,11 +17,22 @@ from datetime import datetime
 
 import polars as pl
 
-from transforms.dedupe import KNOWN_SCHEMA, link_syndicated, merge_by_article, split_by_change
+from transforms.dedupe import (
+    KNOWN_SCHEMA,
+    SIGNATURE_SCHEMA,
+    link_duplicates,
+    merge_by_article,
+    split_by_change,
+)
+from transforms.language import detect_language
 from transforms.normalise import (
+    DATE_RANK,
     canonical_url,
+    choose_published,
     clean_text,
     content_hash,
+    date_from_url,
+    drop_boilerplate,
     parse_timestamp,
     resolve_relative_time,
     stable_id,
@@ -50,7 +61,8 @@ RAW_ITEM_SCHEMA = {
 ARTICLE_COLUMNS = [
     "article_id", "canonical_url", "url", "source_id", "feed_id", "guid", "title", "summary", "body",
     "authors", "language", "section", "image_url", "published_at", "published_source", "first_seen_at",
-    "fetched_at", "word_count", "content_hash", "content_source", "duplicate_of",
+    "fetched_at", "word_count", "content_hash", "content_source", "duplicate_of", "duplicate_kind",
+    "duplicate_similarity", "published_note",
 ]
 
 
@@ -99,7 +111,6 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
         .alias("page_published_at"),
     ).rename({c: f"page_{c}" for c in PAGE_SCHEMA if c not in ("page_url",)} | {"page_url": "item_url"})
     joined = items.join(page, on="item_url", how="left")
-    page_dated = pl.col("page_published_at").is_not_null()
     return joined.select(
         "feed_id", "item_url", "guid", "fetched_at",
         pl.coalesce("outlet_name", "page_site_name").alias("outlet_name"),
@@ -111,32 +122,47 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("text_source")).alias("content_source"),
         pl.when(pl.col("authors").list.len() > 0).then("authors")
         .otherwise(pl.col("page_authors").fill_null(pl.lit([], pl.List(pl.String)))).alias("authors"),
-        pl.when(page_dated).then("page_published_at").otherwise("published_at").alias("published_at"),
-        pl.when(page_dated).then("page_published_source").otherwise("published_source")
-        .alias("published_source"),
+        "page_published_at", "page_published_source",
+        pl.col("published_at").alias("item_published_at"),
+        pl.col("published_source").alias("item_published_source"),
         pl.coalesce("page_language", "language").alias("language"),
         pl.col("page_section").alias("section"),
         pl.col("page_image_url").alias("image_url"),
     )
 
 
-def _language_code(tag: str | None) -> str | None:
-    """"en-GB" -> "en": the primary language subtag, lower-case."""
-    if not tag or not tag.strip():
-        return None
-    return tag.strip().replace("_", "-").split("-")[0].lower()
+def _published(row: dict) -> dict:
+    """The best plausible date of one item: the page's, the feed's or listing's, the URL's, in the order
+    of DATE_RANK; the fetch time if none is plausible."""
+    candidates = sorted(
+        [(row["page_published_at"], row["page_published_source"]),
+         (row["item_published_at"], row["item_published_source"]),
+         (date_from_url(row["source_url"]), "url")],
+        key=lambda c: DATE_RANK.get(c[1] or "", 0), reverse=True)
+    published_at, source, note = choose_published(candidates, row["fetched_at"])
+    return {"published_at": published_at, "published_source": source, "published_note": note}
+
+
+def _clean_body(text: str | None) -> str | None:
+    return drop_boilerplate(clean_text(text))
 
 
 def article_rows(items: pl.DataFrame) -> pl.DataFrame:
-    """Items (after with_pages) as article rows: canonical URL and id, clean text, hash, word count,
-    language code, and a publish date for every row (the fetch time when nothing better is known)."""
+    """Items (after with_pages) as article rows: canonical URL and id, clean text without page furniture,
+    hash, word count, detected language, and a plausible UTC publish date for every row with where it
+    came from (the fetch time when nothing better is known) and why better ones were rejected."""
     cleaned = items.filter(pl.col("source_url").is_not_null()).with_columns(
         pl.col("source_url").map_elements(canonical_url, return_dtype=pl.String).alias("canonical_url"),
         pl.col("item_url").alias("url"),
-        *[pl.col(c).map_elements(clean_text, return_dtype=pl.String).alias(c)
-          for c in ("title", "summary", "text")],
-        pl.col("language").map_elements(_language_code, return_dtype=pl.String),
-    )
+        *[pl.col(c).map_elements(clean_text, return_dtype=pl.String).alias(c) for c in ("title", "summary")],
+        pl.col("text").map_elements(_clean_body, return_dtype=pl.String),
+        pl.struct("page_published_at", "page_published_source", "item_published_at",
+                  "item_published_source", "source_url", "fetched_at")
+        .map_elements(_published, return_dtype=pl.Struct({"published_at": pl.Datetime("us"),
+                                                           "published_source": pl.String,
+                                                           "published_note": pl.String}))
+        .alias("published"),
+    ).unnest("published")
     return cleaned.with_columns(
         pl.col("canonical_url").map_elements(lambda u: stable_id("article", u), return_dtype=pl.String)
         .alias("article_id"),
@@ -145,39 +171,45 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
         .alias("content_hash"),
         pl.col("text").map_elements(word_count, return_dtype=pl.Int32).fill_null(0).alias("word_count"),
         pl.col("content_source").fill_null("feed"),
-        pl.coalesce("published_at", "fetched_at").alias("published_at"),
-        pl.when(pl.col("published_at").is_null()).then(pl.lit("fetched"))
-        .otherwise(pl.col("published_source")).alias("published_source"),
-    ).drop("text", "source_url", "item_url")
+        pl.struct(pl.coalesce("text", "summary", "title").alias("text"), "language").map_elements(
+            lambda r: detect_language(r["text"], r["language"]), return_dtype=pl.String).alias("language"),
+    ).drop("text", "source_url", "item_url", "page_published_at", "page_published_source",
+           "item_published_at", "item_published_source")
 
 
 @dataclass(frozen=True)
 class ArticleTables:
     articles: pl.DataFrame          # new and changed articles, ARTICLE_COLUMNS
     article_versions: pl.DataFrame  # one row per new text of an article
+    signatures: pl.DataFrame        # MinHash signatures of the new and changed articles
     sources: pl.DataFrame           # outlets first met in this batch
     source_aliases: pl.DataFrame    # names and domains first met in this batch
     counts: dict[str, int]          # items, articles, new, changed, unchanged, skipped (no URL)
 
 
 def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_aliases: pl.DataFrame,
-                         known_articles: pl.DataFrame) -> ArticleTables:
-    """All article-side frames of one batch. `known_*` are what the warehouse already holds."""
+                         known_articles: pl.DataFrame, known_signatures: pl.DataFrame | None = None
+                         ) -> ArticleTables:
+    """All article-side frames of one batch. `known_*` are what the warehouse already holds (signatures:
+    of the recent articles new ones may duplicate)."""
     items = with_pages(raw_items.cast(RAW_ITEM_SCHEMA), pages)
     rows = article_rows(items)
     resolved, new_sources, new_aliases = resolve_outlets(rows, known_aliases)
     known = known_articles.cast(KNOWN_SCHEMA)
-    merged = link_syndicated(merge_by_article(resolved), known)
-    split = split_by_change(merged, known)
-    loadable = pl.concat([split["new"], split["changed"]]).select(ARTICLE_COLUMNS)
+    split = split_by_change(merge_by_article(resolved), known)
+    changed = pl.concat([split["new"], split["changed"]])
+    signatures_known = (known_signatures if known_signatures is not None
+                        else pl.DataFrame(schema=SIGNATURE_SCHEMA))
+    linked, signatures = link_duplicates(changed, known, signatures_known)
+    loadable = linked.select(ARTICLE_COLUMNS)
     versions = loadable.select("article_id", "content_hash", "title", "body",
                                pl.col("fetched_at").alias("seen_at"))
     counts = {
         "items": raw_items.height,
         "skipped_no_url": items.height - rows.height,
-        "articles": merged.height,
+        "articles": changed.height + split["unchanged"].height,
         "new": split["new"].height,
         "changed": split["changed"].height,
         "unchanged": split["unchanged"].height,
     }
-    return ArticleTables(loadable, versions, new_sources, new_aliases, counts)
+    return ArticleTables(loadable, versions, signatures, new_sources, new_aliases, counts)

@@ -1,7 +1,7 @@
 -- New and changed articles (the transform sends only those). first_seen_at is kept; a date resolved from
 -- relative text or the fetch time never replaces one the publisher stated.
 insert into articles by name
-select *, null as story_id, from stage_articles
+select * from stage_articles
 on conflict (article_id) do update set
     url = excluded.url,
     source_id = excluded.source_id,
@@ -22,9 +22,16 @@ on conflict (article_id) do update set
         when excluded.published_source in ('relative', 'fetched')
          and articles.published_source not in ('relative', 'fetched') then articles.published_source
         else excluded.published_source end,
+    published_note = case
+        when excluded.published_source in ('relative', 'fetched')
+         and articles.published_source not in ('relative', 'fetched') then articles.published_note
+        else excluded.published_note end,
     fetched_at = excluded.fetched_at,
     word_count = excluded.word_count,
     content_hash = excluded.content_hash,
     content_source = excluded.content_source,
-    duplicate_of = excluded.duplicate_of
+    duplicate_of = excluded.duplicate_of,
+    duplicate_kind = excluded.duplicate_kind,
+    duplicate_similarity = excluded.duplicate_similarity,
+    story_id = excluded.story_id
 where articles.content_hash is distinct from excluded.content_hash;

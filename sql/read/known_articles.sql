@@ -1,4 +1,6 @@
--- What the flow and transforms need to know of stored articles: their text's hash and where it came from (to tell
--- new, changed and unchanged articles) and their date (to find the first carrier of a syndicated text).
-select article_id, url, content_hash, content_source, published_at, published_source
+-- What the flow and transforms need to know of stored articles: their URL (an item already loaded is not
+-- fetched again), their text's hash and where it came from (to tell new, changed and unchanged articles),
+-- their date, title, copy link and story (for near-duplicate and story matching).
+select article_id, url, title, content_hash, content_source, published_at, published_source, fetched_at,
+       duplicate_of, story_id
 from articles;

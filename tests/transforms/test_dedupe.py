@@ -2,22 +2,29 @@ from datetime import datetime
 
 import polars as pl
 
-from transforms.dedupe import KNOWN_SCHEMA, link_syndicated, merge_by_article, split_by_change
+from transforms.dedupe import (
+    KNOWN_SCHEMA,
+    SIGNATURE_SCHEMA,
+    link_duplicates,
+    merge_by_article,
+    split_by_change,
+)
 
 T = datetime(2026, 11, 28, 12)
 
 
 def rows(*dicts):
     base = {"article_id": None, "title": None, "body": None, "authors": [], "content_source": "feed",
-            "published_at": None, "published_source": "fetched", "fetched_at": T, "content_hash": None}
+            "published_at": None, "published_source": "fetched", "published_note": None, "fetched_at": T,
+            "content_hash": None}
     return pl.DataFrame([base | d for d in dicts], schema={
         "article_id": pl.String, "title": pl.String, "body": pl.String, "authors": pl.List(pl.String),
         "content_source": pl.String, "published_at": pl.Datetime("us"), "published_source": pl.String,
-        "fetched_at": pl.Datetime("us"), "content_hash": pl.String})
+        "published_note": pl.String, "fetched_at": pl.Datetime("us"), "content_hash": pl.String})
 
 
 def known(*dicts):
-    return pl.DataFrame(list(dicts), schema=KNOWN_SCHEMA)
+    return pl.DataFrame([dict.fromkeys(KNOWN_SCHEMA) | d for d in dicts], schema=KNOWN_SCHEMA)
 
 
 def test_merge_takes_the_best_text_and_the_best_date():
@@ -44,18 +51,58 @@ def test_merge_fills_what_the_best_row_lacks():
     assert merged.row(0, named=True)["title"] == "From the card"
 
 
-def test_syndicated_copy_points_at_the_first_carrier_in_batch_and_warehouse():
-    batch = rows(
-        {"article_id": "b", "content_hash": "h1", "published_at": datetime(2026, 11, 26, 14)},
-        {"article_id": "c", "content_hash": "h1", "published_at": datetime(2026, 11, 26, 15)},
-        {"article_id": "d", "content_hash": "h2", "published_at": datetime(2026, 11, 26, 15)},
-    )
-    linked = link_syndicated(batch, known())
-    assert dict(linked.select("article_id", "duplicate_of").iter_rows()) == {"b": None, "c": "b", "d": None}
-    stored = known({"article_id": "a", "url": None, "content_hash": "h1", "content_source": "page",
-                    "published_at": datetime(2026, 11, 25), "published_source": "jsonld"})
-    linked = link_syndicated(batch, stored)
-    assert dict(linked.select("article_id", "duplicate_of").iter_rows()) == {"b": "a", "c": "a", "d": None}
+WIRE = ("Ferry operators and unions will resume talks on Monday after a week of strikes halted crossings "
+        "between the islands and the mainland, the transport ministry said on Friday. Officials said both "
+        "sides had agreed to independent mediation and that services would run on a reduced timetable "
+        "until a deal is reached. Passengers were advised to check with operators before travelling.")
+EDITED = (WIRE.replace("on Monday", "early next week")
+          .replace("Passengers were advised", "Travellers were told"))
+OTHER = ("The central bank left its main interest rate unchanged at four percent on Thursday, citing a "
+         "slowing but still stubborn rise in services prices and a weaker outlook for exports this winter.")
+
+
+def texts(*rows):
+    return rows_with(*[{"article_id": a, "body": b, "content_hash": h, "published_at": p}
+                       for a, b, h, p in rows])
+
+
+def rows_with(*dicts):
+    frame = rows(*dicts)
+    return frame.with_columns(pl.lit(None, pl.String).alias("summary"))
+
+
+def links(frame):
+    return {r["article_id"]: (r["duplicate_of"], r["duplicate_kind"])
+            for r in frame.iter_rows(named=True)}
+
+
+def test_exact_and_near_copies_point_at_the_first_carrier():
+    batch = texts(("b", WIRE, "h1", datetime(2026, 11, 26, 14)),
+                  ("c", WIRE, "h1", datetime(2026, 11, 26, 15)),
+                  ("e", EDITED, "h3", datetime(2026, 11, 26, 16)),
+                  ("d", OTHER, "h2", datetime(2026, 11, 26, 15)))
+    linked, sigs = link_duplicates(batch, known(), pl.DataFrame(schema=SIGNATURE_SCHEMA))
+    assert links(linked) == {"b": (None, None), "c": ("b", "exact"), "e": ("b", "near"), "d": (None, None)}
+    near = linked.filter(pl.col("article_id") == "e")["duplicate_similarity"][0]
+    assert 0.5 <= near < 1.0
+    assert sigs.height == 4 and sigs["minhash"].list.len().to_list() == [64] * 4
+
+
+def test_a_copy_of_a_stored_article_points_at_it_or_at_its_original():
+    _, stored_sigs = link_duplicates(texts(("a", WIRE, "h1", datetime(2026, 11, 25))), known(),
+                                     pl.DataFrame(schema=SIGNATURE_SCHEMA))
+    stored = known({"article_id": "a", "content_hash": "h1", "published_at": datetime(2026, 11, 25)},
+                   {"article_id": "z", "content_hash": "h9", "published_at": datetime(2026, 11, 26),
+                    "duplicate_of": "a"})
+    linked, _ = link_duplicates(texts(("e", EDITED, "h3", datetime(2026, 11, 27)),
+                                      ("c", WIRE, "h1", datetime(2026, 11, 27))), stored, stored_sigs)
+    assert links(linked) == {"e": ("a", "near"), "c": ("a", "exact")}
+
+
+def test_unrelated_texts_stay_apart():
+    batch = texts(("x", WIRE, "h1", datetime(2026, 11, 26)), ("y", OTHER, "h2", datetime(2026, 11, 26)))
+    linked, _ = link_duplicates(batch, known(), pl.DataFrame(schema=SIGNATURE_SCHEMA))
+    assert links(linked) == {"x": (None, None), "y": (None, None)}
 
 
 def test_split_new_changed_unchanged():
@@ -65,7 +112,7 @@ def test_split_new_changed_unchanged():
         {"article_id": "edited", "content_hash": "e2", "content_source": "page"},
         {"article_id": "worse", "content_hash": "card", "content_source": "listing"},
     )
-    stored = known(*[{"article_id": a, "url": None, "content_hash": h, "content_source": "page",
+    stored = known(*[{"article_id": a, "content_hash": h, "content_source": "page",
                       "published_at": T, "published_source": "jsonld"}
                      for a, h in (("same", "s"), ("edited", "e1"), ("worse", "full"))])
     split = split_by_change(batch, stored)

@@ -1,0 +1,120 @@
+"""Stories: articles about the same event, across outlets, grouped under one `story_id`.
+
+An article joins the story of the most similar article published within STORY_WINDOW of it, if that
+similarity reaches STORY_THRESHOLD; otherwise it starts a story, whose id is its own article_id. So a
+story keeps its id as it grows, and assignment is incremental: new articles are compared with the recent
+articles already in the warehouse (and with each other, oldest first). A copy (duplicate_of) always joins
+its original's story.
+
+Similarity is the weighted overlap of two articles' features: their named entities and the significant
+words of their titles, each weighted by its inverse document frequency among the articles compared, so a
+rare shared name ("Ingrid Halvorsen") counts for more than a common one ("Russia"):
+
+    similarity(a, b) = sum(idf of shared features) / min(sum(idf of a's), sum(idf of b's))
+
+Features carried by too many articles (more than GENERIC_SHARE of them and at least GENERIC_MIN) are
+ignored, and at least MIN_SHARED features must be shared. Parameters were chosen on the labelled pairs in
+bench/dedup/pairs.jsonl (`python bench/eval_dedup.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import timedelta
+
+import polars as pl
+
+STORY_WINDOW = timedelta(hours=72)
+STORY_THRESHOLD = 0.35
+MIN_SHARED = 2
+GENERIC_SHARE = 0.05
+GENERIC_MIN = 50
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+STOPWORDS = frozenset({
+    "about", "after", "again", "against", "also", "amid", "among", "another", "around", "because",
+    "been", "before", "being", "between", "both", "could", "does", "down", "during", "each", "even",
+    "every", "first", "from", "further", "have", "having", "here", "into", "just", "last", "latest",
+    "like", "live", "made", "make", "many", "more", "most", "much", "must", "near", "news", "next",
+    "only", "other", "over", "said", "same", "says", "should", "since", "some", "such", "than", "that",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "today", "told",
+    "under", "until", "update", "updates", "upon", "very", "week", "weeks", "were", "what", "when",
+    "where", "which", "while", "will", "with", "without", "would", "year", "years", "your",
+})
+
+def title_features(title: str | None) -> set[str]:
+    """Significant words of a title (4+ letters, not stop words), as features."""
+    return {f"w:{w}" for w in _TITLE_WORD.findall((title or "").casefold()) if w not in STOPWORDS}
+
+
+def article_features(articles: pl.DataFrame, article_entities: pl.DataFrame) -> dict[str, set[str]]:
+    """article_id -> its features: entity ids ("e:...") and significant title words ("w:...")."""
+    features = {a: title_features(t) for a, t in articles.select("article_id", "title").iter_rows()}
+    for article_id, entity_id in article_entities.select("article_id", "entity_id").iter_rows():
+        if article_id in features:
+            features[article_id].add(f"e:{entity_id}")
+    return features
+
+
+def _idf(features: dict[str, set[str]]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for feats in features.values():
+        for f in feats:
+            df[f] = df.get(f, 0) + 1
+    n = len(features)
+    generic = max(GENERIC_MIN, GENERIC_SHARE * n)
+    return {f: math.log((n + 1) / c) for f, c in df.items() if c <= generic}
+
+
+def story_similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    shared = [idf[f] for f in a & b if f in idf]
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    weight_a = sum(idf.get(f, 0.0) for f in a)
+    weight_b = sum(idf.get(f, 0.0) for f in b)
+    return sum(shared) / min(weight_a, weight_b) if min(weight_a, weight_b) > 0 else 0.0
+
+
+def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.DataFrame,
+                   known_entities: pl.DataFrame, threshold: float = STORY_THRESHOLD) -> pl.DataFrame:
+    """`batch` (article_id, published_at, title, duplicate_of) with a `story_id` column.
+
+    `known` holds the stored articles new ones may join (article_id, published_at, title, story_id),
+    `known_entities` their (article_id, entity_id) rows; `batch_entities` those of the batch."""
+    stored = known.filter(pl.col("story_id").is_not_null())
+    features = article_features(pl.concat([batch.select("article_id", "title"),
+                                           stored.select("article_id", "title")]),
+                                pl.concat([batch_entities.select("article_id", "entity_id"),
+                                           known_entities.select("article_id", "entity_id")]))
+    idf = _idf(features)
+    story_of = dict(stored.select("article_id", "story_id").iter_rows())
+    published = dict(stored.select("article_id", "published_at").iter_rows())
+    index: dict[str, list[str]] = {}
+    for article_id in stored["article_id"].to_list():
+        for f in features[article_id]:
+            if f in idf:
+                index.setdefault(f, []).append(article_id)
+
+    ordered = batch.sort("published_at", "article_id", nulls_last=True)
+    for article_id, when, duplicate_of in ordered.select("article_id", "published_at",
+                                                        "duplicate_of").iter_rows():
+        story = story_of.get(duplicate_of) if duplicate_of else None
+        if story is None:
+            best, best_score = None, 0.0
+            candidates = {c for f in features[article_id] if f in idf for c in index.get(f, ())}
+            for other in sorted(candidates):
+                other_when = published.get(other)
+                if when and other_when and abs(when - other_when) > STORY_WINDOW:
+                    continue
+                score = story_similarity(features[article_id], features[other], idf)
+                if score > best_score:
+                    best, best_score = other, score
+            story = story_of[best] if best is not None and best_score >= threshold else article_id
+        story_of[article_id] = story
+        published[article_id] = when
+        for f in features[article_id]:
+            if f in idf:
+                index.setdefault(f, []).append(article_id)
+    return batch.with_columns(
+        pl.col("article_id").replace_strict(story_of, return_dtype=pl.String).alias("story_id"))
