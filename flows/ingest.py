@@ -30,7 +30,13 @@ from transforms.normalise import stable_id
 from transforms.outlets import configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
 from transforms.stories import assign_stories
-from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables, feed_items, listing_items
+from transforms.tables import (
+    RAW_ITEM_SCHEMA,
+    build_article_tables,
+    feed_items,
+    listing_items,
+    unseen_or_retitled,
+)
 
 PARSE_ERROR = "parse_error"
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
@@ -153,12 +159,13 @@ def parse_source(fetched: SourceResult) -> SourceResult:
 
 @task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def fetch_article_pages(parsed: SourceResult, settings: Settings,
-                        known_urls: frozenset[str]) -> SourceResult:
+                        known_titles: pl.DataFrame) -> SourceResult:
     """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
-    Items already loaded from this URL are dropped: their page is not fetched again."""
+    An item already loaded from this URL under the same title is dropped: its page is not fetched
+    again. A new title means the article was edited: its page is fetched again for the new version."""
     if parsed.items is None or not parsed.source.follow_links:
         return parsed
-    items = parsed.items.filter(~pl.col("item_url").is_in(list(known_urls)))
+    items = unseen_or_retitled(parsed.items, known_titles)
     links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
     with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
         results = list(pool.map(lambda url: fetch(session, url, settings), links))
@@ -337,9 +344,9 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     lap("fetch")
     parsed = [parse_source(r) for r in fetched]
     lap("parse")
-    known_urls = frozenset(state.known_articles["url"].drop_nulls().to_list())
+    known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
     results = [f.result() for f in fetch_article_pages.map(parsed, [settings] * len(parsed),
-                                                           [known_urls] * len(parsed))]
+                                                           [known_titles] * len(parsed))]
     lap("fetch_pages")
 
     tables, sources_frame, aliases_frame = transform_batch(results, config, state)

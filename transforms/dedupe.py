@@ -1,5 +1,6 @@
 """Deduplication: one row per article; copies of a text linked to the article that first carried it,
-whether exact (the same cleaned text: syndication, or one outlet under two URLs) or near (light edits of
+whether exact (the same text, whatever the headline: syndication, or one outlet under two URLs; all
+shingles equal) or near (light edits of
 wire copy: MinHash similarity of word 5-shingles at least NEAR_DUPLICATE_THRESHOLD); unchanged articles
 left alone.
 
@@ -129,10 +130,10 @@ def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signature
         for member in batch.intersection(members):
             if member == first:
                 continue
-            exact = by_id[member]["content_hash"] == by_id.get(first, {}).get("content_hash")
-            sim = 1.0 if exact or first not in row_of else float(
+            same_hash = by_id[member]["content_hash"] == by_id.get(first, {}).get("content_hash")
+            sim = 1.0 if same_hash or first not in row_of else float(
                 minhash.similarity(sigs[row_of[member]], sigs[row_of[first]]))
-            links[member] = (first, "exact" if exact else "near", sim)
+            links[member] = (first, "exact" if sim == 1.0 else "near", sim)
     linked = articles.with_columns(
         pl.Series("duplicate_of", [links.get(a, (None,))[0] for a in batch_ids], dtype=pl.String),
         pl.Series("duplicate_kind", [links.get(a, (None, None))[1] for a in batch_ids], dtype=pl.String),

@@ -255,7 +255,7 @@ def word_count(text: str | None) -> int:
 
 
 def content_hash(text: str | None) -> str | None:
-    """SHA-256 of the cleaned text, so the same story carried under two URLs hashes the same."""
+    """SHA-256 of a cleaned text (an article's title and text: a new hash is a new version)."""
     if not text:
         return None
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

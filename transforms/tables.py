@@ -81,6 +81,18 @@ def feed_items(items: pl.DataFrame, feed_id: str, outlet_name: str, fetched_at: 
     ).cast(RAW_ITEM_SCHEMA)
 
 
+def unseen_or_retitled(items: pl.DataFrame, known_titles: pl.DataFrame) -> pl.DataFrame:
+    """The raw items still worth a page fetch: URLs not loaded yet, and loaded ones whose title changed
+    (`known_titles`: url, title of the stored articles)."""
+    known = known_titles.select(pl.col("url").alias("item_url"), pl.col("title").alias("known_title"))
+    return (
+        items.join(known.unique("item_url"), on="item_url", how="left")
+        .filter(pl.col("known_title").is_null()
+                | (pl.col("title").map_elements(clean_text, return_dtype=pl.String) != pl.col("known_title")))
+        .drop("known_title")
+    )
+
+
 def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime) -> pl.DataFrame:
     """Listing-page cards (transforms.pages.parse_listing_page) as raw items; "6 hours ago" is resolved
     against the time the page was fetched."""
@@ -167,8 +179,8 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
         pl.col("canonical_url").map_elements(lambda u: stable_id("article", u), return_dtype=pl.String)
         .alias("article_id"),
         pl.col("text").alias("body"),
-        pl.coalesce("text", "summary", "title").map_elements(content_hash, return_dtype=pl.String)
-        .alias("content_hash"),
+        pl.concat_str([pl.col("title").fill_null(""), pl.coalesce("text", "summary").fill_null("")],
+                      separator="\n\n").map_elements(content_hash, return_dtype=pl.String).alias("content_hash"),
         pl.col("text").map_elements(word_count, return_dtype=pl.Int32).fill_null(0).alias("word_count"),
         pl.col("content_source").fill_null("feed"),
         pl.struct(pl.coalesce("text", "summary", "title").alias("text"), "language").map_elements(

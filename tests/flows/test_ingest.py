@@ -118,9 +118,15 @@ def test_syndicated_copy_is_linked_not_counted_as_a_story(first_run):
     assert len(pair) == 2
     copies = [row for row in pair if row[1] is not None]
     assert len(copies) == 1 and copies[0][1] in {aid for aid, _ in pair}
-    stories, articles = query(db, """select sum(stories), sum(articles)
-                                     from analytics.articles_per_outlet_per_day""")[0]
-    assert articles - stories == 1
+    originals, articles = query(db, """select sum(originals), sum(articles)
+                                       from analytics.articles_per_outlet_per_day""")[0]
+    assert articles - originals == 1
+    # the copy's outlet-day counts the article but not a story
+    copy_id = copies[0][0]
+    row = query(db, """select v.articles, v.stories from analytics.articles_per_outlet_per_day v
+                       join articles a on a.source_id = v.source_id and cast(a.published_at as date) = v.day
+                       where a.article_id = ?""", [copy_id])[0]
+    assert row[0] > row[1]
 
 
 def test_dates_are_utc_with_their_provenance(first_run):
@@ -173,3 +179,30 @@ def test_second_run_adds_no_rows(first_run, site_server):
     assert outcomes["independent-world"] == "not_modified"
     assert outcomes["daily8-world"] == "not_modified"
     assert query(db, "select count(*) from runs where status = 'completed'")[0][0] == 2
+
+
+def test_an_edited_headline_is_a_new_version(first_run, site_server):
+    """The feed and the page of one article change their headline: the page is fetched again, the
+    article updated, a version added, and the change listed by analytics.headline_changes."""
+    _, db, sources = first_run
+    feed = (SAMPLE_SITE / "independent" / "rss.xml").read_bytes()
+    page = (SAMPLE_SITE / "independent" / "articles" / "bank-of-england-holds-rates.html").read_bytes()
+    old = b"Bank of England holds interest rates"
+    new = b"Bank of England keeps interest rates"
+    assert old in feed and old in page
+    site_server.routes["/independent/rss.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                                                  feed.replace(old, new))
+    site_server.routes["/independent/articles/bank-of-england-holds-rates.html"] = (
+        200, {"Content-Type": "text/html"}, page.replace(old, new))
+    try:
+        summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+    finally:
+        del site_server.routes["/independent/rss.xml"]
+        del site_server.routes["/independent/articles/bank-of-england-holds-rates.html"]
+    assert summary.articles["changed"] == 1 and summary.articles["new"] == 0
+    changes = query(db, "select previous_title, title from analytics.headline_changes")
+    assert len(changes) == 1
+    before, after = changes[0]
+    assert before.startswith("Bank of England holds") and after.startswith("Bank of England keeps")
+    assert query(db, """select count(*) from article_versions v join articles a using (article_id)
+                        where a.canonical_url like '%bank-of-england-holds-rates%'""")[0][0] == 2
