@@ -180,7 +180,8 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
         .alias("article_id"),
         pl.col("text").alias("body"),
         pl.concat_str([pl.col("title").fill_null(""), pl.coalesce("text", "summary").fill_null("")],
-                      separator="\n\n").map_elements(content_hash, return_dtype=pl.String).alias("content_hash"),
+                      separator="\n\n")
+        .map_elements(content_hash, return_dtype=pl.String).alias("content_hash"),
         pl.col("text").map_elements(word_count, return_dtype=pl.Int32).fill_null(0).alias("word_count"),
         pl.col("content_source").fill_null("feed"),
         pl.struct(pl.coalesce("text", "summary", "title").alias("text"), "language").map_elements(
