@@ -215,15 +215,16 @@ def recognise_entities(articles: pl.DataFrame, settings: Settings) -> dict[str, 
 
 @task(name="assign_stories", cache_policy=NO_CACHE)
 def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.DataFrame],
-                        state: WarehouseState) -> pl.DataFrame:
-    """Group the new and changed articles into stories with the recent stored ones (pure)."""
+                        state: WarehouseState) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Group the new and changed articles into stories with the recent stored ones (pure): the articles
+    with their story_id, and the stored stories merged into another."""
     recent = state.known_articles.filter(pl.col("published_at") >= state.recent_since)
-    storied = assign_stories(articles, entity_frames["article_entities"], recent, state.recent_entities)
-    stories = storied["story_id"].n_unique()
+    storied, merges = assign_stories(articles, entity_frames["article_entities"], recent,
+                                     state.recent_entities)
     joined = storied.filter(pl.col("story_id") != pl.col("article_id")).height
-    get_run_logger().info("%d articles in %d stories (%d joined an existing story or another article)",
-                          storied.height, stories, joined)
-    return storied
+    get_run_logger().info("%d articles in %d stories (%d joined a story; %d stored stories merged)",
+                          storied.height, storied["story_id"].n_unique(), joined, merges.height)
+    return storied, merges
 
 
 @task(name="load_batch", cache_policy=NO_CACHE)
@@ -353,12 +354,13 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     lap("transform")
     entity_frames = recognise_entities(tables.articles, settings)
     lap("entities")
-    articles = assign_stories_task(tables.articles, entity_frames, state)
+    articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
     lap("stories")
 
     fetches = fetch_rows(run_id, results)
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "feeds": feed_rows(results),
-              "articles": articles, "article_versions": tables.article_versions,
+              "articles": articles, "story_merges": story_merges,
+              "article_versions": tables.article_versions,
               "article_signatures": tables.signatures,
               **entity_frames, "fetches": fetches}
     finish = {"run_id": run_id, "sources_total": len(results),

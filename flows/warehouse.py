@@ -25,8 +25,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 log = logging.getLogger(__name__)
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
-LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "article_versions", "article_signatures",
-              "entities", "entity_aliases", "article_entities", "fetches")
+LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
+              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches")
 
 
 class LockedError(RuntimeError):

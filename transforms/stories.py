@@ -1,10 +1,11 @@
 """Stories: articles about the same event, across outlets, grouped under one `story_id`.
 
-An article joins the story of the most similar article published within STORY_WINDOW of it, if that
-similarity reaches STORY_THRESHOLD; otherwise it starts a story, whose id is its own article_id. So a
-story keeps its id as it grows, and assignment is incremental: new articles are compared with the recent
-articles already in the warehouse (and with each other, oldest first). A copy (duplicate_of) always joins
-its original's story.
+An article joins the story of the articles published within STORY_WINDOW of it whose similarity to it
+reaches STORY_THRESHOLD; otherwise it starts a story, whose id is its own article_id. So a story keeps its
+id as it grows, and assignment is incremental: new articles are compared with the recent articles already
+in the warehouse (and with each other, oldest first). An article that matches two stories joins them: the
+story that started first keeps its id and absorbs the other (stored articles of the absorbed story are
+re-pointed at load). A copy (duplicate_of) always joins its original's story.
 
 Similarity is the weighted overlap of two articles' features: their named entities and the significant
 words of their titles, each weighted by its inverse document frequency among the articles compared, so a
@@ -77,11 +78,14 @@ def story_similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
 
 
 def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.DataFrame,
-                   known_entities: pl.DataFrame, threshold: float = STORY_THRESHOLD) -> pl.DataFrame:
-    """`batch` (article_id, published_at, title, duplicate_of) with a `story_id` column.
+                   known_entities: pl.DataFrame, threshold: float = STORY_THRESHOLD
+                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`batch` (article_id, published_at, title, duplicate_of) with a `story_id` column, and the stored
+    stories merged into another (story_id, merged_into) because a new article bridged them.
 
     `known` holds the stored articles new ones may join (article_id, published_at, title, story_id),
-    `known_entities` their (article_id, entity_id) rows; `batch_entities` those of the batch."""
+    `known_entities` their (article_id, entity_id) rows; `batch_entities` those of the batch. When a new
+    article matches several stories, they become one: the one that started first keeps its id."""
     stored = known.filter(pl.col("story_id").is_not_null())
     features = article_features(pl.concat([batch.select("article_id", "title"),
                                            stored.select("article_id", "title")]),
@@ -90,6 +94,15 @@ def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.
     idf = _idf(features)
     story_of = dict(stored.select("article_id", "story_id").iter_rows())
     published = dict(stored.select("article_id", "published_at").iter_rows())
+    started = stored.group_by("story_id").agg(pl.col("published_at").min())
+    story_start = dict(started.iter_rows())
+    merged_into: dict[str, str] = {}
+
+    def root(story: str) -> str:
+        while story in merged_into:
+            story = merged_into[story]
+        return story
+
     index: dict[str, list[str]] = {}
     for article_id in stored["article_id"].to_list():
         for f in features[article_id]:
@@ -99,22 +112,37 @@ def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.
     ordered = batch.sort("published_at", "article_id", nulls_last=True)
     for article_id, when, duplicate_of in ordered.select("article_id", "published_at",
                                                         "duplicate_of").iter_rows():
-        story = story_of.get(duplicate_of) if duplicate_of else None
+        story = root(story_of[duplicate_of]) if duplicate_of in story_of else None
         if story is None:
-            best, best_score = None, 0.0
+            matched: dict[str, float] = {}
             candidates = {c for f in features[article_id] if f in idf for c in index.get(f, ())}
-            for other in sorted(candidates):
+            for other in candidates:
                 other_when = published.get(other)
                 if when and other_when and abs(when - other_when) > STORY_WINDOW:
                     continue
                 score = story_similarity(features[article_id], features[other], idf)
-                if score > best_score:
-                    best, best_score = other, score
-            story = story_of[best] if best is not None and best_score >= threshold else article_id
+                if score >= threshold:
+                    other_story = root(story_of[other])
+                    matched[other_story] = max(score, matched.get(other_story, 0.0))
+            if matched:
+                # the story that started first absorbs the others this article bridges
+                story = min(matched, key=lambda s: (story_start.get(s) is None, story_start.get(s), s))
+                for other_story in matched:
+                    if other_story != story:
+                        merged_into[other_story] = story
+            else:
+                story = article_id
+                story_start[story] = when
         story_of[article_id] = story
         published[article_id] = when
         for f in features[article_id]:
             if f in idf:
                 index.setdefault(f, []).append(article_id)
-    return batch.with_columns(
-        pl.col("article_id").replace_strict(story_of, return_dtype=pl.String).alias("story_id"))
+    final = {a: root(s) for a, s in story_of.items()}
+    merges = pl.DataFrame(
+        [{"story_id": s, "merged_into": root(s)} for s in merged_into
+         if s in set(stored["story_id"].to_list())],
+        schema={"story_id": pl.String, "merged_into": pl.String})
+    storied = batch.with_columns(
+        pl.col("article_id").replace_strict(final, return_dtype=pl.String).alias("story_id"))
+    return storied, merges

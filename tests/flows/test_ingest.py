@@ -206,3 +206,16 @@ def test_an_edited_headline_is_a_new_version(first_run, site_server):
     assert before.startswith("Bank of England holds") and after.startswith("Bank of England keeps")
     assert query(db, """select count(*) from article_versions v join articles a using (article_id)
                         where a.canonical_url like '%bank-of-england-holds-rates%'""")[0][0] == 2
+
+
+def test_listing_articles_about_one_event_share_a_story_and_an_unrelated_one_does_not(first_run):
+    _, db, _ = first_run
+    cards = dict(query(db, """select canonical_url, story_id from articles
+                              where content_source = 'listing' or canonical_url like '%putin-endorses%'
+                                 or canonical_url like '%marine-insurers%'"""))
+    storm = [story for url, story in cards.items() if "storm-isolde" in url]
+    event = {story for url, story in cards.items() if "storm-isolde" not in url}
+    assert len(cards) == 7 and len(storm) == 1
+    assert len(event) == 1, cards
+    assert storm[0] not in event
+    assert query(db, "select max(outlets) from analytics.stories")[0][0] >= 4

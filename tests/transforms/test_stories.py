@@ -25,7 +25,8 @@ def no_known():
     return pl.DataFrame(schema=KNOWN_SCHEMA), pl.DataFrame(schema=ENTITY_SCHEMA)
 
 
-def stories(frame):
+def stories(result):
+    frame, _merges = result
     return dict(frame.select("article_id", "story_id").iter_rows())
 
 
@@ -83,3 +84,16 @@ def test_one_shared_feature_is_not_enough():
     idf = {"e:x": 2.0, "e:y": 2.0, "e:z": 2.0}
     assert story_similarity({"e:x", "e:y"}, {"e:x", "e:z"}, idf) == 0.0
     assert story_similarity({"e:x", "e:y"}, {"e:x", "e:y", "e:z"}, idf) == 1.0
+
+
+def test_an_article_bridging_two_stored_stories_merges_them_into_the_older():
+    known = pl.DataFrame([
+        {"article_id": "a", "published_at": T, "title": "Accord talks open", "story_id": "a"},
+        {"article_id": "b", "published_at": T + timedelta(hours=2), "title": "Fish quota row", "story_id": "b"},
+    ], schema=KNOWN_SCHEMA)
+    known_entities = entities({"a": ["lavrov", "halvorsen", "vienna"], "b": ["norway", "quota", "tromso"]})
+    frame = batch(("c", T + timedelta(hours=5), "Accord settles quota row", None), *FILLER)
+    ents = entities({"c": ["lavrov", "halvorsen", "vienna", "norway", "quota", "tromso"], **FILLER_ENTITIES})
+    storied, merges = assign_stories(frame, ents, known, known_entities)
+    assert dict(storied.select("article_id", "story_id").iter_rows())["c"] == "a"
+    assert merges.to_dicts() == [{"story_id": "b", "merged_into": "a"}]
