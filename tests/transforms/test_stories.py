@@ -89,7 +89,8 @@ def test_one_shared_feature_is_not_enough():
 def test_an_article_bridging_two_stored_stories_merges_them_into_the_older():
     known = pl.DataFrame([
         {"article_id": "a", "published_at": T, "title": "Accord talks open", "story_id": "a"},
-        {"article_id": "b", "published_at": T + timedelta(hours=2), "title": "Fish quota row", "story_id": "b"},
+        {"article_id": "b", "published_at": T + timedelta(hours=2), "title": "Fish quota row",
+         "story_id": "b"},
     ], schema=KNOWN_SCHEMA)
     known_entities = entities({"a": ["lavrov", "halvorsen", "vienna"], "b": ["norway", "quota", "tromso"]})
     frame = batch(("c", T + timedelta(hours=5), "Accord settles quota row", None), *FILLER)
