@@ -119,3 +119,11 @@ def test_split_new_changed_unchanged():
     assert split["new"]["article_id"].to_list() == ["new"]
     assert split["changed"]["article_id"].to_list() == ["edited"]
     assert sorted(split["unchanged"]["article_id"].to_list()) == ["same", "worse"]
+
+
+def test_one_outlet_under_two_urls_is_an_exact_copy():
+    batch = texts(("url1", WIRE, "h1", datetime(2026, 11, 26, 9)),
+                  ("url2", WIRE, "h1", datetime(2026, 11, 26, 9)))
+    linked, _ = link_duplicates(batch, known(), pl.DataFrame(schema=SIGNATURE_SCHEMA))
+    assert links(linked) == {"url1": (None, None), "url2": ("url1", "exact")}
+    assert linked["duplicate_similarity"].to_list() == [None, 1.0]

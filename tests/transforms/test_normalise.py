@@ -4,8 +4,11 @@ import pytest
 
 from transforms.normalise import (
     canonical_url,
+    choose_published,
     clean_text,
     content_hash,
+    date_from_url,
+    drop_boilerplate,
     outlet_key,
     parse_timestamp,
     resolve_relative_time,
@@ -106,3 +109,50 @@ def test_stable_id_is_deterministic_and_separates_parts():
     assert stable_id("a", "b") == stable_id("a", "b")
     assert stable_id("ab", "") != stable_id("a", "b")
     assert len(stable_id("x")) == 16
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www-independent-co-uk.cdn.ampproject.org/c/s/www.independent.co.uk/news/a.html?amp",
+     "https://www.independent.co.uk/news/a.html"),
+    ("https://m.bbc.co.uk/news/world-123", "https://www.bbc.co.uk/news/world-123"),
+    ("https://mobile.example.com/a", "https://www.example.com/a"),
+    ("https://amp.theguardian.com/world/2026/nov/27/x", "https://www.theguardian.com/world/2026/nov/27/x"),
+    ("https://www.example.com/news/a/amp/", "https://www.example.com/news/a/"),
+    ("https://www.example.com/news/a/amp", "https://www.example.com/news/a"),
+    ("https://www.example.com/news/a.amp.html", "https://www.example.com/news/a.html"),
+    ("https://www.example.com/amp/news/a", "https://www.example.com/news/a"),
+    ("https://example.com/x?outputType=amp&id=3", "https://example.com/x?id=3"),
+    ("https://m.co/x", "https://m.co/x"),  # a two-label host named "m" is not a mobile variant
+])
+def test_amp_and_mobile_variants_fold_into_the_page(url, expected):
+    assert canonical_url(url) == expected
+
+
+def test_date_from_url():
+    assert date_from_url("https://www.harbourtimes.example/2026/11/27/slug") == datetime(2026, 11, 27)
+    assert date_from_url("https://x.example/news/2026-11-05/y.html") == datetime(2026, 11, 5)
+    assert date_from_url("https://x.example/a/2026/13/01/") is None
+    assert date_from_url("https://x.example/a/12345/") is None
+
+
+def test_implausible_dates_are_rejected_with_the_reason():
+    fetched = datetime(2026, 11, 28, 12)
+    published, source, note = choose_published(
+        [(datetime(2031, 1, 1), "jsonld"), (datetime(1970, 1, 1), "meta"), (datetime(2026, 11, 27), "feed")],
+        fetched)
+    assert (published, source) == (datetime(2026, 11, 27), "feed")
+    assert "jsonld date rejected: 2031-01-01 00:00 is after the fetch time" in note
+    assert "meta date rejected: 1970-01-01 00:00 is before 1990" in note
+    # within the tolerance (a time-zone mix-up) is kept
+    assert choose_published([(fetched + timedelta(hours=10), "meta")], fetched)[1] == "meta"
+    assert choose_published([(None, "jsonld")], fetched) == (fetched, "fetched", None)
+    assert choose_published([(datetime(1989, 12, 31), "url")], fetched)[:2] == (fetched, "fetched")
+
+
+def test_page_furniture_paragraphs_are_dropped_but_long_ones_kept():
+    text = ("Ministers met on Friday.\n\nDOWNLOAD THE APP\n\nRelated Articles\n\nNo comments yet...\n\n"
+            "Sign up to our free morning briefing\n\nThe talks continue on Monday.")
+    assert drop_boilerplate(text) == "Ministers met on Friday.\n\nThe talks continue on Monday."
+    long = "Readers who download the app " + "and read on " * 20
+    assert drop_boilerplate(long) == long
+    assert drop_boilerplate("DOWNLOAD THE APP") is None
