@@ -25,7 +25,7 @@ KNOWN_SCHEMA = {"article_id": pl.String, "url": pl.String, "title": pl.String, "
                 "content_source": pl.String, "published_at": pl.Datetime("us"), "published_source": pl.String,
                 "fetched_at": pl.Datetime("us"), "duplicate_of": pl.String, "story_id": pl.String}
 SIGNATURE_SCHEMA = {"article_id": pl.String, "minhash": pl.List(pl.UInt32)}
-NEAR_DUPLICATE_THRESHOLD = 0.5
+NEAR_DUPLICATE_THRESHOLD = 0.55
 
 
 def _rank(column: str, ranks: dict[str, int]) -> pl.Expr:

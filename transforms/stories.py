@@ -27,7 +27,7 @@ from datetime import timedelta
 import polars as pl
 
 STORY_WINDOW = timedelta(hours=72)
-STORY_THRESHOLD = 0.35
+STORY_THRESHOLD = 0.3
 MIN_SHARED = 2
 GENERIC_SHARE = 0.05
 GENERIC_MIN = 50
