@@ -23,8 +23,9 @@ from prefect.runtime import flow_run
 from flows import raw_store, warehouse
 from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, utc_now
 from flows.ner import make_recogniser
-from newsetl.config import Settings, Source, SourcesConfig, load_sources
+from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
 from transforms.entities import build_entity_tables
+from transforms.entity_resolution import Curation
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.normalise import stable_id
 from transforms.outlets import configured_sources, source_id_for
@@ -77,7 +78,10 @@ class WarehouseState:
     known_aliases: pl.DataFrame
     recent_since: datetime               # "recent" articles: published since then
     recent_signatures: pl.DataFrame      # of recent articles: near-duplicate search
-    recent_entities: pl.DataFrame        # (article_id, entity_id) of recent articles: story matching
+    recent_entities: pl.DataFrame        # (article_id, entity_id) of recent articles: stories, evidence
+    known_entities: pl.DataFrame         # entity_id, canonical_name, entity_type
+    known_entity_aliases: pl.DataFrame   # entity_id, alias
+    curation: Curation                   # entities.toml + recorded merge/split decisions
 
 
 @dataclass(frozen=True)
@@ -108,10 +112,13 @@ def prepare_warehouse(settings: Settings, run: dict) -> WarehouseState:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
         warehouse.record_run_started(con, **run)
         since = run["started_at"] - timedelta(days=RECENT_DAYS)
+        entities, entity_aliases = warehouse.known_entities(con)
+        curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
         return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
-                              warehouse.recent_article_entities(con, since))
+                              warehouse.recent_article_entities(con, since), entities, entity_aliases,
+                              curation)
 
 
 @task(name="fetch_source", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -204,10 +211,13 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
 
 
 @task(name="recognise_entities", cache_policy=NO_CACHE)
-def recognise_entities(articles: pl.DataFrame, settings: Settings) -> dict[str, pl.DataFrame]:
-    """Entities of the new and changed articles (unchanged texts are not read again)."""
+def recognise_entities(articles: pl.DataFrame, settings: Settings,
+                       state: WarehouseState) -> dict[str, pl.DataFrame]:
+    """Entities of the new and changed articles (unchanged texts are not read again), resolved against
+    the stored ones and the curation."""
     recognise = make_recogniser(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
-    frames = build_entity_tables(articles, recognise)
+    frames = build_entity_tables(articles, recognise, state.known_entities, state.known_entity_aliases,
+                                 state.recent_entities, state.curation)
     get_run_logger().info("recognised %d entities in %d articles", frames["entities"].height,
                           articles.height)
     return frames
@@ -352,7 +362,7 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
 
     tables, sources_frame, aliases_frame = transform_batch(results, config, state)
     lap("transform")
-    entity_frames = recognise_entities(tables.articles, settings)
+    entity_frames = recognise_entities(tables.articles, settings, state)
     lap("entities")
     articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
     lap("stories")

@@ -174,6 +174,16 @@ def recent_article_entities(con: duckdb.DuckDBPyConnection, since: datetime) -> 
     return con.execute(sql_text("read/recent_article_entities.sql"), {"since": since}).pl()
 
 
+def known_entities(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entities, entity_aliases) as stored."""
+    return (con.execute(sql_text("read/known_entities.sql")).pl(),
+            con.execute(sql_text("read/known_entity_aliases.sql")).pl())
+
+
+def entity_decisions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, list[str]]]:
+    return con.execute(sql_text("read/entity_decisions.sql")).fetchall()
+
+
 def known_source_aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql_text("read/known_source_aliases.sql")).pl()
 

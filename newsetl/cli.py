@@ -93,5 +93,52 @@ def sql(
         sys.stdout.write(frame.write_json() + "\n")
 
 
+entities_app = typer.Typer(no_args_is_help=True, help="Curate entities: merge and split, kept across runs.")
+app.add_typer(entities_app, name="entities")
+
+
+def _curate(action, warehouse: Path | None) -> None:
+    from flows.warehouse import LockedError, connect
+    from newsetl.curation import CurationError
+
+    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+    if not path.exists():
+        _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
+    try:
+        with connect(path) as con:
+            typer.echo(action(con))
+    except CurationError as exc:
+        _fail(str(exc))
+    except LockedError as exc:
+        _fail(str(exc), code=3)
+
+
+@entities_app.command("merge")
+def entities_merge(
+    canonical: str = typer.Argument(..., help="the entity to keep (its name or an alias)"),
+    others: list[str] = typer.Argument(..., help="entities to merge into it"),
+    entity_type: str | None = typer.Option(None, "--type", "-t", help="person, organisation, place, ..."),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+) -> None:
+    """Merge entities into one, e.g. newsetl entities merge "Sergey Lavrov" "Sergei Lavrov"."""
+    from newsetl.curation import merge
+
+    _curate(lambda con: merge(con, canonical, others, entity_type), warehouse)
+
+
+@entities_app.command("split")
+def entities_split(
+    name: str = typer.Argument(..., help="the entity (its name or an alias)"),
+    other: str = typer.Argument(..., help="the name to keep apart from it"),
+    entity_type: str | None = typer.Option(None, "--type", "-t", help="person, organisation, place, ..."),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+) -> None:
+    """Keep a name apart from an entity it was merged into, e.g. newsetl entities split "Michael Jordan"
+    Jordan."""
+    from newsetl.curation import split
+
+    _curate(lambda con: split(con, name, other, entity_type), warehouse)
+
+
 if __name__ == "__main__":
     app()

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from transforms.entity_resolution import Curation
 from transforms.normalise import stable_id
 from transforms.outlets import Outlet
 from transforms.pages import CardSelectors
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ROOT_SOURCES = PROJECT_ROOT / "sources.toml"
+ENTITY_TYPES = ("person", "organisation", "place", "group", "event", "product")
 SOURCE_KINDS = ("atom", "listing", "rss")
 SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors"}
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}
@@ -43,6 +45,7 @@ class Settings:
     http_retries: int = 3
     http_backoff: float = 0.5             # seconds; doubled on each retry, Retry-After honoured
     page_workers: int = 8                 # concurrent article-page fetches within one source
+    entities_file: Path = PROJECT_ROOT / "entities.toml"   # entity curation (merge / never_merge)
 
     @property
     def raw_root(self) -> Path:
@@ -55,7 +58,7 @@ class Settings:
         casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "max_body_bytes": int, "http_retries": int,
-                 "http_backoff": float, "page_workers": int}
+                 "http_backoff": float, "page_workers": int, "entities_file": Path}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -195,3 +198,37 @@ def load_sources(path: str | Path) -> SourcesConfig:
     if duplicates:
         raise ConfigError(f"{file}: source names must be unique; repeated: {duplicates}")
     return SourcesConfig(path=file, sources=tuple(sources), outlets=tuple(outlets))
+
+
+def load_curation(path: str | Path | None, recorded: list[tuple[str, str | None, list[str]]] = ()
+                  ) -> Curation:
+    """The entity curation file (see entities.toml) plus the decisions recorded in the warehouse
+    (kind, type, names). A missing file is no curation; a bad entry is a ConfigError naming it."""
+    merges: list[tuple[str, list[str]]] = []
+    never: list[list[str]] = []
+    file = Path(path) if path else None
+    if file is not None and file.exists():
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+        for table in ("merge", "never_merge"):
+            for index, entry in enumerate(data.get(table, [])):
+                names = entry.get("names") if isinstance(entry, dict) else None
+                valid = isinstance(names, list) and len(names) >= 2 and all(isinstance(n, str) for n in names)
+                if not valid:
+                    raise ConfigError(f"{file}: {table}[{index}]: names must list at least two names")
+                if table == "merge":
+                    kind = entry.get("type")
+                    if kind not in ENTITY_TYPES:
+                        raise ConfigError(f"{file}: merge[{index}]: type must be one of "
+                                          f"{', '.join(ENTITY_TYPES)} (got {kind!r})")
+                    merges.append((kind, names))
+                else:
+                    never.append(names)
+    for kind, entity_type, names in recorded:
+        if kind == "merge" and entity_type:
+            merges.append((entity_type, list(names)))
+        elif kind == "never_merge":
+            never.append(list(names))
+    return Curation.from_lists(merges, never)

@@ -4,10 +4,11 @@ Recognition itself (spaCy) is handed in as a function, `recognise(texts) -> span
 stays pure and testable with a tiny stand-in; flows/ner.py provides the real one. Each distinct text is
 recognised once, however many articles carry it.
 
-Canonicalisation here is within one article: honorifics and titles stripped ("Mr Putin", "President
-Putin" -> "Putin"), possessives folded ("Russia's" -> "Russia"), a leading "the" dropped for places and
-groups, and a lone surname linked to the one full name in the same article that ends with it ("Putin" after
-"Vladimir Putin"). Merging across articles (Sergey/Sergei Lavrov) is a later stage.
+Canonicalisation within one article: honorifics and titles stripped ("Mr Putin", "President Putin" ->
+"Putin"), possessives folded ("Russia's" -> "Russia"), a leading "the" dropped for places and groups, and a
+lone surname linked to the one full name in the same article that ends with it ("Putin" after "Vladimir
+Putin"). Across articles (stored entities, short forms, spelling variants, curation) it is
+transforms.entity_resolution.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 import polars as pl
 
+from transforms.entity_resolution import Curation, resolve_entities
 from transforms.normalise import stable_id
 
 Span = tuple[int, int, str, str]  # start offset, end offset, spaCy label, surface text
@@ -47,6 +49,7 @@ _HONORIFIC = re.compile(
     + r")\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Jr." is not: only single capitals
 
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String}
@@ -76,14 +79,18 @@ def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFra
 
 
 def clean_surface(surface: str, entity_type: str) -> str:
-    """A mention without honorifics, possessive or (for places and groups) a leading "the"."""
+    """A mention without honorifics, possessive, trailing punctuation (but "U.S." keeps its dots), or a
+    leading "the" (places, groups, and organisations whose name goes on for two words or more)."""
     name = " ".join(surface.split())
-    name = _POSSESSIVE.sub("", name).strip(" .,;:'\"\u2019\u2018")
+    name = _POSSESSIVE.sub("", name).strip(" ,;:'\"\u2019\u2018")
+    if name.endswith(".") and not _ABBREVIATION.search(name):
+        name = name.rstrip(".")
     if entity_type == "person":
         stripped = _HONORIFIC.sub("", name)
         name = stripped or name
-    elif entity_type in ("place", "group"):
-        name = _LEADING_THE.sub("", name)
+    elif entity_type in ("place", "group") or (entity_type == "organisation"
+                                               and len(_LEADING_THE.sub("", name).split()) >= 2):
+        name = _LEADING_THE.sub("", name)  # "the United Nations"; but "The Independent" keeps it
     return name
 
 
@@ -147,27 +154,72 @@ def entity_id_for(entity_type: str, canonical_name: str) -> str:
     return stable_id("entity", entity_type, canonical_name.casefold())
 
 
+def comentions(mentions: pl.DataFrame) -> pl.DataFrame:
+    """(entity_type, canonical_name, co_name): pairs of distinct names met in the same article."""
+    names = mentions.select("article_id", "entity_type", "canonical_name").unique()
+    return (
+        names.join(names.select("article_id", pl.col("canonical_name").alias("co_name")), on="article_id")
+        .filter(pl.col("canonical_name") != pl.col("co_name"))
+        .select("entity_type", "canonical_name", "co_name").unique()
+    )
+
+
+def salience(is_in_title: pl.Expr, mention_count: pl.Expr, first_offset: pl.Expr,
+             text_length: pl.Expr) -> pl.Expr:
+    """0..1: 0.5 if the entity is in the title, + 0.3 x min(mentions, 5) / 5, + 0.2 x how early in the
+    text it first appears."""
+    early = 1 - (first_offset.cast(pl.Float64) / pl.max_horizontal(text_length, 1)).clip(0, 1)
+    return (0.5 * is_in_title.cast(pl.Float64) + 0.3 * pl.min_horizontal(mention_count, 5) / 5
+            + 0.2 * early).round(3)
+
+
 def entity_tables(mentions: pl.DataFrame, texts: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """`entities`, `entity_aliases` and `article_entities` frames from canonical mentions. `texts` gives
-    each article's title length, to tell mentions in the title."""
-    with_ids = mentions.with_columns(
-        pl.struct("entity_type", "canonical_name").map_elements(
-            lambda s: entity_id_for(s["entity_type"], s["canonical_name"]), return_dtype=pl.String
-        ).alias("entity_id")
-    ).join(texts.select("article_id", "title_length"), on="article_id", how="left")
+    """`entities`, `entity_aliases` and `article_entities` frames from resolved mentions (entity_id,
+    resolved_name, resolved_type, alias, start). `texts` gives each article's title length and text."""
+    with_ids = mentions.join(texts.select("article_id", "title_length",
+                                          pl.col("text").str.len_chars().alias("text_length")),
+                             on="article_id", how="left")
     entities = with_ids.group_by("entity_id", maintain_order=True).agg(
-        pl.col("canonical_name").first(), pl.col("entity_type").first())
+        pl.col("resolved_name").first().alias("canonical_name"),
+        pl.col("resolved_type").first().alias("entity_type"))
     aliases = with_ids.select("entity_id", "alias").unique(maintain_order=True)
     article_entities = with_ids.group_by(["article_id", "entity_id"], maintain_order=True).agg(
         pl.len().cast(pl.Int32).alias("mention_count"),
         pl.col("start").min().alias("first_offset"),
         (pl.col("start") < pl.col("title_length")).any().alias("is_in_title"),
-    )
+        pl.col("text_length").first(),
+        pl.col("alias").unique(maintain_order=True).alias("surfaces"),
+    ).with_columns(
+        salience(pl.col("is_in_title"), pl.col("mention_count"), pl.col("first_offset"),
+                 pl.col("text_length")).alias("salience"),
+    ).drop("text_length")
     return {"entities": entities, "entity_aliases": aliases, "article_entities": article_entities}
 
 
-def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser) -> dict[str, pl.DataFrame]:
-    """Entities of the given articles (new or changed ones: unchanged texts are not read again)."""
+KNOWN_ENTITY_SCHEMA = {"entity_id": pl.String, "canonical_name": pl.String, "entity_type": pl.String}
+KNOWN_ALIAS_SCHEMA = {"entity_id": pl.String, "alias": pl.String}
+RECENT_SCHEMA = {"article_id": pl.String, "entity_id": pl.String}
+
+
+def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
+                        known_entities: pl.DataFrame | None = None,
+                        known_aliases: pl.DataFrame | None = None,
+                        recent_article_entities: pl.DataFrame | None = None,
+                        curation: Curation | None = None) -> dict[str, pl.DataFrame]:
+    """Entities of the given articles (new or changed ones: unchanged texts are not read again),
+    resolved against the stored entities (see transforms.entity_resolution)."""
+    known = (known_entities if known_entities is not None else pl.DataFrame(schema=KNOWN_ENTITY_SCHEMA))
+    aliases = (known_aliases if known_aliases is not None else pl.DataFrame(schema=KNOWN_ALIAS_SCHEMA))
+    recent = (recent_article_entities if recent_article_entities is not None
+              else pl.DataFrame(schema=RECENT_SCHEMA))
     texts = ner_texts(articles)
     mentions = canonical_mentions(recognise_mentions(texts, recognise))
-    return entity_tables(mentions, texts)
+    stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
+    evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
+    names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")
+    resolution = resolve_entities(names, evidence, known, aliases, curation)
+    resolved = mentions.join(resolution, on=["entity_type", "canonical_name"], how="left").with_columns(
+        pl.coalesce("entity_id", pl.struct("resolved_type", "resolved_name").map_elements(
+            lambda r: entity_id_for(r["resolved_type"], r["resolved_name"]), return_dtype=pl.String)
+        ).alias("entity_id"))
+    return entity_tables(resolved, texts)

@@ -1,0 +1,63 @@
+"""Entity curation in the warehouse: `newsetl entities merge` and `split`. Each decision is applied at once
+(in one transaction) and recorded in entity_decisions, so every later run keeps it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import duckdb
+
+from flows.warehouse import split_statements, sql_text, transaction
+from transforms.entities import entity_id_for
+
+
+class CurationError(ValueError):
+    """A name that matches no entity, or more than one."""
+
+
+def find_entity(con: duckdb.DuckDBPyConnection, name: str, entity_type: str | None) -> tuple[str, str, str]:
+    """(entity_id, canonical_name, entity_type) of the one entity `name` means."""
+    rows = con.execute(sql_text("curation/find_entity.sql"),
+                       {"name": name, "entity_type": entity_type}).fetchall()
+    if not rows:
+        of_type = f" (type {entity_type})" if entity_type else ""
+        raise CurationError(f"no entity is called {name!r}{of_type}")
+    if len(rows) > 1:
+        options = "; ".join(f"{n} ({t})" for _, n, t in rows)
+        raise CurationError(f"{name!r} could mean several entities: {options}; give --type")
+    return rows[0]
+
+
+def _run(con: duckdb.DuckDBPyConnection, file: str, params: dict) -> None:
+    for statement in split_statements(sql_text(file)):
+        con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
+
+
+def _record(con: duckdb.DuckDBPyConnection, kind: str, entity_type: str | None, names: list[str]) -> None:
+    con.execute(sql_text("curation/record_decision.sql"), {
+        "decision_id": str(uuid.uuid4()), "kind": kind, "entity_type": entity_type, "names": names,
+        "decided_at": datetime.now(UTC).replace(tzinfo=None), "note": None})
+
+
+def merge(con: duckdb.DuckDBPyConnection, canonical: str, others: list[str],
+          entity_type: str | None = None) -> str:
+    """Merge the entities named `others` into the one named `canonical`; returns a one-line report."""
+    target_id, target_name, target_type = find_entity(con, canonical, entity_type)
+    sources = [find_entity(con, name, target_type) for name in others]
+    with transaction(con):
+        for source_id, _, _ in sources:
+            if source_id != target_id:
+                _run(con, "curation/merge_entities.sql", {"target": target_id, "source": source_id})
+        _record(con, "merge", target_type, [target_name, *others])
+    return f"merged {', '.join(others)} into {target_name} ({target_type})"
+
+
+def split(con: duckdb.DuckDBPyConnection, name: str, other: str, entity_type: str | None = None) -> str:
+    """Keep `other` apart from the entity `name`: it becomes its own entity now and in every later run."""
+    entity_id, canonical, kind = find_entity(con, name, entity_type)
+    with transaction(con):
+        _run(con, "curation/split_entity.sql", {"entity": entity_id, "name": other,
+                                                "new_id": entity_id_for(kind, other)})
+        _record(con, "never_merge", kind, [canonical, other])
+    return f"{other} is now apart from {canonical} ({kind})"

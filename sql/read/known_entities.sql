@@ -1,0 +1,1 @@
+select entity_id, canonical_name, entity_type from entities;

@@ -1,0 +1,1 @@
+select entity_id, alias from entity_aliases;
