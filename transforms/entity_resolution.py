@@ -159,8 +159,9 @@ def _person_target(name: str, people: list[str], resolved: dict, stored_by_name:
             return target, stored_id(target), "surname"
     evidence = co.get(("person", name_key(name)), set())
     for other in people:
-        if not _similar_names(name, other) or curation.forbids(name, other):
-            continue
+        settled = ("person", name_key(other)) in resolved or stored_id(other) is not None
+        if not settled or not _similar_names(name, other) or curation.forbids(name, other):
+            continue  # a variant joins a stored name or one met earlier, never a later one
         shared = evidence & co.get(("person", name_key(other)), set())
         if len(shared - {name_key(name), name_key(other)}) >= MIN_SHARED_COMENTIONS:
             target = follow(other)

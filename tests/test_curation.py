@@ -1,0 +1,89 @@
+"""`newsetl entities merge|split` on a real DuckDB file, and the decisions kept for later runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from flows import warehouse
+from newsetl.cli import app
+from newsetl.config import ConfigError, load_curation
+from transforms.entities import entity_id_for
+
+runner = CliRunner()
+LAVROV_Y, LAVROV_I = entity_id_for("person", "Sergey Lavrov"), entity_id_for("person", "Sergei Lavrov")
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "news.duckdb"
+    entities = pl.DataFrame({"entity_id": [LAVROV_Y, LAVROV_I],
+                             "canonical_name": ["Sergey Lavrov", "Sergei Lavrov"],
+                             "entity_type": ["person", "person"]})
+    aliases = pl.DataFrame({"entity_id": [LAVROV_Y, LAVROV_Y, LAVROV_I],
+                            "alias": ["Sergey Lavrov", "Lavrov", "Sergei Lavrov"]})
+    rows = pl.DataFrame({
+        "article_id": ["a1", "a2", "a3"], "entity_id": [LAVROV_Y, LAVROV_I, LAVROV_I],
+        "mention_count": [2, 1, 3], "first_offset": [5, 0, 9], "is_in_title": [False, True, False],
+        "salience": [0.3, 0.7, 0.4], "surfaces": [["Sergey Lavrov", "Lavrov"], ["Sergei Lavrov"],
+                                                  ["Sergei Lavrov"]],
+    }, schema_overrides={"mention_count": pl.Int32, "first_offset": pl.Int32})
+    seen = pl.lit(datetime(2026, 11, 28)).alias("first_seen_at")
+    with warehouse.connect(path) as con:
+        warehouse.migrate(con)
+        for table, frame in (("entities", entities.with_columns(seen)),
+                             ("entity_aliases", aliases.with_columns(seen)), ("article_entities", rows)):
+            con.register("fixture", frame)
+            con.execute(f"insert into {table} by name select * from fixture")  # noqa: S608 - test tables
+            con.unregister("fixture")
+    return path
+
+
+def rows(path, sql):
+    with warehouse.connect(path, read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_merge_moves_articles_and_aliases_and_is_recorded(db):
+    result = runner.invoke(app, ["entities", "merge", "Sergey Lavrov", "Sergei Lavrov", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "merged Sergei Lavrov into Sergey Lavrov (person)" in result.output
+    assert rows(db, "select entity_id, count(*) from article_entities group by 1") == [(LAVROV_Y, 3)]
+    assert {a for (a,) in rows(db, "select alias from entity_aliases")} == {"Sergey Lavrov", "Lavrov",
+                                                                             "Sergei Lavrov"}
+    assert rows(db, "select count(*) from entities") == [(1,)]
+    decisions = rows(db, "select kind, entity_type, names from entity_decisions")
+    assert decisions == [("merge", "person", ["Sergey Lavrov", "Sergei Lavrov"])]
+    curation = load_curation(None, decisions)
+    assert curation.merges[("person", "sergei lavrov")] == "Sergey Lavrov"
+
+
+def test_split_gives_the_name_its_own_entity_again_and_forbids_the_merge(db):
+    runner.invoke(app, ["entities", "merge", "Sergey Lavrov", "Sergei Lavrov", "-w", str(db)])
+    result = runner.invoke(app, ["entities", "split", "Sergey Lavrov", "Sergei Lavrov", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert sorted(rows(db, "select article_id, entity_id from article_entities")) == [
+        ("a1", LAVROV_Y), ("a2", LAVROV_I), ("a3", LAVROV_I)]
+    curation = load_curation(None, rows(db, "select kind, entity_type, names from entity_decisions "
+                                            "order by decided_at"))
+    assert curation.forbids("Sergey Lavrov", "Sergei Lavrov")
+
+
+def test_unknown_or_ambiguous_names_are_clear_errors(db):
+    result = runner.invoke(app, ["entities", "merge", "Sergey Lavrov", "Nobody", "-w", str(db)])
+    assert result.exit_code == 2 and "no entity is called 'Nobody'" in result.output
+    assert rows(db, "select count(*) from entity_decisions") == [(0,)]
+
+
+def test_the_curation_file_is_validated(tmp_path):
+    bad = tmp_path / "entities.toml"
+    bad.write_text('[[merge]]\ntype = "human"\nnames = ["A", "B"]\n')
+    with pytest.raises(ConfigError, match=r"merge\[0\]: type must be one of person"):
+        load_curation(bad)
+    bad.write_text('[[never_merge]]\nnames = ["A"]\n')
+    with pytest.raises(ConfigError, match=r"never_merge\[0\]: names must list at least two names"):
+        load_curation(bad)
+    assert load_curation(tmp_path / "absent.toml").merges == {}
