@@ -23,12 +23,14 @@ from prefect.runtime import flow_run
 from flows import raw_store, warehouse
 from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, utc_now
 from flows.ner import make_recogniser
+from flows.replay import ReplayIndex
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
-from transforms.entities import build_entity_tables
+from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
+from transforms.entities import KNOWN_ALIAS_SCHEMA, KNOWN_ENTITY_SCHEMA, RECENT_SCHEMA, build_entity_tables
 from transforms.entity_resolution import Curation
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.normalise import stable_id
-from transforms.outlets import configured_sources, source_id_for
+from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
 from transforms.stories import assign_stories
 from transforms.tables import (
@@ -82,6 +84,14 @@ class WarehouseState:
     known_entities: pl.DataFrame         # entity_id, canonical_name, entity_type
     known_entity_aliases: pl.DataFrame   # entity_id, alias
     curation: Curation                   # entities.toml + recorded merge/split decisions
+    replay: ReplayIndex | None = None    # reprocess: recorded fetches replace the network
+
+    @classmethod
+    def empty(cls, since: datetime, curation: Curation, replay: ReplayIndex) -> WarehouseState:
+        return cls({}, pl.DataFrame(schema=KNOWN_SCHEMA), pl.DataFrame(schema=ALIAS_SCHEMA), since,
+                   pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=RECENT_SCHEMA),
+                   pl.DataFrame(schema=KNOWN_ENTITY_SCHEMA), pl.DataFrame(schema=KNOWN_ALIAS_SCHEMA),
+                   curation, replay)
 
 
 @dataclass(frozen=True)
@@ -104,16 +114,22 @@ class RunSummary:
 # --- tasks ------------------------------------------------------------------------------------------------
 
 @task(name="prepare_warehouse", cache_policy=NO_CACHE)
-def prepare_warehouse(settings: Settings, run: dict) -> WarehouseState:
-    """Apply pending migrations, record the run as started, and read what the transforms must know."""
+def prepare_warehouse(settings: Settings, run: dict, reprocess: bool = False) -> WarehouseState:
+    """Apply pending migrations, record the run as started, and read what the transforms must know.
+    For a reprocess, the derived tables will be rebuilt: nothing of them is known, and the recorded
+    fetches are loaded for replay."""
     with warehouse.connect(settings.warehouse_path) as con:
         applied = warehouse.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
         warehouse.record_run_started(con, **run)
         since = run["started_at"] - timedelta(days=RECENT_DAYS)
-        entities, entity_aliases = warehouse.known_entities(con)
         curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
+        if reprocess:
+            replay = ReplayIndex.load(con, settings.raw_root)
+            get_run_logger().info("reprocess: replaying %d recorded fetches", len(replay.fetches))
+            return WarehouseState.empty(since, curation, replay)
+        entities, entity_aliases = warehouse.known_entities(con)
         return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
@@ -123,15 +139,18 @@ def prepare_warehouse(settings: Settings, run: dict) -> WarehouseState:
 
 @task(name="fetch_source", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def fetch_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
-                 settings: Settings) -> SourceResult:
+                 settings: Settings, replay: ReplayIndex | None = None) -> SourceResult:
     """Fetch one feed or listing page and land its body. A conditional GET when an ETag or Last-Modified
     is known; a body identical to the last one loaded counts as not modified (files, servers without
     validators), so it is not parsed again."""
     etag, last_modified, last_sha = validators or (None, None, None)
-    with make_session(settings) as session:
-        result = fetch(session, source.url, settings, etag, last_modified)
-    sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
-    if result.ok and sha == last_sha:
+    if replay is not None:
+        result, sha = replay.fetch(source.url), None
+    else:
+        with make_session(settings) as session:
+            result = fetch(session, source.url, settings, etag, last_modified)
+        sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
+    if result.ok and last_sha is not None and sha == last_sha:
         result = replace(result, outcome=NOT_MODIFIED)
     logger = get_run_logger()
     if result.ok:
@@ -165,8 +184,8 @@ def parse_source(fetched: SourceResult) -> SourceResult:
 
 
 @task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def fetch_article_pages(parsed: SourceResult, settings: Settings,
-                        known_titles: pl.DataFrame) -> SourceResult:
+def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
+                        replay: ReplayIndex | None = None) -> SourceResult:
     """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
     An item already loaded from this URL under the same title is dropped: its page is not fetched
     again. A new title means the article was edited: its page is fetched again for the new version."""
@@ -174,10 +193,14 @@ def fetch_article_pages(parsed: SourceResult, settings: Settings,
         return parsed
     items = unseen_or_retitled(parsed.items, known_titles)
     links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
-    with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
-        results = list(pool.map(lambda url: fetch(session, url, settings), links))
-    page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
-                    for r in results]
+    if replay is not None:
+        results = [replay.fetch(url) for url in links]
+        page_fetches = [(r, None) for r in results]
+    else:
+        with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
+            results = list(pool.map(lambda url: fetch(session, url, settings), links))
+        page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
+                        for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
     failed = [r for r in results if not r.ok]
     logger = get_run_logger()
@@ -239,10 +262,11 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               fail_after: str | None = None) -> warehouse.LoadResult:
-    """One transaction: all of this batch's rows or none."""
+               fail_after: str | None = None, rebuild: bool = False) -> warehouse.LoadResult:
+    """One transaction: all of this batch's rows or none (for a reprocess, the derived tables are
+    emptied in the same transaction)."""
     with warehouse.connect(settings.warehouse_path) as con:
-        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after)
+        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after, rebuild=rebuild)
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
@@ -327,8 +351,10 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
-           group: str | None = None, fail_after: str | None = None) -> RunSummary:
+           group: str | None = None, fail_after: str | None = None, reprocess: bool = False) -> RunSummary:
     """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse.
+    `reprocess`: fetch nothing; replay the latest recorded fetch of every URL from the raw store and
+    rebuild the derived tables from it (the same rows as the live run that fetched them).
     `fail_after` (tests only) injects a crash inside the load after the named table."""
     logger = get_run_logger()
     settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
@@ -347,17 +373,19 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
     state = prepare_warehouse(settings, {
         "run_id": run_id, "flow_run_id": flow_run.get_id(), "sources_file": str(config.path),
-        "schedule_group": group, "started_at": started_at})
+        "schedule_group": "reprocess" if reprocess else group, "started_at": started_at}, reprocess)
     lap("prepare")
 
     fetched = [f.result() for f in fetch_source.map(
-        sources, [state.validators.get(s.feed_id) for s in sources], [settings] * len(sources))]
+        sources, [state.validators.get(s.feed_id) for s in sources], [settings] * len(sources),
+        [state.replay] * len(sources))]
     lap("fetch")
     parsed = [parse_source(r) for r in fetched]
     lap("parse")
     known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
     results = [f.result() for f in fetch_article_pages.map(parsed, [settings] * len(parsed),
-                                                           [known_titles] * len(parsed))]
+                                                           [known_titles] * len(parsed),
+                                                           [state.replay] * len(parsed))]
     lap("fetch_pages")
 
     tables, sources_frame, aliases_frame = transform_batch(results, config, state)
@@ -368,20 +396,24 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     lap("stories")
 
     fetches = fetch_rows(run_id, results)
-    frames = {"sources": sources_frame, "source_aliases": aliases_frame, "feeds": feed_rows(results),
-              "articles": articles, "story_merges": story_merges,
-              "article_versions": tables.article_versions,
-              "article_signatures": tables.signatures,
-              **entity_frames, "fetches": fetches}
+    frames = {"sources": sources_frame, "source_aliases": aliases_frame, "articles": articles,
+              "story_merges": story_merges, "article_versions": tables.article_versions,
+              "article_signatures": tables.signatures, **entity_frames}
+    if not reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
+        frames |= {"feeds": feed_rows(results), "fetches": fetches}
+    # rows first seen in this batch are dated by its first fetch, not the wall clock, so a replay
+    # gives the same rows as the live run
+    seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
     finish = {"run_id": run_id, "sources_total": len(results),
               "sources_failed": sum(r.failed for r in results), "items_parsed": tables.counts["items"],
               "articles_new": tables.counts["new"], "articles_changed": tables.counts["changed"],
               "articles_unchanged": tables.counts["unchanged"]}
     try:
-        loaded = load_batch(settings, frames, utc_now(), fail_after)
+        loaded = load_batch(settings, frames, seen_at, fail_after, rebuild=reprocess)
     except Exception as exc:
         record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed",
-                              "entities_new": 0, "error": f"load failed: {exc}"}, fetches)
+                              "entities_new": 0, "error": f"load failed: {exc}"},
+                   None if reprocess else fetches)
         raise
     lap("load")
     checks = apply_views_and_checks(settings, run_id)

@@ -210,16 +210,20 @@ class LoadResult:
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               fail_after: str | None = None) -> LoadResult:
+               fail_after: str | None = None, rebuild: bool = False) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
     frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise,
-    for tests that prove a crash leaves nothing behind."""
+    for tests that prove a crash leaves nothing behind. `rebuild` (reprocess) first empties the derived
+    tables, in the same transaction."""
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
     for table in staged:  # every stage frame is visible to every statement (children read parents)
         con.register(f"stage_{table}", frames[table])
     try:
         with transaction(con):
+            if rebuild:
+                for statement in split_statements(sql_text("load/clear_derived.sql")):
+                    con.execute(statement)
             for table in staged:
                 for statement in split_statements(sql_text(f"load/{table}.sql")):
                     params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None

@@ -26,15 +26,7 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-@app.command()
-def run(
-    sources: Path = typer.Option(ROOT_SOURCES, "--sources", "-s",
-                                 help="sources file (TOML)"),
-    warehouse: Path | None = typer.Option(None, "--warehouse", "-w",
-                                          help="DuckDB file [default: warehouse/news.duckdb]"),
-    group: str | None = typer.Option(None, "--group", "-g", help="only the sources of this schedule group"),
-) -> None:
-    """Fetch every source once, transform, and load one batch into the warehouse."""
+def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool) -> None:
     from flows.ingest import ingest
     from flows.warehouse import LockedError
     from newsetl.summary import print_summary
@@ -46,13 +38,35 @@ def run(
         _fail(str(exc))
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group)
+                         group=group, reprocess=reprocess)
     except LockedError as exc:
         _fail(str(exc), code=3)
     print_summary(summary)
     if summary.sources_failed:
         typer.secho(f"{summary.sources_failed} source(s) failed; the others loaded. See the fetches table.",
                     fg=typer.colors.YELLOW)
+
+
+SOURCES_OPTION = typer.Option(ROOT_SOURCES, "--sources", "-s", help="sources file (TOML)")
+WAREHOUSE_OPTION = typer.Option(None, "--warehouse", "-w",
+                                help="DuckDB file [default: warehouse/news.duckdb]")
+
+
+@app.command()
+def run(
+    sources: Path = SOURCES_OPTION,
+    warehouse: Path | None = WAREHOUSE_OPTION,
+    group: str | None = typer.Option(None, "--group", "-g", help="only the sources of this schedule group"),
+) -> None:
+    """Fetch every source once, transform, and load one batch into the warehouse."""
+    _ingest(sources, warehouse, group, reprocess=False)
+
+
+@app.command()
+def reprocess(sources: Path = SOURCES_OPTION, warehouse: Path | None = WAREHOUSE_OPTION) -> None:
+    """Rebuild articles, sources and entities from the raw store, with no network: the latest recorded
+    fetch of every URL is parsed and transformed again (after a parser or NER improvement)."""
+    _ingest(sources, warehouse, None, reprocess=True)
 
 
 class OutputFormat(StrEnum):
