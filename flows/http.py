@@ -3,7 +3,10 @@ exception: a fetch that failed is data (it goes to the `fetches` table and feed 
 stop the other sources.
 
 Retries are network work only: urllib3's Retry retries connection errors, timeouts, 429 and 5xx with
-exponential backoff and honours Retry-After.
+exponential backoff and jitter, and honours Retry-After. Every request passes the process's HostGate
+(flows/politeness.py): bounded per host and in all, with a minimum interval per host. Redirects are
+followed at most `max_redirects` times and the final URL is kept; bodies are read up to `max_body_bytes`
+after decompression (so a gzip bomb is cut, not inflated).
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from flows.politeness import host_gate
 from newsetl.config import Settings, local_path
 
 # Outcomes recorded in fetches.outcome
-OK, NOT_MODIFIED, HTTP_ERROR, NETWORK_ERROR, MISSING, TOO_LARGE = (
-    "ok", "not_modified", "http_error", "network_error", "missing", "too_large")
+OK, NOT_MODIFIED, HTTP_ERROR, NETWORK_ERROR, MISSING, TOO_LARGE, REFUSED = (
+    "ok", "not_modified", "http_error", "network_error", "missing", "too_large", "refused")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ def make_session(settings: Settings) -> requests.Session:
         raise_on_status=False,
     )
     session = requests.Session()
+    session.max_redirects = settings.max_redirects
     adapter = HTTPAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -94,9 +99,10 @@ def fetch_http(session: requests.Session, url: str, settings: Settings, etag: st
         return FetchResult(url=url, final_url=kw.pop("final_url", url), outcome=outcome,
                            fetched_at=fetched_at, elapsed_ms=(time.perf_counter() - started) * 1000, **kw)
 
+    gate = host_gate(settings.host_concurrency, settings.max_connections, settings.host_interval)
+    timeout = (settings.connect_timeout, settings.read_timeout)
     try:
-        with session.get(url, headers=headers, stream=True,
-                         timeout=(settings.connect_timeout, settings.read_timeout)) as response:
+        with gate.slot(url), session.get(url, headers=headers, stream=True, timeout=timeout) as response:
             meta = {"final_url": response.url, "status_code": response.status_code,
                     "content_type": response.headers.get("Content-Type"),
                     "etag": response.headers.get("ETag"),
@@ -132,6 +138,12 @@ def fetch_file(url: str, settings: Settings) -> FetchResult:
         return result(MISSING, error=f"file not found: {path}")
     except OSError as exc:
         return result(MISSING, error=f"cannot read {path}: {exc}")
+
+
+def refused(url: str, reason: str) -> FetchResult:
+    """A fetch we decided not to make (private address, robots.txt): recorded, never attempted."""
+    return FetchResult(url=url, final_url=url, outcome=REFUSED, fetched_at=utc_now(), elapsed_ms=0.0,
+                       error=f"refused {url}: {reason}")
 
 
 def fetch(session: requests.Session, url: str, settings: Settings, etag: str | None = None,

@@ -9,6 +9,7 @@ the others. The load is one transaction: a crash leaves the warehouse as it was.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -21,8 +22,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import raw_store, warehouse
-from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, utc_now
+from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, refused, utc_now
 from flows.ner import make_recogniser
+from flows.politeness import forbidden_address, parse_robots, robots_url
 from flows.replay import ReplayIndex
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
@@ -198,7 +200,9 @@ def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: 
         page_fetches = [(r, None) for r in results]
     else:
         with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
-            results = list(pool.map(lambda url: fetch(session, url, settings), links))
+            allowed = PageGuard(parsed.source, session, settings)
+            results = list(pool.map(lambda url: allowed.refusal(url) or fetch(session, url, settings),
+                                    links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
@@ -212,6 +216,34 @@ def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: 
     page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
                      if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+class PageGuard:
+    """Whether an article link of one source may be fetched: not into a private network (unless the
+    source allows it), not against the host's robots.txt (unless the source ignores it). robots.txt is
+    fetched once per host per task."""
+
+    def __init__(self, source: Source, session, settings: Settings) -> None:
+        self.source, self.session, self.settings = source, session, settings
+        self._robots: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def _robots_for(self, url: str):
+        key = robots_url(url)
+        with self._lock:
+            if key not in self._robots:
+                answer = fetch(self.session, key, self.settings)
+                self._robots[key] = parse_robots(answer.body, answer.status_code)
+            return self._robots[key]
+
+    def refusal(self, url: str) -> FetchResult | None:
+        if url.startswith("file:"):
+            return None
+        if not self.source.allow_private_hosts and (reason := forbidden_address(url)):
+            return refused(url, reason)
+        if self.source.respect_robots and not self._robots_for(url).can_fetch(self.settings.user_agent, url):
+            return refused(url, "disallowed by robots.txt")
+        return None
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)

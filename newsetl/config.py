@@ -21,7 +21,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ROOT_SOURCES = PROJECT_ROOT / "sources.toml"
 ENTITY_TYPES = ("person", "organisation", "place", "group", "event", "product")
 SOURCE_KINDS = ("atom", "listing", "rss")
-SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors"}
+SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors", "respect_robots",
+                 "allow_private_hosts"}
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}
 
 
@@ -45,6 +46,10 @@ class Settings:
     http_retries: int = 3
     http_backoff: float = 0.5             # seconds; doubled on each retry, Retry-After honoured
     page_workers: int = 8                 # concurrent article-page fetches within one source
+    host_concurrency: int = 2             # requests in flight to one host, across all sources
+    host_interval: float = 0.5            # seconds between the starts of two requests to one host
+    max_connections: int = 16             # requests in flight in all
+    max_redirects: int = 5
     entities_file: Path = PROJECT_ROOT / "entities.toml"   # entity curation (merge / never_merge)
 
     @property
@@ -58,7 +63,9 @@ class Settings:
         casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "max_body_bytes": int, "http_retries": int,
-                 "http_backoff": float, "page_workers": int, "entities_file": Path}
+                 "http_backoff": float, "page_workers": int, "entities_file": Path,
+                 "host_concurrency": int, "host_interval": float, "max_connections": int,
+                 "max_redirects": int}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -82,6 +89,8 @@ class Source:
     group: str = "default"
     follow_links: bool = False    # fetch each item's article page for its full text and metadata
     selectors: CardSelectors = field(default_factory=CardSelectors)
+    respect_robots: bool = True   # article pages disallowed by the host's robots.txt are not fetched
+    allow_private_hosts: bool = False  # article links into loopback/private/link-local networks allowed
 
     @property
     def feed_id(self) -> str:
@@ -152,9 +161,11 @@ def _parse_source(entry: dict, base_dir: Path) -> Source:
     outlet = entry.get("outlet")
     if kind != "listing" and not (isinstance(outlet, str) and outlet.strip()):
         raise ValueError(f"outlet is required for a {kind} source (the outlet that publishes it)")
-    follow = entry.get("follow_links", False)
-    if not isinstance(follow, bool):
-        raise ValueError(f"follow_links must be true or false (got {follow!r})")
+    flags = {key: entry.get(key, default) for key, default in
+             (("follow_links", False), ("respect_robots", True), ("allow_private_hosts", False))}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise ValueError(f"{key} must be true or false (got {value!r})")
     selectors = entry.get("selectors", {})
     if not isinstance(selectors, dict):
         raise ValueError("selectors must be a table of XPath expressions")
@@ -164,7 +175,7 @@ def _parse_source(entry: dict, base_dir: Path) -> Source:
         raise ValueError(f"selectors: {exc}") from exc
     return Source(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
                   outlet=outlet.strip() if isinstance(outlet, str) else None,
-                  group=str(entry.get("group", "default")), follow_links=follow, selectors=card_selectors)
+                  group=str(entry.get("group", "default")), selectors=card_selectors, **flags)
 
 
 def load_sources(path: str | Path) -> SourcesConfig:

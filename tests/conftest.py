@@ -22,16 +22,20 @@ os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
 os.environ["NEWSETL_HTTP_RETRIES"] = "2"
 os.environ["NEWSETL_HTTP_BACKOFF"] = "0.01"
 os.environ["NEWSETL_READ_TIMEOUT"] = "3"
+os.environ["NEWSETL_HOST_INTERVAL"] = "0"       # the loopback server is every outlet's host
+os.environ["NEWSETL_HOST_CONCURRENCY"] = "8"
 
 
 @dataclass
 class SiteServer:
-    """The sample site on loopback. `routes` maps a path to (status, headers, body) and overrides files;
-    `requests` records every path asked for."""
+    """The sample site on loopback. `routes` maps a path to (status, headers, body), or to a function of
+    the request handler that answers itself (for faults: resets, stalls, truncation) or returns such a
+    tuple; routes override files. `requests` records every path asked for, `headers` their headers."""
 
     base_url: str
     routes: dict[str, tuple[int, dict[str, str], bytes]] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}/{path.lstrip('/')}"
@@ -44,9 +48,14 @@ def _handler(site: SiteServer):
 
         def do_GET(self):  # noqa: N802 - http.server's naming
             site.requests.append(self.path)
+            site.headers.append(dict(self.headers))
             route = site.routes.get(self.path)
             if route is None:
                 return super().do_GET()
+            if callable(route):
+                route = route(self)
+                if route is None:  # the route answered (or hung up) by itself
+                    return None
             status, headers, body = route
             self.send_response(status)
             for key, value in headers.items():
@@ -101,6 +110,7 @@ kind = "rss"
 url = "{base}/independent/rss.xml"
 outlet = "The Independent"
 follow_links = true
+allow_private_hosts = true  # the test site is on 127.0.0.1
 
 [[sources]]
 name = "harbour-times"
@@ -108,6 +118,7 @@ kind = "atom"
 url = "{base}/harbourtimes/atom.xml"
 outlet = "Harbour Times"
 follow_links = true
+allow_private_hosts = true
 
 [[sources]]
 name = "northern-courier"
@@ -115,6 +126,7 @@ kind = "rss"
 url = "{base}/northerncourier/rss.xml"
 outlet = "Northern Courier"
 follow_links = true
+allow_private_hosts = true
 
 [[sources]]
 name = "daily8-world"
