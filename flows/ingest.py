@@ -30,7 +30,7 @@ from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
 from transforms.entities import KNOWN_ALIAS_SCHEMA, KNOWN_ENTITY_SCHEMA, RECENT_SCHEMA, build_entity_tables
 from transforms.entity_resolution import Curation
-from transforms.feeds import FeedParseError, parse_feed
+from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
@@ -44,6 +44,8 @@ from transforms.tables import (
 )
 
 PARSE_ERROR = "parse_error"
+FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
+                "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
@@ -176,7 +178,8 @@ def parse_source(fetched: SourceResult) -> SourceResult:
             items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
                                   source.feed_id, result.fetched_at)
         else:
-            items = feed_items(parse_feed(result.body, result.final_url), source.feed_id,
+            parse = FEED_PARSERS.get(source.kind, parse_feed)
+            items = feed_items(parse(result.body, result.final_url), source.feed_id,
                                source.outlet or "", result.fetched_at)
     except (FeedParseError, PageParseError) as exc:
         get_run_logger().warning("%s: %s", source.name, exc)

@@ -1,7 +1,8 @@
 """Settings (from the environment) and the sources file (`sources.toml`), validated on load.
 
 A bad sources file fails before anything is fetched, with a message naming the file, the entry and the
-field: `sources.toml: sources[3] ('harbour-times'): kind must be one of atom, listing, rss (got 'rs')`.
+field: `sources.toml: sources[3] ('harbour-times'): kind must be one of atom, jsonfeed, listing, rss,
+sitemap (got 'rs')`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from transforms.pages import CardSelectors
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ROOT_SOURCES = PROJECT_ROOT / "sources.toml"
 ENTITY_TYPES = ("person", "organisation", "place", "group", "event", "product")
-SOURCE_KINDS = ("atom", "listing", "rss")
+SOURCE_KINDS = ("atom", "jsonfeed", "listing", "rss", "sitemap")
 SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors", "respect_robots",
                  "allow_private_hosts"}
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}

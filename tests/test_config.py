@@ -53,7 +53,7 @@ def test_a_good_file(tmp_path):
 
 @pytest.mark.parametrize(("entry", "message"), [
     ('name = "x"\nkind = "rs"\nurl = "a.xml"\noutlet = "O"',
-     r"sources\[0\] \('x'\): kind must be one of atom, listing, rss \(got 'rs'\)"),
+     r"sources\[0\] \('x'\): kind must be one of atom, jsonfeed, listing, rss, sitemap \(got 'rs'\)"),
     ('name = "x"\nkind = "rss"\nurl = "a.xml"', r"sources\[0\] \('x'\): outlet is required for a rss source"),
     ('kind = "rss"\nurl = "a.xml"\noutlet = "O"', r"sources\[0\]: name is required"),
     ('name = "x"\nkind = "rss"\nurl = "ftp://h/a.xml"\noutlet = "O"', r"url scheme 'ftp' is not supported"),

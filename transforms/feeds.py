@@ -1,19 +1,30 @@
-"""Feed bodies (RSS 0.9x/1.0/2.0, Atom) -> one raw row per item.
+"""Feed bodies (RSS 0.9x/1.0/2.0, Atom, JSON Feed 1.0/1.1, news sitemaps) -> one raw row per item.
 
 feedparser does the parsing: it copes with the ill-formed feeds found in the wild and tells us (bozo) when
 it had to. A body that yields no items and is not a well-formed feed is a parse error, with feedparser's
 reason; so is an ill-formed body in which no item has a link or a title. Parsing is pure: the body is
 bytes already fetched, never a URL (feedparser would fetch a string).
+
+JSON Feeds (parse_json_feed) are read with the json module; sitemaps, Google News or plain
+(parse_news_sitemap), with the stdlib XML parser behind a guard: a DTD or entity declaration is refused
+before parsing, and a DOCTYPE the byte scan missed (another encoding) stops the parser where it starts.
+All three give the same ITEM_SCHEMA frame.
 """
 
 from __future__ import annotations
 
 import calendar
+import json
+import re
+import xml.etree.ElementTree as ET
+import zlib
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 import feedparser
 import polars as pl
+
+from transforms.normalise import parse_timestamp
 
 ITEM_SCHEMA = {
     "item_url": pl.String,
@@ -52,11 +63,22 @@ def _entry_content(entry) -> str | None:
     return max(values, key=len) if values else None
 
 
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+def refuse_entity_declarations(body: bytes) -> None:
+    """XML entity declarations are refused outright: they are how entity expansion ("billion laughs")
+    and external entities (local files, internal URLs) get in, and no real feed needs them."""
+    if _ENTITY_DECLARATION.search(body, 0, 65_536):
+        raise FeedParseError("not a readable feed: XML entity declarations (DTD) are refused")
+
+
 def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
     """Items of an RSS or Atom feed, links made absolute against the feed's own URL.
     Raises FeedParseError when the body is not a feed."""
     if not isinstance(body, bytes | bytearray):
         raise TypeError("parse_feed takes the feed body as bytes")
+    refuse_entity_declarations(body)
     parsed = feedparser.parse(bytes(body))
     version = parsed.get("version") or ""
     usable = [e for e in parsed.entries if e.get("link") or e.get("links") or e.get("title")]
@@ -82,3 +104,171 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         })
     return pl.DataFrame(rows, schema=ITEM_SCHEMA)
 
+
+
+# --- JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1) ----------------------------------------------
+
+JSON_FEED_VERSION_PREFIX = "https://jsonfeed.org/version/"
+
+
+def _json_string(value) -> str | None:
+    """A JSON scalar as a stripped string (ids may be numbers); None for missing, empty or non-scalars."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _json_authors(holder: dict) -> list[str]:
+    """Names of `authors` (1.1), else of `author` (1.0)."""
+    authors = holder.get("authors")
+    if not isinstance(authors, list):
+        authors = [holder.get("author")]
+    names = [_json_string(a.get("name")) for a in authors if isinstance(a, dict)]
+    return [n for n in names if n]
+
+
+def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
+    """Items of a JSON Feed (1.0 or 1.1), links made absolute against the feed's own URL; item authors
+    default to the feed's. Raises FeedParseError when the body is not JSON or not a JSON Feed."""
+    if not isinstance(body, bytes | bytearray):
+        raise TypeError("parse_json_feed takes the feed body as bytes")
+    try:
+        doc = json.loads(bytes(body))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FeedParseError(f"not a readable JSON Feed: invalid JSON: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise FeedParseError(f"not a readable JSON Feed: the document is a JSON {type(doc).__name__}, "
+                             "not an object")
+    version, items = doc.get("version"), doc.get("items")
+    if not (isinstance(version, str) and version.startswith(JSON_FEED_VERSION_PREFIX)):
+        raise FeedParseError(f"not a readable JSON Feed: no version starting with {JSON_FEED_VERSION_PREFIX} "
+                             f"(got {version!r})")
+    if not isinstance(items, list):
+        raise FeedParseError("not a readable JSON Feed: no items list")
+    language, feed_authors = _json_string(doc.get("language")), _json_authors(doc)
+    rows = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        link = _json_string(item.get("url")) or _json_string(item.get("external_url"))
+        title = _json_string(item.get("title"))
+        if not (link or title):
+            continue
+        published = _json_string(item.get("date_published"))
+        modified = _json_string(item.get("date_modified"))
+        rows.append({
+            "item_url": urljoin(feed_url, link) if link else None,
+            "guid": _json_string(item.get("id")),
+            "title": title,
+            "summary": _json_string(item.get("summary")),
+            "content": _json_string(item.get("content_html")) or _json_string(item.get("content_text")),
+            "authors": _json_authors(item) or feed_authors,
+            "published_text": published or modified,
+            "published_at": parse_timestamp(published) or parse_timestamp(modified),
+            "modified_at": parse_timestamp(modified),
+            "language": _json_string(item.get("language")) or language,
+        })
+    return pl.DataFrame(rows, schema=ITEM_SCHEMA)
+
+
+# --- sitemaps: Google News and plain (sitemaps.org 0.9) ----------------------------------------------------
+
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024   # the sitemaps.org limit, uncompressed
+_GZIP_MAGIC = b"\x1f\x8b"
+_DTD_OR_ENTITY = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _gunzip_capped(body: bytes, limit: int) -> bytes:
+    """A gzip body (one or more members) decompressed, refusing to produce more than `limit` bytes."""
+    out, data = bytearray(), body
+    while data[:2] == _GZIP_MAGIC:
+        stream = zlib.decompressobj(wbits=31)
+        try:
+            out += stream.decompress(data, limit + 1 - len(out))   # max_length >= 1: 0 would be no limit
+        except zlib.error as exc:
+            raise FeedParseError(f"not a readable sitemap: broken gzip: {exc}") from exc
+        if len(out) > limit:
+            raise FeedParseError(f"decompressed sitemap over {limit // (1024 * 1024)} MB")
+        if not stream.eof:
+            raise FeedParseError("not a readable sitemap: truncated gzip")
+        data = stream.unused_data
+    return bytes(out)
+
+
+class _NoDoctypeTreeBuilder(ET.TreeBuilder):
+    """Stops the parser at the start of a DOCTYPE, before any entity in it is declared: the second line of
+    defence, for bodies the byte scan cannot read (UTF-16, ...)."""
+
+    def doctype(self, name, pubid, system):
+        raise FeedParseError("not a readable sitemap: DTDs and entities are refused")
+
+
+def _safe_xml_root(body: bytes) -> ET.Element:
+    if _DTD_OR_ENTITY.search(body):
+        raise FeedParseError("not a readable sitemap: DTDs and entities are refused")
+    parser = ET.XMLParser(target=_NoDoctypeTreeBuilder())
+    try:
+        parser.feed(body)
+        return parser.close()
+    except ET.ParseError as exc:
+        raise FeedParseError(f"not a readable sitemap: {exc}") from exc
+
+
+def _local(tag) -> str:
+    """An element's name without its namespace: sitemaps in the wild get the namespace wrong or omit it."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child(element: ET.Element | None, name: str) -> ET.Element | None:
+    if element is None:
+        return None
+    return next((c for c in element if _local(c.tag) == name), None)
+
+
+def _text(element: ET.Element | None, name: str) -> str | None:
+    child = _child(element, name)
+    text = (child.text or "").strip() if child is not None else ""
+    return text or None
+
+
+def parse_news_sitemap(body: bytes, feed_url: str) -> pl.DataFrame:
+    """Items of a sitemap (gzip-compressed or not): a <url> with <news:news> gives its title, publication
+    date and language; a plain <url> its <loc> and <lastmod> (as modified_at). Links are made absolute
+    against the sitemap's own URL. Raises FeedParseError when the body is not a sitemap, declares a DTD or
+    entities, decompresses to more than 50 MB, or is a sitemap index (not followed yet)."""
+    if not isinstance(body, bytes | bytearray):
+        raise TypeError("parse_news_sitemap takes the sitemap body as bytes")
+    data = bytes(body)
+    if data[:2] == _GZIP_MAGIC:
+        data = _gunzip_capped(data, MAX_SITEMAP_BYTES)
+    elif len(data) > MAX_SITEMAP_BYTES:
+        raise FeedParseError(f"sitemap over {MAX_SITEMAP_BYTES // (1024 * 1024)} MB")
+    root = _safe_xml_root(data)
+    kind = _local(root.tag)
+    if kind == "sitemapindex":
+        children = sum(1 for c in root if _local(c.tag) == "sitemap")
+        raise FeedParseError(f"a sitemap index listing {children} child sitemaps: sitemap indexes are not "
+                             "followed yet")
+    if kind != "urlset":
+        raise FeedParseError(f"not a readable sitemap: root element <{kind}>, expected <urlset>")
+    rows = []
+    for entry in root:
+        loc = _text(entry, "loc") if _local(entry.tag) == "url" else None
+        if not loc:
+            continue
+        news = _child(entry, "news")
+        published = _text(news, "publication_date")
+        rows.append({
+            "item_url": urljoin(feed_url, loc),
+            "guid": None,
+            "title": _text(news, "title"),
+            "summary": None,
+            "content": None,
+            "authors": [],
+            "published_text": published,
+            "published_at": parse_timestamp(published),
+            "modified_at": parse_timestamp(_text(entry, "lastmod")),
+            "language": _text(_child(news, "publication"), "language"),
+        })
+    return pl.DataFrame(rows, schema=ITEM_SCHEMA)

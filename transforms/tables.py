@@ -62,7 +62,7 @@ ARTICLE_COLUMNS = [
     "article_id", "canonical_url", "url", "source_id", "feed_id", "guid", "title", "summary", "body",
     "authors", "language", "section", "image_url", "published_at", "published_source", "first_seen_at",
     "fetched_at", "word_count", "content_hash", "content_source", "duplicate_of", "duplicate_kind",
-    "duplicate_similarity", "published_note",
+    "duplicate_similarity", "published_note", "modified_at",
 ]
 
 
@@ -121,6 +121,8 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
     page = pages.cast(PAGE_SCHEMA).unique("page_url", keep="first").with_columns(
         pl.col("published_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
         .alias("page_published_at"),
+        pl.col("modified_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
+        .alias("page_modified_at"),
     ).rename({c: f"page_{c}" for c in PAGE_SCHEMA if c not in ("page_url",)} | {"page_url": "item_url"})
     joined = items.join(page, on="item_url", how="left")
     return joined.select(
@@ -134,7 +136,7 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("text_source")).alias("content_source"),
         pl.when(pl.col("authors").list.len() > 0).then("authors")
         .otherwise(pl.col("page_authors").fill_null(pl.lit([], pl.List(pl.String)))).alias("authors"),
-        "page_published_at", "page_published_source",
+        "page_published_at", "page_published_source", pl.col("page_modified_at").alias("modified_at"),
         pl.col("published_at").alias("item_published_at"),
         pl.col("published_source").alias("item_published_source"),
         pl.coalesce("page_language", "language").alias("language"),

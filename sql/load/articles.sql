@@ -27,6 +27,7 @@ on conflict (article_id) do update set
          and articles.published_source not in ('relative', 'fetched') then articles.published_note
         else excluded.published_note end,
     fetched_at = excluded.fetched_at,
+    modified_at = coalesce(excluded.modified_at, articles.modified_at),
     word_count = excluded.word_count,
     content_hash = excluded.content_hash,
     content_source = excluded.content_source,
