@@ -36,11 +36,11 @@ def cleaned_span(start: int, end: int, label: str, text: str) -> tuple[int, int]
 
 
 def score(gold: Counter, predicted: Counter) -> dict[str, tuple[float, float, float, int]]:
-    labels = sorted({k[2] for k in gold} | {k[2] for k in predicted})
+    labels = sorted({k[3] for k in gold} | {k[3] for k in predicted})
     out = {}
     for label in [*labels, "ALL"]:
-        g = {k for k in gold if label in ("ALL", k[2])}
-        p = {k for k in predicted if label in ("ALL", k[2])}
+        g = {k for k in gold if label in ("ALL", k[3])}
+        p = {k for k in predicted if label in ("ALL", k[3])}
         tp = len(g & p)
         precision = tp / len(p) if p else 0.0
         recall = tp / len(g) if g else 0.0
