@@ -1,10 +1,11 @@
 """The `ingest` flow: sources -> fetch -> raw landing -> parse -> transform -> NER -> load -> views ->
 checks -> run record.
 
-One task per source or per batch, never per article (a task run costs milliseconds and the API server
-falls behind at thousands). Only the fetching tasks retry; everything else fails fast. A source that
-cannot be fetched or parsed is recorded (fetches, feed health, the summary) and skipped: it never stops
-the others. The load is one transaction: a crash leaves the warehouse as it was.
+One task per batch of sources (SOURCES_PER_TASK) or per stage, never per source or per article: a task
+run costs milliseconds of API time and the API server falls behind at thousands. Only the fetching tasks
+retry; everything else fails fast. A source that cannot be fetched or parsed is recorded (fetches, feed
+health, the summary) and skipped: it never stops the others. The load is one transaction: a crash leaves
+the warehouse as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import polars as pl
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
@@ -47,6 +48,7 @@ PARSE_ERROR = "parse_error"
 FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
                 "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
+SOURCES_PER_TASK = 25
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
     "url": pl.String, "final_url": pl.String, "status_code": pl.Int32, "outcome": pl.String,
@@ -141,9 +143,8 @@ def prepare_warehouse(settings: Settings, run: dict, reprocess: bool = False) ->
                               curation)
 
 
-@task(name="fetch_source", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def fetch_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
-                 settings: Settings, replay: ReplayIndex | None = None) -> SourceResult:
+def fetch_one_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
+                     settings: Settings, replay: ReplayIndex | None, logger) -> SourceResult:
     """Fetch one feed or listing page and land its body. A conditional GET when an ETag or Last-Modified
     is known; a body identical to the last one loaded counts as not modified (files, servers without
     validators), so it is not parsed again."""
@@ -156,19 +157,17 @@ def fetch_source(source: Source, validators: tuple[str | None, str | None, str |
         sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
     if result.ok and last_sha is not None and sha == last_sha:
         result = replace(result, outcome=NOT_MODIFIED)
-    logger = get_run_logger()
     if result.ok:
         logger.info("fetched %s (%s bytes)", source.name, len(result.body or b""))
     elif result.outcome == NOT_MODIFIED:
-        logger.info("%s not modified since last run", source.name)
+        logger.debug("%s not modified since last run", source.name)
     else:
         logger.warning("%s: %s", source.name, result.error)
     return SourceResult(source=source, fetch=result, sha256=sha,
                         error=None if result.ok or result.outcome == NOT_MODIFIED else result.error)
 
 
-@task(name="parse_source", cache_policy=NO_CACHE)
-def parse_source(fetched: SourceResult) -> SourceResult:
+def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     """Raw items of a fetched feed or listing page; a body that does not parse fails this source only."""
     if not fetched.fetch.ok:
         return fetched
@@ -182,15 +181,14 @@ def parse_source(fetched: SourceResult) -> SourceResult:
             items = feed_items(parse(result.body, result.final_url), source.feed_id,
                                source.outlet or "", result.fetched_at)
     except (FeedParseError, PageParseError) as exc:
-        get_run_logger().warning("%s: %s", source.name, exc)
+        logger.warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
-    get_run_logger().info("parsed %s: %d items", source.name, items.height)
+    logger.info("parsed %s: %d items", source.name, items.height)
     return replace(fetched, items=items, item_count=items.height)
 
 
-@task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
-                        replay: ReplayIndex | None = None) -> SourceResult:
+def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
+                          replay: ReplayIndex | None, logger) -> SourceResult:
     """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
     An item already loaded from this URL under the same title is dropped: its page is not fetched
     again. A new title means the article was edited: its page is fetched again for the new version."""
@@ -210,8 +208,7 @@ def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: 
                         for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
     failed = [r for r in results if not r.ok]
-    logger = get_run_logger()
-    logger.info("%s: %d article pages fetched, %d failed, %d unparseable",
+    logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
                 parsed.source.name, len(results) - len(failed), len(failed), len(errors))
     for r in failed[:5]:
         logger.warning("%s: %s", parsed.source.name, r.error)
@@ -219,6 +216,38 @@ def fetch_article_pages(parsed: SourceResult, settings: Settings, known_titles: 
     page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
                      if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+@task(name="fetch_sources", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def fetch_sources(batch: list[Source], validators: list, settings: Settings,
+                  replay: ReplayIndex | None = None) -> list[SourceResult]:
+    """Fetch a batch of feeds and listing pages, concurrently (the HostGate bounds the load per host)."""
+    logger = get_run_logger()
+    with ThreadPoolExecutor(max(1, min(len(batch), settings.max_connections))) as pool:
+        return list(pool.map(lambda pair: fetch_one_source(*pair, settings, replay, logger),
+                             zip(batch, validators, strict=True)))
+
+
+@task(name="parse_sources", cache_policy=NO_CACHE)
+def parse_sources(batch: list[SourceResult]) -> list[SourceResult]:
+    """Parse a batch of fetched feeds and listing pages."""
+    logger = get_run_logger()
+    return [parse_one_source(fetched, logger) for fetched in batch]
+
+
+@task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def fetch_article_pages(batch: list[SourceResult], settings: Settings, known_titles: pl.DataFrame,
+                        replay: ReplayIndex | None = None) -> list[SourceResult]:
+    """The article pages of a batch of parsed sources, one source after the other (each fetches its
+    pages concurrently)."""
+    logger = get_run_logger()
+    return [fetch_pages_of_source(parsed, settings, known_titles, replay, logger) for parsed in batch]
+
+
+def batches(items: list, size: int) -> list[list]:
+    """Sources in batches: one task per batch, not per source (a task run costs milliseconds of API
+    time, and a thousand feeds must not mean three thousand task runs)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 class PageGuard:
@@ -411,16 +440,17 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
         "schedule_group": "reprocess" if reprocess else group, "started_at": started_at}, reprocess)
     lap("prepare")
 
-    fetched = [f.result() for f in fetch_source.map(
-        sources, [state.validators.get(s.feed_id) for s in sources], [settings] * len(sources),
-        [state.replay] * len(sources))]
+    groups = batches(list(sources), SOURCES_PER_TASK)
+    fetched = [r for f in fetch_sources.map(
+        groups, [[state.validators.get(s.feed_id) for s in g] for g in groups],
+        unmapped(settings), unmapped(state.replay)) for r in f.result()]
     lap("fetch")
-    parsed = [parse_source(r) for r in fetched]
+    parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
     lap("parse")
     known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
-    results = [f.result() for f in fetch_article_pages.map(parsed, [settings] * len(parsed),
-                                                           [known_titles] * len(parsed),
-                                                           [state.replay] * len(parsed))]
+    results = [r for f in fetch_article_pages.map(batches(parsed, SOURCES_PER_TASK), unmapped(settings),
+                                                  unmapped(known_titles), unmapped(state.replay))
+               for r in f.result()]
     lap("fetch_pages")
 
     tables, sources_frame, aliases_frame = transform_batch(results, config, state)
