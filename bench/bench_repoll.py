@@ -36,8 +36,8 @@ def write_feeds(directory: Path, n: int) -> None:
             f"<guid>f{i}-{j}</guid><pubDate>Fri, 27 Nov 2026 0{j}:00:00 +0000</pubDate>"
             f"<description>Story {j} of feed {i}, a short summary for the benchmark.</description></item>"
             for j in range(3))
-        (directory / f"feed{i:04d}.xml").write_text(
-            f'<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet {i}</title>{items}</channel></rss>')
+        channel = f"<channel><title>Outlet {i}</title>{items}</channel>"
+        (directory / f"feed{i:04d}.xml").write_text(f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>')
 
 
 def write_sources(path: Path, base_url: str, n: int) -> None:
