@@ -37,7 +37,8 @@ def write_feeds(directory: Path, n: int) -> None:
             f"<description>Story {j} of feed {i}, a short summary for the benchmark.</description></item>"
             for j in range(3))
         channel = f"<channel><title>Outlet {i}</title>{items}</channel>"
-        (directory / f"feed{i:04d}.xml").write_text(f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>')
+        feed = f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'
+        (directory / f"feed{i:04d}.xml").write_text(feed)
 
 
 def write_sources(path: Path, base_url: str, n: int) -> None:
