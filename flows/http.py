@@ -38,12 +38,16 @@ class FetchResult:
     error: str | None = None
     body: bytes | None = None
     content_type: str | None = None
+    content_encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.outcome == OK
+
+
+ACCEPT_ENCODING = "gzip, deflate, br"  # br decoded by urllib3 with the brotli package
 
 
 def utc_now() -> datetime:
@@ -70,7 +74,7 @@ def make_session(settings: Settings) -> requests.Session:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent,
-                            "Accept-Encoding": "gzip, deflate"})
+                            "Accept-Encoding": ACCEPT_ENCODING})
     return session
 
 
@@ -105,6 +109,7 @@ def fetch_http(session: requests.Session, url: str, settings: Settings, etag: st
         with gate.slot(url), session.get(url, headers=headers, stream=True, timeout=timeout) as response:
             meta = {"final_url": response.url, "status_code": response.status_code,
                     "content_type": response.headers.get("Content-Type"),
+                    "content_encoding": response.headers.get("Content-Encoding"),
                     "etag": response.headers.get("ETag"),
                     "last_modified": response.headers.get("Last-Modified")}
             if response.status_code == 304:

@@ -52,7 +52,8 @@ SOURCES_PER_TASK = 25
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
     "url": pl.String, "final_url": pl.String, "status_code": pl.Int32, "outcome": pl.String,
-    "error": pl.String, "content_sha256": pl.String, "content_type": pl.String, "bytes": pl.Int64,
+    "error": pl.String, "content_sha256": pl.String, "content_type": pl.String,
+    "content_encoding": pl.String, "etag": pl.String, "last_modified": pl.String, "bytes": pl.Int64,
     "elapsed_ms": pl.Float64, "fetched_at": pl.Datetime("us"),
 }
 
@@ -366,7 +367,9 @@ def fetch_rows(run_id: str, results: list[SourceResult]) -> pl.DataFrame:
         rows.append({"fetch_id": stable_id(run_id, feed_id, purpose, r.url), "run_id": run_id,
                      "feed_id": feed_id, "purpose": purpose, "url": r.url, "final_url": r.final_url,
                      "status_code": r.status_code, "outcome": outcome, "error": error, "content_sha256": sha,
-                     "content_type": r.content_type, "bytes": len(r.body) if r.body is not None else None,
+                     "content_type": r.content_type, "content_encoding": r.content_encoding,
+                     "etag": r.etag, "last_modified": r.last_modified,
+                     "bytes": len(r.body) if r.body is not None else None,
                      "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at})
 
     for res in results:

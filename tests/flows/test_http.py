@@ -67,3 +67,19 @@ def test_local_files(tmp_path, settings):
     assert missing.outcome == "missing" and "gone.xml" in missing.error
     path.write_bytes(b"x" * 70_000)
     assert fetch(None, path.as_uri(), settings).outcome == "too_large"
+
+
+def test_brotli_and_gzip_bodies_are_decoded_and_their_encoding_kept(site_server, settings):
+    import gzip
+
+    import brotli
+
+    text = b"<rss version='2.0'><channel><title>Compressed</title></channel></rss>"
+    site_server.routes["/http/br"] = (200, {"Content-Encoding": "br"}, brotli.compress(text))
+    site_server.routes["/http/gz"] = (200, {"Content-Encoding": "gzip"}, gzip.compress(text))
+    with make_session(settings) as session:
+        br = fetch(session, site_server.url("http/br"), settings)
+        gz = fetch(session, site_server.url("http/gz"), settings)
+    assert (br.outcome, br.body, br.content_encoding) == ("ok", text, "br")
+    assert (gz.outcome, gz.body, gz.content_encoding) == ("ok", text, "gzip")
+    assert "br" in site_server.headers[-1]["Accept-Encoding"]
