@@ -110,6 +110,10 @@ def sql(
 entities_app = typer.Typer(no_args_is_help=True, help="Curate entities: merge and split, kept across runs.")
 app.add_typer(entities_app, name="entities")
 
+from newsetl.sources_cli import sources_app  # noqa: E402 - beside its registration
+
+app.add_typer(sources_app, name="sources")
+
 
 def _curate(action, warehouse: Path | None) -> None:
     from flows.warehouse import LockedError, connect
