@@ -40,16 +40,7 @@ N_BOILERPLATE_PER_OUTLET = 4
 N_UNRELATED = 30
 FOLLOW_UP_PARTNERS = 2  # each follow-up is paired with this many versions
 
-LABELS = {
-    "wire_exact": (True, True),
-    "wire_light_edit": (True, True),
-    "wire_heavy_trim": (True, True),
-    "same_event_independent": (False, True),
-    "same_event_follow_up": (False, True),
-    "hard_negative_same_topic": (False, False),
-    "hard_negative_boilerplate": (False, False),
-    "unrelated": (False, False),
-}
+LABELS = texts.LABELS  # kind -> (near_duplicate, same_story)
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -13,18 +13,12 @@ import re
 import sys
 from datetime import UTC, datetime
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import texts  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-LABELS = {
-    "wire_exact": (True, True),
-    "wire_light_edit": (True, True),
-    "wire_heavy_trim": (True, True),
-    "same_event_independent": (False, True),
-    "same_event_follow_up": (False, True),
-    "hard_negative_same_topic": (False, False),
-    "hard_negative_boilerplate": (False, False),
-    "unrelated": (False, False),
-}
+LABELS = texts.LABELS  # kind -> (near_duplicate, same_story)
 HARD = ("hard_negative_same_topic", "hard_negative_boilerplate")
 SIDE_KEYS = {"outlet", "url", "title", "body", "published_at"}
 PAIR_KEYS = {"pair_id", "kind", "near_duplicate", "same_story", "a", "b", "note"}

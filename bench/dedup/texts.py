@@ -140,3 +140,16 @@ def load():
         if art["outlet"] not in OUTLETS:
             raise ValueError(f"{art['id']}: unknown outlet {art['outlet']}")
     return events, articles
+
+
+# Labels of each kind of pair: (near_duplicate, same_story).
+LABELS = {
+    "wire_exact": (True, True),
+    "wire_light_edit": (True, True),
+    "wire_heavy_trim": (True, True),
+    "same_event_independent": (False, True),
+    "same_event_follow_up": (False, True),
+    "hard_negative_same_topic": (False, False),
+    "hard_negative_boilerplate": (False, False),
+    "unrelated": (False, False),
+}
