@@ -29,7 +29,13 @@ from flows.politeness import forbidden_address, parse_robots, robots_url
 from flows.replay import ReplayIndex
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
-from transforms.entities import KNOWN_ALIAS_SCHEMA, KNOWN_ENTITY_SCHEMA, RECENT_SCHEMA, build_entity_tables
+from transforms.entities import (
+    KNOWN_ALIAS_SCHEMA,
+    KNOWN_ENTITY_SCHEMA,
+    RECENT_SCHEMA,
+    build_entity_tables,
+    empty_entity_tables,
+)
 from transforms.entity_resolution import Curation
 from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
 from transforms.normalise import stable_id
@@ -303,6 +309,8 @@ def recognise_entities(articles: pl.DataFrame, settings: Settings,
                        state: WarehouseState) -> dict[str, pl.DataFrame]:
     """Entities of the new and changed articles (unchanged texts are not read again), resolved against
     the stored ones and the curation."""
+    if articles.is_empty():  # nothing new: no model to load, no evidence to gather
+        return empty_entity_tables()
     recognise = make_recogniser(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
     frames = build_entity_tables(articles, recognise, state.known_entities, state.known_entity_aliases,
                                  state.recent_entities, state.curation)

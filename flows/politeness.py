@@ -14,7 +14,7 @@ import time
 import urllib.robotparser
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -57,6 +57,16 @@ def host_gate(per_host: int, total: int, interval: float) -> HostGate:
 
 # --- private networks -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
+def _addresses(host: str) -> tuple[str, ...]:
+    """The addresses a host resolves to (looked up once per host per process); none if it does not."""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return ()
+    return tuple(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
+
+
 def forbidden_address(url: str) -> str | None:
     """Why an article link must not be fetched: its host resolves to a loopback, private, link-local
     (cloud metadata: 169.254.169.254), multicast, reserved or unspecified address. None if it is public.
@@ -64,12 +74,8 @@ def forbidden_address(url: str) -> str | None:
     host = urlsplit(url).hostname
     if not host:
         return None
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError):
-        return None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+    for text in _addresses(host):
+        address = ipaddress.ip_address(text)
         for kind in ("loopback", "link_local", "multicast", "reserved", "unspecified", "private"):
             if getattr(address, f"is_{kind}"):
                 return f"{host} resolves to the {kind.replace('_', '-')} address {address}"

@@ -201,6 +201,13 @@ KNOWN_ALIAS_SCHEMA = {"entity_id": pl.String, "alias": pl.String}
 RECENT_SCHEMA = {"article_id": pl.String, "entity_id": pl.String}
 
 
+def empty_entity_tables() -> dict[str, pl.DataFrame]:
+    """The entity frames of a batch with no new or changed article."""
+    none = pl.DataFrame(schema={"article_id": pl.String, "title": pl.String, "body": pl.String,
+                                "summary": pl.String})
+    return build_entity_tables(none, lambda texts: [[] for _ in texts])
+
+
 def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
                         known_entities: pl.DataFrame | None = None,
                         known_aliases: pl.DataFrame | None = None,
