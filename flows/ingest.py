@@ -17,12 +17,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import raw_store, warehouse
+from flows import raw_store, run_lock, warehouse
 from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, refused, utc_now
 from flows.ner import make_recogniser
 from flows.politeness import forbidden_address, parse_robots, robots_url
@@ -118,10 +119,16 @@ class RunSummary:
     sources: list[dict]                         # name, outcome, items, pages, error
     checks: dict[str, int]
     stage_seconds: dict[str, float]
+    lock_wait_seconds: float = 0.0              # waited for another process's lock on the writer's file
 
     @property
     def sources_failed(self) -> int:
         return sum(1 for s in self.sources if s["error"])
+
+    @classmethod
+    def skipped(cls, run_id: str, started_at: datetime, finished_at: datetime) -> RunSummary:
+        """A run that did not start: another run of its group was in progress."""
+        return cls(run_id, "skipped", started_at, finished_at, {}, {}, [], {}, {})
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
@@ -131,11 +138,13 @@ def prepare_warehouse(settings: Settings, run: dict, reprocess: bool = False) ->
     """Apply pending migrations, record the run as started, and read what the transforms must know.
     For a reprocess, the derived tables will be rebuilt: nothing of them is known, and the recorded
     fetches are loaded for replay."""
-    with warehouse.connect(settings.warehouse_path) as con:
+    with warehouse.connect_writer(settings.warehouse_path) as con:
         applied = warehouse.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
-        warehouse.record_run_started(con, **run)
+        if interrupted := warehouse.record_run_started(con, **run):
+            get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
+                                     interrupted)
         since = run["started_at"] - timedelta(days=RECENT_DAYS)
         curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
         if reprocess:
@@ -338,14 +347,14 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
                fail_after: str | None = None, rebuild: bool = False) -> warehouse.LoadResult:
     """One transaction: all of this batch's rows or none (for a reprocess, the derived tables are
     emptied in the same transaction)."""
-    with warehouse.connect(settings.warehouse_path) as con:
+    with warehouse.connect_writer(settings.warehouse_path) as con:
         return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after, rebuild=rebuild)
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
 def apply_views_and_checks(settings: Settings, run_id: str) -> dict[str, int]:
     """Re-create the views, run the data-quality checks and keep their results."""
-    with warehouse.connect(settings.warehouse_path) as con:
+    with warehouse.connect_writer(settings.warehouse_path) as con:
         warehouse.apply_views(con)
         results = warehouse.run_checks(con)
         warehouse.record_checks(con, run_id, results, utc_now())
@@ -358,10 +367,42 @@ def apply_views_and_checks(settings: Settings, run_id: str) -> dict[str, int]:
 @task(name="record_run", cache_policy=NO_CACHE)
 def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = None) -> None:
     """The run's final status and counts (and, when the load failed, its fetch log)."""
-    with warehouse.connect(settings.warehouse_path) as con:
+    with warehouse.connect_writer(settings.warehouse_path) as con:
         if fetches is not None:
             warehouse.record_fetches(con, fetches)
         warehouse.record_run_finished(con, **params)
+
+
+@task(name="index_for_search", cache_policy=NO_CACHE)
+def index_for_search(settings: Settings, articles_changed: bool) -> float | None:
+    """Rebuild the full-text search index when this run added or changed articles (or it is missing).
+    Returns the seconds it took, or None when it was up to date."""
+    with warehouse.connect_writer(settings.warehouse_path) as con:
+        if not articles_changed and warehouse.has_search_index(con):
+            return None
+        seconds = warehouse.build_search_index(con)
+    get_run_logger().info("search index rebuilt in %.2f s", seconds)
+    return seconds
+
+
+@task(name="publish_snapshot", cache_policy=NO_CACHE)
+def publish_snapshot(settings: Settings) -> float:
+    """Publish the writer's state as the read snapshot (settings.warehouse_path) that every reader opens."""
+    with warehouse.connect_writer(settings.warehouse_path) as con:
+        seconds = warehouse.publish(con, settings.warehouse_path)
+    get_run_logger().info("published %s in %.2f s", settings.warehouse_path, seconds)
+    return seconds
+
+
+@task(name="record_skipped_run", cache_policy=NO_CACHE)
+def record_skipped_run(settings: Settings, run: dict) -> None:
+    """A run that did not start because another run of its group was still going (best effort: the
+    skip is logged either way)."""
+    try:
+        with warehouse.connect_writer(settings.warehouse_path, wait_seconds=10.0) as con:
+            warehouse.record_run_skipped(con, **run)
+    except (duckdb.Error, warehouse.LockedError) as exc:
+        get_run_logger().warning("could not record the skipped run: %s", exc)
 
 
 # --- pure helpers for the flow ----------------------------------------------------------------------------
@@ -427,18 +468,39 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
 @flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
            group: str | None = None, fail_after: str | None = None, reprocess: bool = False) -> RunSummary:
-    """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse.
+    """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse, then
+    publish it for readers. A run whose group is already running is skipped; runs of other groups wait
+    for each other (flows/run_lock.py).
     `reprocess`: fetch nothing; replay the latest recorded fetch of every URL from the raw store and
     rebuild the derived tables from it (the same rows as the live run that fetched them).
     `fail_after` (tests only) injects a crash inside the load after the named table."""
     logger = get_run_logger()
     settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
     config = load_sources(sources_file)
-    sources = config.in_group(group)
-    run_id = flow_run.get_id() or str(uuid.uuid4())
-    started_at = utc_now()
+    run = {"run_id": flow_run.get_id() or str(uuid.uuid4()), "flow_run_id": flow_run.get_id(),
+           "sources_file": str(config.path), "schedule_group": "reprocess" if reprocess else group,
+           "started_at": utc_now()}
+    published = settings.warehouse_path
+    with run_lock.try_lock(run_lock.group_lock_path(published, run["schedule_group"])) as free:
+        if not free:
+            logger.warning("another run of group %r is still in progress: this one is skipped",
+                           run["schedule_group"] or "(all sources)")
+            record_skipped_run(settings, run)
+            return RunSummary.skipped(run["run_id"], run["started_at"], utc_now())
+        with run_lock.wait_lock(run_lock.ingest_lock_path(published), settings.run_wait) as queued:
+            if queued > 1:
+                logger.info("waited %.1f s for another ingest run to finish", queued)
+            return run_batch(settings, config, config.in_group(group), run, fail_after, reprocess)
+
+
+def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
+              fail_after: str | None, reprocess: bool) -> RunSummary:
+    """The body of an ingest run, once it holds its locks."""
+    logger = get_run_logger()
+    run_id, started_at = run["run_id"], run["started_at"]
+    lock_wait_before = warehouse.LOCK_WAITS.total()
     timings: dict[str, float] = {}
-    clock = [started_at]
+    clock = [utc_now()]
 
     def lap(stage: str) -> None:
         now = utc_now()
@@ -446,9 +508,7 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
         clock[0] = now
 
     logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
-    state = prepare_warehouse(settings, {
-        "run_id": run_id, "flow_run_id": flow_run.get_id(), "sources_file": str(config.path),
-        "schedule_group": "reprocess" if reprocess else group, "started_at": started_at}, reprocess)
+    state = prepare_warehouse(settings, run, reprocess)
     lap("prepare")
 
     groups = batches(list(sources), SOURCES_PER_TASK)
@@ -488,17 +548,28 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
         loaded = load_batch(settings, frames, seen_at, fail_after, rebuild=reprocess)
     except Exception as exc:
         record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed",
-                              "entities_new": 0, "error": f"load failed: {exc}"},
+                              "entities_new": 0, "error": f"load failed: {exc}",
+                              "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
+                              "search_index_seconds": None},
                    None if reprocess else fetches)
+        publish_snapshot(settings)  # readers see the failed run (and the data as it was)
         raise
     lap("load")
+    search_seconds = index_for_search(settings, loaded.added("articles") > 0 or tables.counts["changed"] > 0
+                                      or reprocess)
+    lap("search_index")
     checks = apply_views_and_checks(settings, run_id)
     lap("views_checks")
     finished_at = utc_now()
     record_run(settings, {**finish, "finished_at": finished_at, "status": "completed",
-                          "entities_new": loaded.added("entities"), "error": None})
+                          "entities_new": loaded.added("entities"), "error": None,
+                          "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
+                          "search_index_seconds": search_seconds})
+    publish_snapshot(settings)
+    lap("publish")
     return RunSummary(
         run_id=run_id, status="completed", started_at=started_at, finished_at=finished_at,
         table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
         articles=tables.counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
+        lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before,
     )

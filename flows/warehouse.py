@@ -1,8 +1,16 @@
-"""The DuckDB layer: connections, migrations, the one-transaction load, views, checks, run records.
+"""The DuckDB layer: connections, migrations, the one-transaction load, views, checks, run records, the
+search index, and publishing the read snapshot.
 
-All SQL lives in sql/ (migrations/, load/, views/, checks/); this module only reads those files, binds
-parameters and registers polars frames as `stage_<table>` for the load statements to read. Connections
-are opened for short windows (one task) so that other processes can open the file in between.
+All SQL lives in sql/ (migrations/, load/, views/, checks/, search/); this module only reads those files,
+binds parameters and registers polars frames as `stage_<table>` for the load statements to read.
+
+Readers and the writer never share a file. DuckDB lets one process hold a file for writing, and while it
+does no other process can open it at all, not even read-only; a read-only reader blocks the writer in
+turn. So the pipeline writes into `news.writer.duckdb` (nobody else opens it), and after each run copies
+it, checkpointed, to a temporary file beside `news.duckdb` and renames that over `news.duckdb`
+(`publish`). A rename is atomic: a reader opening `news.duckdb` gets the last complete run, never a
+partial batch, and a reader that keeps its connection open keeps its snapshot (the old file lives on
+until it closes). Readers never lock the writer's file, so the writer never waits for them.
 """
 
 from __future__ import annotations
@@ -11,6 +19,9 @@ import glob
 import hashlib
 import importlib
 import logging
+import os
+import shutil
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +31,8 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+
+from newsetl.config import writer_file
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 log = logging.getLogger(__name__)
@@ -37,14 +50,36 @@ def sql_text(relative: str) -> str:
     return (SQL_DIR / relative).read_text(encoding="utf-8")
 
 
+class _LockWaits:
+    """Seconds this process has spent waiting for another process's lock on a warehouse file."""
+
+    def __init__(self) -> None:
+        self._total = 0.0
+        self._guard = threading.Lock()
+
+    def add(self, seconds: float) -> None:
+        with self._guard:
+            self._total += seconds
+
+    def total(self) -> float:
+        with self._guard:
+            return self._total
+
+
+LOCK_WAITS = _LockWaits()
+
+
 @contextmanager
 def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> Iterator[
         duckdb.DuckDBPyConnection]:
-    """A connection to the warehouse file, retried while another process holds its lock."""
+    """A connection to a DuckDB file, retried while another process holds its lock (the time spent
+    waiting is added to LOCK_WAITS)."""
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
+    started = time.monotonic()
+    deadline = started + wait_seconds
     delay = 0.05
+    waited = False
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
@@ -52,14 +87,70 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 if "lock" in str(exc).lower():
+                    LOCK_WAITS.add(time.monotonic() - started)
                     raise LockedError(f"{path} is locked by another process: {exc}") from exc
                 raise
+            waited = True
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+    if waited:
+        LOCK_WAITS.add(time.monotonic() - started)
     try:
         yield con
     finally:
         con.close()
+
+
+@contextmanager
+def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to the writer's file behind the published warehouse `published`. A
+    warehouse made before the split (only news.duckdb exists) is adopted: the writer starts from it."""
+    path = writer_file(published)
+    if not path.exists() and published.exists():
+        _adopt(published, path)
+    with connect(path, wait_seconds=wait_seconds) as con:
+        yield con
+
+
+def _adopt(published: Path, writer: Path) -> None:
+    with connect(published, wait_seconds=5.0) as con:  # folds a leftover write-ahead log into the file
+        con.execute("checkpoint")
+    _copy_atomically(published, writer)
+
+
+def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
+    """Make the writer's committed state the published warehouse: checkpoint (so the file alone holds
+    everything), copy it beside `published`, flush it to disk and rename it over `published`. `con` is
+    the writer's connection, held so that nothing writes during the copy. Returns the seconds taken."""
+    started = time.monotonic()
+    con.execute("checkpoint")
+    source = Path(con.execute("select path from duckdb_databases() where database_name = current_database()")
+                  .fetchone()[0])
+    # a write-ahead log beside the published file belongs to the old file (someone opened it read-write):
+    # DuckDB must not replay it onto the new one
+    published.with_name(published.name + ".wal").unlink(missing_ok=True)
+    _copy_atomically(source, published)
+    return time.monotonic() - started
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy to a temporary name in the target's folder, fsync, then rename over the target: a reader sees
+    the old file or the new one, and a crash leaves at most a stray temporary file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
 
 
 @contextmanager
@@ -160,6 +251,22 @@ def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str
                                     "checked_at": checked_at})
 
 
+# --- the search index -------------------------------------------------------------------------------------
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
+    """(Re)build the BM25 full-text index over article titles and bodies (DuckDB's fts extension keeps no
+    index up to date on insert: it is rebuilt after each load that changed articles). Returns seconds."""
+    started = time.monotonic()
+    load_extension(con, "fts")
+    con.execute(sql_text("search/build_index.sql"))
+    return time.monotonic() - started
+
+
+def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("select count(*) from duckdb_schemas() where schema_name = 'fts_main_articles'"
+                       ).fetchone()[0] > 0
+
+
 # --- reads the flow needs ---------------------------------------------------------------------------------
 
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -245,12 +352,22 @@ def _only_comments(statement: str) -> bool:
     return all(line.strip().startswith("--") or not line.strip() for line in statement.splitlines())
 
 
-def record_run_started(con: duckdb.DuckDBPyConnection, **params) -> None:
+def record_run_started(con: duckdb.DuckDBPyConnection, **params) -> int:
+    """Record this run as running; runs still marked running are ones that were killed or crashed (the
+    caller holds the warehouse's ingest lock, so no other run is alive): they are marked interrupted.
+    Returns how many were."""
+    interrupted = con.execute(sql_text("load/runs_interrupted.sql"),
+                              {"run_id": params["run_id"], "now": params["started_at"]}).fetchall()
     con.execute(sql_text("load/run_started.sql"), params)
+    return len(interrupted)
 
 
 def record_run_finished(con: duckdb.DuckDBPyConnection, **params) -> None:
     con.execute(sql_text("load/run_finished.sql"), params)
+
+
+def record_run_skipped(con: duckdb.DuckDBPyConnection, **params) -> None:
+    con.execute(sql_text("load/run_skipped.sql"), params)
 
 
 def record_fetches(con: duckdb.DuckDBPyConnection, fetches: pl.DataFrame) -> None:

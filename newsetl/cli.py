@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -73,27 +74,53 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+    parquet = "parquet"
+
+
+WAREHOUSE_READ_OPTION = typer.Option(None, "--warehouse", "-w",
+                                     help="DuckDB file (published snapshot) [default: warehouse/news.duckdb]")
+
+
+def _published(warehouse: Path | None) -> Path:
+    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+    if not path.exists():
+        _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
+    return path
+
+
+def _write_frame(frame, output: OutputFormat, out: Path | None) -> None:
+    """A query result as CSV, JSON (an array of objects) or Parquet, to `out` or standard output."""
+    if output is OutputFormat.parquet:
+        if out is None:
+            _fail("--format parquet needs --out FILE")
+        frame.write_parquet(out)
+        typer.echo(f"{frame.height:,} rows written to {out}", err=True)
+    elif output is OutputFormat.csv:
+        frame.write_csv(out) if out else frame.write_csv(sys.stdout)
+    else:
+        text = frame.write_json() + "\n"
+        out.write_text(text, encoding="utf-8") if out else sys.stdout.write(text)
 
 
 @app.command()
 def sql(
     query: str = typer.Argument(..., help="SQL to run (read-only)"),
-    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+    warehouse: Path | None = WAREHOUSE_READ_OPTION,
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="output format"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="write to this file (parquet: required)"),
     max_rows: int = typer.Option(40, help="rows shown in table format"),
 ) -> None:
-    """Run a read-only query against the warehouse, e.g.
+    """Run a read-only query against the published warehouse, e.g.
     newsetl sql "select * from analytics.articles_per_outlet_per_day"."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect
+    from flows.warehouse import LockedError, connect, load_extension
 
-    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
-    if not path.exists():
-        _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
+    path = _published(warehouse)
     try:
-        with connect(path, read_only=True) as con:
-            if output is OutputFormat.table:
+        with connect(path, read_only=True, wait_seconds=10.0) as con:
+            load_extension(con, "fts")  # so that queries may call fts_main_articles.match_bm25
+            if output is OutputFormat.table and out is None:
                 con.sql(query).show(max_rows=max_rows, max_width=200)
                 return
             frame = con.execute(query).pl()
@@ -101,10 +128,79 @@ def sql(
         _fail(str(exc), code=3)
     except duckdb.Error as exc:
         _fail(f"query failed: {exc}")
-    if output is OutputFormat.csv:
-        frame.write_csv(sys.stdout)
-    else:
-        sys.stdout.write(frame.write_json() + "\n")
+    _write_frame(frame, OutputFormat.csv if output is OutputFormat.table else output, out)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="words to look for in titles and bodies"),
+    limit: int = typer.Option(10, "--limit", "-n", help="how many articles"),
+    outlet: str | None = typer.Option(None, "--outlet", help="only this outlet (its display name)"),
+    since: datetime | None = typer.Option(None, "--since", help="only articles published since (UTC)"),
+    warehouse: Path | None = WAREHOUSE_READ_OPTION,
+    output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="output format"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="write to this file (parquet: required)"),
+) -> None:
+    """Full-text search over article titles and bodies, best first (BM25), e.g.
+    newsetl search "Barents Sea accord" --limit 5."""
+    import duckdb
+
+    from flows.warehouse import LockedError, connect, has_search_index, load_extension, sql_text
+
+    path = _published(warehouse)
+    try:
+        with connect(path, read_only=True, wait_seconds=10.0) as con:
+            if not has_search_index(con):
+                _fail(f"{path} has no search index yet: it is built by the next `newsetl run`")
+            load_extension(con, "fts")
+            params = {"query": query, "limit": limit, "outlet": outlet, "since": since}
+            if output is OutputFormat.table and out is None:
+                con.sql(sql_text("read/search_articles.sql"), params=params).show(max_rows=limit,
+                                                                                   max_width=200)
+                return
+            frame = con.execute(sql_text("read/search_articles.sql"), params).pl()
+    except LockedError as exc:
+        _fail(str(exc), code=3)
+    except duckdb.Error as exc:
+        _fail(f"search failed: {exc}")
+    _write_frame(frame, OutputFormat.csv if output is OutputFormat.table else output, out)
+
+
+@app.command()
+def export(
+    target: Path = typer.Argument(..., help="folder to write the Parquet files into"),
+    since: datetime | None = typer.Option(None, "--since", help="only rows of articles published since"),
+    table: list[str] | None = typer.Option(None, "--table", "-t", help="only this table (repeatable)"),
+    warehouse: Path | None = WAREHOUSE_READ_OPTION,
+) -> None:
+    """Write the warehouse as Parquet: one folder per table, articles, their entities and the fetch log
+    partitioned by UTC day (Hive style, e.g. articles/published_date=2026-11-28/data_0.parquet)."""
+    import duckdb
+
+    from flows.warehouse import LockedError, connect
+    from newsetl.export import export_tables
+
+    path = _published(warehouse)
+    try:
+        with connect(path, read_only=True, wait_seconds=10.0) as con:
+            exported = export_tables(con, target, since, table or None)
+    except LockedError as exc:
+        _fail(str(exc), code=3)
+    except (duckdb.Error, ValueError, OSError) as exc:
+        _fail(f"export failed: {exc}")
+    for t in exported:
+        layout = f"partitioned by {t.partition_by}" if t.partition_by else "one file"
+        typer.echo(f"{t.table:<18} {t.rows:>10,} rows  {t.files:>5} file(s)  {layout}")
+    typer.echo(f"written to {target}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the warehouse schema (tables, views, columns and their comments) as Markdown; it is kept in
+    docs/schema.md: newsetl schema > docs/schema.md."""
+    from newsetl.schema_docs import generated_schema_markdown
+
+    sys.stdout.write(generated_schema_markdown())
 
 
 entities_app = typer.Typer(no_args_is_help=True, help="Curate entities: merge and split, kept across runs.")
@@ -116,15 +212,18 @@ app.add_typer(sources_app, name="sources")
 
 
 def _curate(action, warehouse: Path | None) -> None:
-    from flows.warehouse import LockedError, connect
+    """Apply a curation to the writer's file and publish it at once (readers see it now, not at the next
+    run)."""
+    from flows.warehouse import LockedError, connect_writer, publish
     from newsetl.curation import CurationError
 
     path = Settings.from_env(warehouse_path=warehouse).warehouse_path
     if not path.exists():
         _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
     try:
-        with connect(path) as con:
+        with connect_writer(path) as con:
             typer.echo(action(con))
+            publish(con, path)
     except CurationError as exc:
         _fail(str(exc))
     except LockedError as exc:

@@ -27,6 +27,11 @@ SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "sele
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}
 
 
+def writer_file(published: Path) -> Path:
+    """news.duckdb -> news.writer.duckdb, beside it."""
+    return published.with_name(f"{published.stem}.writer{published.suffix}")
+
+
 class ConfigError(ValueError):
     """A sources file or setting that cannot be used; the message names what and where."""
 
@@ -52,10 +57,17 @@ class Settings:
     max_connections: int = 16             # requests in flight in all
     max_redirects: int = 5
     entities_file: Path = PROJECT_ROOT / "entities.toml"   # entity curation (merge / never_merge)
+    run_wait: float = 1800.0              # seconds a run waits for another group's run to finish
 
     @property
     def raw_root(self) -> Path:
         return self.raw_dir or self.warehouse_path.parent / "raw"
+
+    @property
+    def writer_path(self) -> Path:
+        """The file the pipeline writes into; `warehouse_path` is its read snapshot, published after each
+        run (see flows/warehouse.py). Nobody else opens this one."""
+        return writer_file(self.warehouse_path)
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
@@ -66,7 +78,7 @@ class Settings:
                  "read_timeout": float, "max_body_bytes": int, "http_retries": int,
                  "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
-                 "max_redirects": int}
+                 "max_redirects": int, "run_wait": float}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:

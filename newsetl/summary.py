@@ -10,6 +10,9 @@ from rich.table import Table
 def print_summary(summary, console: Console | None = None) -> None:
     console = console or Console()
     seconds = (summary.finished_at - summary.started_at).total_seconds()
+    if summary.status == "skipped":
+        console.print(f"run {summary.run_id} skipped: another run of its schedule group is still in progress")
+        return
     counts = summary.articles
 
     tables = Table(title="Warehouse", title_justify="left")
@@ -42,4 +45,7 @@ def print_summary(summary, console: Console | None = None) -> None:
     checks = (f"[red]{len(failing)} failing: {failing}[/]" if failing
               else f"all {len(summary.checks)} passed")
     console.print(f"data-quality checks: {checks}")
-    console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s")
+    stages = summary.stage_seconds
+    console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s"
+                  + (f" (search index {stages['search_index']:.2f} s, publish {stages['publish']:.2f} s, "
+                     f"lock wait {summary.lock_wait_seconds:.2f} s)" if "publish" in stages else ""))

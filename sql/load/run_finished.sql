@@ -8,5 +8,7 @@ update runs set
     articles_changed = $articles_changed,
     articles_unchanged = $articles_unchanged,
     entities_new = $entities_new,
+    lock_wait_seconds = $lock_wait_seconds,
+    search_index_seconds = $search_index_seconds,
     error = $error
 where run_id = $run_id;

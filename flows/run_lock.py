@@ -1,0 +1,79 @@
+"""Which ingest runs may write at once: one per warehouse, and never two of one schedule group.
+
+Two advisory file locks beside the warehouse (`.news.duckdb.locks/`), taken with flock(2) so the kernel
+drops them when their process dies, however it dies (a SIGKILLed run leaves no stale lock):
+
+- the group's lock, tried once: a run that finds its group already running is skipped (a schedule that
+  fires while the previous run of the group is still going must not start a second one);
+- the warehouse's ingest lock, waited for: runs of different groups queue up, so each run reads the
+  warehouse state it transforms against and nothing else writes between its read and its load.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class RunLockTimeout(RuntimeError):
+    """The warehouse's ingest lock stayed taken for longer than we would wait."""
+
+
+def locks_dir(published: Path) -> Path:
+    return published.with_name(f".{published.name}.locks")
+
+
+def group_lock_path(published: Path, group: str | None) -> Path:
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", group) if group else "all-sources"
+    return locks_dir(published) / f"group-{name}.lock"
+
+
+def ingest_lock_path(published: Path) -> Path:
+    return locks_dir(published) / "ingest.lock"
+
+
+@contextmanager
+def try_lock(path: Path) -> Iterator[bool]:
+    """Hold `path`'s lock if it is free: yields True while held, False (at once) if another process has it."""
+    fd = _open(path)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@contextmanager
+def wait_lock(path: Path, wait_seconds: float) -> Iterator[float]:
+    """Hold `path`'s lock, waiting up to `wait_seconds` for it; yields the seconds waited."""
+    fd = _open(path)
+    started = time.monotonic()
+    try:
+        delay = 0.05
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() - started > wait_seconds:
+                    raise RunLockTimeout(f"another ingest run has held {path} for more than "
+                                         f"{wait_seconds:.0f} s") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        yield time.monotonic() - started
+    finally:
+        os.close(fd)
+
+
+def _open(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

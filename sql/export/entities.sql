@@ -1,0 +1,2 @@
+-- The whole entities table (small: one file, not partitioned).
+select * from entities

@@ -1,0 +1,2 @@
+-- The whole feeds table (small: one file, not partitioned).
+select * from feeds

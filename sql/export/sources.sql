@@ -1,0 +1,2 @@
+-- The whole sources table (small: one file, not partitioned).
+select * from sources

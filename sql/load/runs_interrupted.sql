@@ -1,0 +1,13 @@
+-- Runs left 'running' by a process that was killed or crashed, marked interrupted when the next run starts
+-- (it holds the ingest lock, so none of them is alive). A run's fetch log is loaded in the same transaction
+-- as its batch, so it tells whether the batch was committed.
+update runs set
+    status = 'interrupted',
+    finished_at = coalesce(finished_at, $now),
+    error = case
+        when exists (select 1 from fetches f where f.run_id = runs.run_id)
+            then 'stopped after its load committed (killed or crashed): its batch is in the warehouse'
+        else 'stopped before its load committed (killed or crashed): nothing of its batch was loaded'
+    end
+where status = 'running' and run_id <> $run_id
+returning run_id;
