@@ -203,6 +203,52 @@ def schema() -> None:
     sys.stdout.write(generated_schema_markdown())
 
 
+@app.command()
+def serve(
+    deployment: list[str] | None = typer.Option(None, "--deployment", "-d",
+                                                help="serve only this deployment (repeatable)"),
+    prefect_yaml: Path = typer.Option(PROJECT_ROOT / "prefect.yaml", help="deployments file"),
+    interval: float | None = typer.Option(None, help="run every N seconds instead of the cron schedules"),
+    warehouse: Path | None = WAREHOUSE_OPTION,
+    port: int = typer.Option(4200, help="port of the local Prefect server (and its UI)"),
+) -> None:
+    """Run the ingest flow on the schedules of prefect.yaml until stopped (Ctrl-C). Starts a local Prefect
+    server (UI at http://127.0.0.1:4200) unless one is already running, and stops it at the end."""
+    import signal
+
+    from newsetl.serve import ServeError, prefect_server, read_deployments, select_deployments
+
+    try:
+        specs = select_deployments(read_deployments(prefect_yaml), deployment)
+        for spec in specs:
+            if spec.parameters.get("sources_file"):
+                load_sources(spec.parameters["sources_file"])
+    except (ServeError, ConfigError) as exc:
+        _fail(str(exc))
+
+    def stop(signum, frame):  # SIGTERM stops serving like Ctrl-C: runs are cancelled, the server stopped
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    prefect_home = Path(os.environ["PREFECT_HOME"])
+    try:
+        with prefect_server(prefect_home, port) as api_url:
+            os.environ["PREFECT_API_URL"] = api_url  # before Prefect reads its settings, and for flow runs
+            from prefect import serve as prefect_serve
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            from newsetl.serve import runner_deployments
+
+            typer.echo(f"Prefect UI: {api_url.removesuffix('/api')} (runs, logs, schedules)")
+            with temporary_settings({PREFECT_API_URL: api_url}):
+                prefect_serve(*runner_deployments(specs, interval, warehouse), print_starting_message=False)
+    except ServeError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped serving")
+
+
 entities_app = typer.Typer(no_args_is_help=True, help="Curate entities: merge and split, kept across runs.")
 app.add_typer(entities_app, name="entities")
 
