@@ -1,0 +1,93 @@
+"""One entity: its timeline (analytics.entity_mentions_per_day), the outlets that mention it, the entities
+mentioned with it (analytics.entity_cooccurrence) and its latest articles."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from dashboard.data import Reader, Status, like_pattern, md_escape, stamp
+from dashboard.ui import day_axis, open_entity, table
+
+MATCHES = 30
+
+
+def _choices(reader: Reader, current: str | None) -> pl.DataFrame:
+    """Entities to pick from: those whose name contains the search text, else this week's trending ones;
+    the entity in the URL always among them."""
+    text = st.text_input("find an entity", key="entity_search", placeholder="a name, e.g. Putin").strip()
+    if text:
+        found = reader.frame("entity_find", pattern=like_pattern(text), limit=MATCHES)
+        if found.is_empty():
+            st.caption("No entity has that in its name.")
+    else:
+        found = reader.frame("trending", entity_type=None, limit=MATCHES).select(
+            "entity_id", "entity", "entity_type", pl.col("this_week").alias("articles"))
+        st.caption("Trending this week; type a name to find any entity.")
+    if current and current not in found["entity_id"]:
+        one = reader.frame("entity_one", entity_id=current)
+        if not one.is_empty():
+            found = pl.concat([one.select(found.columns), found], how="vertical_relaxed")
+    return found
+
+
+def render(reader: Reader, status: Status) -> None:
+    st.title("Entity")
+    current = st.query_params.get("entity")
+    choices = _choices(reader, current)
+    if choices.is_empty():
+        st.info("No entity to show yet.")
+        return
+    ids = choices["entity_id"].to_list()
+    labels = {r["entity_id"]: f"{r['entity']} ({r['entity_type']}, {r['articles']:,} articles)"
+              for r in choices.iter_rows(named=True)}
+    picked = st.selectbox("entity", ids, index=ids.index(current) if current in ids else 0,
+                          format_func=labels.get, key=f"entity_pick_{current}")
+    if picked != current:
+        st.query_params["entity"] = picked
+
+    summary = reader.frame("entity_one", entity_id=picked)
+    if summary.is_empty():
+        st.info("This entity is no longer in the warehouse (merged into another?).")
+        return
+    e = summary.row(0, named=True)
+    st.header(md_escape(e["entity"]), anchor=False)
+    st.caption(f"{e['entity_type']} · also written as: "
+               + (", ".join(md_escape(a) for a in e["aliases"] or []) or "no other names"))
+    cols = st.columns(5)
+    cols[0].metric("articles", f"{e['articles']:,}")
+    cols[1].metric("outlets", f"{e['outlets']:,}")
+    cols[2].metric("mentions", f"{e['mentions'] or 0:,}")
+    cols[3].metric("first seen", stamp(e["first_seen_at"])[:10])
+    cols[4].metric("last seen", stamp(e["last_seen_at"])[:10])
+
+    timeline = reader.frame("entity_timeline", entity_id=picked)
+    st.subheader("Articles per day")
+    if timeline.is_empty():
+        st.caption("Not mentioned in any article.")
+    else:
+        st.altair_chart(alt.Chart(timeline).mark_bar()
+                        .encode(x=day_axis(), y=alt.Y("articles:Q", title="articles"),
+                                tooltip=["day:T", "articles:Q", "outlets:Q", "mentions:Q",
+                                         "title_mentions:Q"])
+                        .properties(height=220), width="stretch")
+
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Outlets")
+        outlets = reader.frame("entity_outlets", entity_id=picked)
+        table(outlets, height=min(38 + 35 * max(outlets.height, 1), 390))
+    with right:
+        st.subheader("Mentioned with")
+        st.caption("Select a row to open that entity.")
+        others = reader.frame("entity_comentions", entity_id=picked, limit=50)
+        chosen = st.dataframe(others.drop("entity_id"), hide_index=True, on_select="rerun",
+                              selection_mode="single-row", key=f"comentions_{picked}",
+                              height=min(38 + 35 * max(others.height, 1), 390))
+        if chosen and chosen.selection.rows:
+            open_entity(others["entity_id"][chosen.selection.rows[0]])
+
+    st.subheader("Latest articles")
+    latest, _ = reader.search_articles(None, has_index=False, entity_id=picked, limit=50)
+    table(latest.drop("article_id"), links=("canonical_url",))
