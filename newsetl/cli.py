@@ -216,7 +216,13 @@ def serve(
     server (UI at http://127.0.0.1:4200) unless one is already running, and stops it at the end."""
     import signal
 
-    from newsetl.serve import ServeError, prefect_server, read_deployments, select_deployments
+    from newsetl.serve import (
+        ServeError,
+        drain_prefect_workers,
+        prefect_server,
+        read_deployments,
+        select_deployments,
+    )
 
     try:
         specs = select_deployments(read_deployments(prefect_yaml), deployment)
@@ -241,7 +247,11 @@ def serve(
 
             typer.echo(f"Prefect UI: {api_url.removesuffix('/api')} (runs, logs, schedules)")
             with temporary_settings({PREFECT_API_URL: api_url}):
-                prefect_serve(*runner_deployments(specs, interval, warehouse), print_starting_message=False)
+                try:
+                    deployments = runner_deployments(specs, interval, warehouse)
+                    prefect_serve(*deployments, print_starting_message=False)
+                finally:
+                    drain_prefect_workers()  # while the server still answers, not at interpreter exit
     except ServeError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

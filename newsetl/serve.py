@@ -156,6 +156,16 @@ def stop_process_group(process: subprocess.Popen, grace: float = 15.0) -> None:
         pass
 
 
+def drain_prefect_workers(timeout: float = 5.0) -> None:
+    """Send Prefect's queued logs and events now: left for interpreter exit, they would be retried
+    against a server already stopped, holding the process for a long time."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=timeout)
+    EventsWorker.drain_all(timeout=timeout)
+
+
 def runner_deployments(specs: list[DeploymentSpec], interval: float | None, warehouse: Path | None):
     """Prefect RunnerDeployments of the ingest flow; `interval` (seconds) replaces the cron schedules."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
