@@ -74,3 +74,49 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0 and "Traceback" not in second.stdout + second.stderr
     assert "nothing new" in second.stdout
+    db = str(tmp_path / "news.duckdb")
+
+    found = runner.invoke(app, ["search", "Barents Sea accord", "-w", db, "-n", "3", "-f", "json"])
+    assert found.exit_code == 0, found.output
+    hits = json.loads(found.output)
+    assert len(hits) == 3 and all("Barents" in h["title"] or "accord" in h["title"].lower() for h in hits)
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    by_outlet = runner.invoke(app, ["search", "Putin", "-w", db, "--outlet", "Harbour Times", "-f", "json"])
+    assert {h["outlet"] for h in json.loads(by_outlet.output)} == {"Harbour Times"}
+    nothing = runner.invoke(app, ["search", "zzzyxq", "-w", db, "-f", "json"])
+    assert nothing.exit_code == 0 and json.loads(nothing.output) == []
+
+    parquet = tmp_path / "latest.parquet"
+    result = runner.invoke(app, ["sql", "select * from analytics.latest_articles", "-w", db, "-f", "parquet",
+                                 "-o", str(parquet)])
+    assert result.exit_code == 0 and pl.read_parquet(parquet).height == 47
+    assert runner.invoke(app, ["sql", "select 1", "-w", db, "-f", "parquet"]).exit_code == 2  # needs --out
+
+    exported = runner.invoke(app, ["export", str(tmp_path / "export"), "-w", db])
+    assert exported.exit_code == 0, exported.output
+    articles = pl.read_parquet(tmp_path / "export" / "articles" / "**" / "*.parquet", hive_partitioning=True)
+    assert articles.height == 47 and articles["article_id"].n_unique() == 47
+    assert (articles["published_at"].dt.date() == articles["published_date"]).all()
+    days = {p.name for p in (tmp_path / "export" / "articles").iterdir()}
+    assert days == {f"published_date={d}" for d in articles["published_date"].unique().to_list()}
+    mentions = pl.read_parquet(tmp_path / "export" / "article_entities" / "**" / "*.parquet")
+    sources = pl.read_parquet(tmp_path / "export" / "sources" / "data_0.parquet")
+    assert mentions["article_id"].is_in(articles["article_id"].implode()).all() and sources.height == 5
+    recent = runner.invoke(app, ["export", str(tmp_path / "recent"), "-w", db, "-t", "articles",
+                                 "--since", "2026-11-27"])
+    assert recent.exit_code == 0 and sorted(p.name for p in (tmp_path / "recent").iterdir()) == ["articles"]
+    bad = runner.invoke(app, ["export", str(tmp_path / "x"), "-w", db, "-t", "nope"])
+    assert bad.exit_code == 2 and "no export for nope" in bad.output
+
+
+def test_schema_docs_are_generated_from_the_database_and_up_to_date():
+    """docs/schema.md is what `newsetl schema` prints: every table, view and column is documented."""
+    from newsetl.schema_docs import generated_schema_markdown
+
+    generated = generated_schema_markdown()
+    assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == generated, (
+        "docs/schema.md is stale: run `newsetl schema > docs/schema.md`")
+    undocumented = [row for row in generated.splitlines() if row.startswith("| `") and row.endswith("|  |")]
+    assert undocumented == []
+    for view in ("articles_per_outlet_per_day", "trending_entities", "feed_health", "run_history"):
+        assert f"### `analytics.{view}`" in generated
