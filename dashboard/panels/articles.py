@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.data import Reader, Status, like_pattern, md_escape, safe_url
+from dashboard.data import Reader, Status, like_pattern, md_escape, safe_links, safe_url
 from dashboard.ui import read_dates
 
 LIMIT = 100
@@ -84,10 +84,10 @@ def render(reader: Reader, status: Status) -> None:
         st.info("No article matches.")
         return
     picked = st.dataframe(
-        rows.drop("article_id"), hide_index=True, on_select="rerun",
+        safe_links(rows.drop("article_id"), "canonical_url"), hide_index=True, on_select="rerun",
         selection_mode="single-row", key="articles_table", height=min(38 + 35 * rows.height, 700),
         column_config={"title": st.column_config.TextColumn("title", width="large"),
-                       "canonical_url": st.column_config.TextColumn("url")})
+                       "canonical_url": st.column_config.LinkColumn("url")})
     if picked and picked.selection.rows:
         _details(reader, rows.row(picked.selection.rows[0], named=True))
 

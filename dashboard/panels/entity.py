@@ -53,8 +53,9 @@ def render(reader: Reader, status: Status) -> None:
         return
     e = summary.row(0, named=True)
     st.header(md_escape(e["entity"]), anchor=False)
+    others = [a for a in e["aliases"] or [] if a != e["entity"]]
     st.caption(f"{e['entity_type']} · also written as: "
-               + (", ".join(md_escape(a) for a in e["aliases"] or []) or "no other names"))
+               + (", ".join(md_escape(a) for a in others) or "no other names"))
     cols = st.columns(5)
     cols[0].metric("articles", f"{e['articles']:,}")
     cols[1].metric("outlets", f"{e['outlets']:,}")
