@@ -120,6 +120,8 @@ class RunSummary:
     checks: dict[str, int]
     stage_seconds: dict[str, float]
     lock_wait_seconds: float = 0.0              # waited for another process's lock on the writer's file
+    stale_feeds: list[dict] = field(default_factory=list)  # no new article for more than stale_hours
+    stale_hours: float = 24.0
 
     @property
     def sources_failed(self) -> int:
@@ -352,16 +354,21 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
-def apply_views_and_checks(settings: Settings, run_id: str) -> dict[str, int]:
-    """Re-create the views, run the data-quality checks and keep their results."""
+def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, int], list[dict]]:
+    """Re-create the views, run the data-quality checks and keep their results; list the feeds that
+    brought no new article for more than settings.stale_hours."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
         warehouse.apply_views(con)
         results = warehouse.run_checks(con)
         warehouse.record_checks(con, run_id, results, utc_now())
+        stale = warehouse.stale_feeds(con, settings.stale_hours)
     failing = {k: v for k, v in results.items() if v}
     if failing:
         get_run_logger().warning("data-quality checks failing: %s", failing)
-    return results
+    if stale:
+        get_run_logger().warning("%d feed(s) brought no new article in %g h: %s", len(stale),
+                                 settings.stale_hours, ", ".join(f["feed"] for f in stale))
+    return results, stale
 
 
 @task(name="record_run", cache_policy=NO_CACHE)
@@ -558,7 +565,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     search_seconds = index_for_search(settings, loaded.added("articles") > 0 or tables.counts["changed"] > 0
                                       or reprocess)
     lap("search_index")
-    checks = apply_views_and_checks(settings, run_id)
+    checks, stale = apply_views_and_checks(settings, run_id)
     lap("views_checks")
     finished_at = utc_now()
     record_run(settings, {**finish, "finished_at": finished_at, "status": "completed",
@@ -571,5 +578,6 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         run_id=run_id, status="completed", started_at=started_at, finished_at=finished_at,
         table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
         articles=tables.counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
-        lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before,
+        lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
+        stale_hours=settings.stale_hours,
     )

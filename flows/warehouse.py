@@ -242,6 +242,11 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
             for file in sorted((SQL_DIR / "checks").glob("*.sql"))}
 
 
+def stale_feeds(con: duckdb.DuckDBPyConnection, hours: float) -> list[dict]:
+    """Feeds with no new article for more than `hours` hours (analytics.source_freshness)."""
+    return con.execute(sql_text("read/stale_feeds.sql"), {"hours": hours}).pl().to_dicts()
+
+
 def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str, int],
                   checked_at: datetime) -> None:
     statement = sql_text("load/check_results.sql")

@@ -58,6 +58,7 @@ class Settings:
     max_redirects: int = 5
     entities_file: Path = PROJECT_ROOT / "entities.toml"   # entity curation (merge / never_merge)
     run_wait: float = 1800.0              # seconds a run waits for another group's run to finish
+    stale_hours: float = 24.0             # a feed with no new article for longer is listed as stale
 
     @property
     def raw_root(self) -> Path:
@@ -78,7 +79,8 @@ class Settings:
                  "read_timeout": float, "max_body_bytes": int, "http_retries": int,
                  "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
-                 "max_redirects": int, "run_wait": float}
+                 "max_redirects": int, "run_wait": float,
+                 "stale_hours": float}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:

@@ -45,6 +45,16 @@ def print_summary(summary, console: Console | None = None) -> None:
     checks = (f"[red]{len(failing)} failing: {failing}[/]" if failing
               else f"all {len(summary.checks)} passed")
     console.print(f"data-quality checks: {checks}")
+    if summary.stale_feeds:
+        stale = Table(title=f"Feeds with no new article in {summary.stale_hours:g} h", title_justify="left")
+        for column in ("feed", "outlet", "last outcome", "last new article (UTC)", "hours"):
+            stale.add_column(column)
+        for f in summary.stale_feeds:
+            stale.add_row(f["feed"], f["outlet"] or "", f["last_outcome"] or "",
+                          str(f["last_new_article_at"] or "never"),
+                          "" if f["hours_since_new_article"] is None else f"{f['hours_since_new_article']:g}",
+                          style="yellow")
+        console.print(stale)
     stages = summary.stage_seconds
     console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s"
                   + (f" (search index {stages['search_index']:.2f} s, publish {stages['publish']:.2f} s, "

@@ -7,7 +7,7 @@ from datetime import timedelta
 import duckdb
 import pytest
 
-from flows import raw_store
+from flows import raw_store, warehouse
 from flows.ingest import ingest
 from tests.conftest import SAMPLE_SITE, write_sources
 
@@ -156,6 +156,18 @@ def test_checks_pass_and_are_recorded(first_run):
     assert summary.checks and not any(summary.checks.values())
     assert query(db, "select count(*), sum(failing_rows) from check_results where run_id = ?",
                  [summary.run_id]) == [(len(summary.checks), 0)]
+
+
+def test_data_quality_and_freshness_views(first_run):
+    summary, db, _ = first_run
+    assert query(db, "select count(*), bool_and(passed) from analytics.data_quality") == [
+        (len(summary.checks), True)]
+    fresh = dict(query(db, "select feed, new_articles_24h from analytics.source_freshness"))
+    assert fresh["independent-world"] == 16 and fresh["broken-xml"] == 0 and sum(fresh.values()) == 47
+    # every healthy feed just brought articles; the broken ones never did: they are the stale ones
+    assert {f["feed"] for f in summary.stale_feeds} == {"broken-xml", "server-error", "missing-file"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert {f["feed"] for f in warehouse.stale_feeds(con, hours=-1)} == set(fresh)
 
 
 def test_raw_bodies_land_unchanged_and_content_addressed(first_run):
