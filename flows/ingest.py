@@ -381,14 +381,18 @@ def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = 
 
 
 @task(name="index_for_search", cache_policy=NO_CACHE)
-def index_for_search(settings: Settings, articles_changed: bool) -> float | None:
-    """Rebuild the full-text search index when this run added or changed articles (or it is missing).
-    Returns the seconds it took, or None when it was up to date."""
+def index_for_search(settings: Settings, article_ids: list[str], rebuild: bool) -> float | None:
+    """Index this load's new and changed articles for full-text search (the whole index when `rebuild`,
+    for a reprocess, or when there is none yet). Returns the seconds it took, None if nothing changed."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
-        if not articles_changed and warehouse.has_search_index(con):
+        if rebuild or not warehouse.has_search_index(con):
+            seconds = warehouse.build_search_index(con)
+        elif article_ids:
+            seconds = warehouse.update_search_index(con, article_ids)
+        else:
             return None
-        seconds = warehouse.build_search_index(con)
-    get_run_logger().info("search index rebuilt in %.2f s", seconds)
+    get_run_logger().info("search index: %d articles indexed in %.2f s",
+                          len(article_ids), seconds)
     return seconds
 
 
@@ -562,8 +566,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         publish_snapshot(settings)  # readers see the failed run (and the data as it was)
         raise
     lap("load")
-    search_seconds = index_for_search(settings, loaded.added("articles") > 0 or tables.counts["changed"] > 0
-                                      or reprocess)
+    search_seconds = index_for_search(settings, articles["article_id"].to_list(), rebuild=reprocess)
     lap("search_index")
     checks, stale = apply_views_and_checks(settings, run_id)
     lap("views_checks")

@@ -259,11 +259,25 @@ def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str
 # --- the search index -------------------------------------------------------------------------------------
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
-    """(Re)build the BM25 full-text index over article titles and bodies (DuckDB's fts extension keeps no
-    index up to date on insert: it is rebuilt after each load that changed articles). Returns seconds."""
+    """Build the BM25 full-text index over article titles and bodies from scratch. Returns seconds."""
     started = time.monotonic()
     load_extension(con, "fts")
     con.execute(sql_text("search/build_index.sql"))
+    return time.monotonic() - started
+
+
+def update_search_index(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> float:
+    """Bring the index up to date with these new or changed articles, in one transaction. DuckDB's fts
+    extension does not maintain its index on insert and rebuilding it costs ~0.4 ms an article (7.4 s at
+    20,000), so after a load only the batch's articles are indexed (sql/search/update_index.sql); without
+    an index yet, it is built. Returns seconds."""
+    if not has_search_index(con):
+        return build_search_index(con)
+    started = time.monotonic()
+    load_extension(con, "fts")
+    with transaction(con):
+        for statement in split_statements(sql_text("search/update_index.sql")):
+            con.execute(statement, {"article_ids": article_ids} if "$article_ids" in statement else None)
     return time.monotonic() - started
 
 
