@@ -266,6 +266,10 @@ from newsetl.sources_cli import sources_app  # noqa: E402 - beside its registrat
 
 app.add_typer(sources_app, name="sources")
 
+from newsetl.dashboard_cli import dashboard  # noqa: E402 - beside its registration
+
+app.command()(dashboard)
+
 
 def _curate(action, warehouse: Path | None) -> None:
     """Apply a curation to the writer's file and publish it at once (readers see it now, not at the next
