@@ -31,4 +31,5 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run_bench.py --articles 10000 --repeat 3
 
 clean:
-	rm -rf $(VENV) .prefect warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/raw
+	rm -rf $(VENV) .prefect warehouse/news.duckdb warehouse/news.duckdb.wal warehouse/news.writer.duckdb \
+		warehouse/news.writer.duckdb.wal warehouse/.news.duckdb.locks warehouse/raw
