@@ -129,6 +129,8 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
     # a write-ahead log beside the published file belongs to the old file (someone opened it read-write):
     # DuckDB must not replay it onto the new one
     published.with_name(published.name + ".wal").unlink(missing_ok=True)
+    for stale in published.parent.glob(f".{published.name}.*.tmp"):  # a publisher killed mid-copy (we
+        stale.unlink(missing_ok=True)                                # hold the writer's lock: none is live)
     _copy_atomically(source, published)
     return time.monotonic() - started
 
