@@ -13,3 +13,11 @@ select
 from articles a
 join sources s using (source_id)
 group by all;
+comment on view analytics.articles_per_outlet_per_day is 'One row per outlet and UTC publication day: how many articles it ran, how many were original texts rather than copies, how many distinct stories those covered, and their words.';
+comment on column analytics.articles_per_outlet_per_day.outlet is 'The outlet''s display name (sources.name).';
+comment on column analytics.articles_per_outlet_per_day.source_id is 'The outlet (sources.source_id).';
+comment on column analytics.articles_per_outlet_per_day.day is 'UTC date of the articles'' published_at.';
+comment on column analytics.articles_per_outlet_per_day.articles is 'Articles the outlet published that day, copies included.';
+comment on column analytics.articles_per_outlet_per_day.originals is 'Of those, the articles that are not copies (duplicate_of null).';
+comment on column analytics.articles_per_outlet_per_day.stories is 'Distinct stories among the originals (an article without a story counts as its own).';
+comment on column analytics.articles_per_outlet_per_day.words is 'Sum of word_count over all the day''s articles, copies included.';

@@ -17,3 +17,13 @@ join entities ea on ea.entity_id = x.entity_id
 join entities eb on eb.entity_id = y.entity_id
 group by all
 order by articles desc;
+comment on view analytics.entity_cooccurrence is 'One row per pair of entities mentioned in the same article (each pair once, entity_id_a < entity_id_b), most shared articles first: which entities appear together, and when.';
+comment on column analytics.entity_cooccurrence.entity_id_a is 'The first entity of the pair (entities.entity_id; the smaller id).';
+comment on column analytics.entity_cooccurrence.entity_a is 'Its canonical name.';
+comment on column analytics.entity_cooccurrence.entity_type_a is 'Its type: person, organisation, place, group, event or product.';
+comment on column analytics.entity_cooccurrence.entity_id_b is 'The second entity of the pair (entities.entity_id; the larger id).';
+comment on column analytics.entity_cooccurrence.entity_b is 'Its canonical name.';
+comment on column analytics.entity_cooccurrence.entity_type_b is 'Its type: person, organisation, place, group, event or product.';
+comment on column analytics.entity_cooccurrence.articles is 'Articles that mention both entities.';
+comment on column analytics.entity_cooccurrence.first_at is 'Publication time (UTC) of the earliest of those articles.';
+comment on column analytics.entity_cooccurrence.last_at is 'Publication time (UTC) of the latest of those articles.';

@@ -20,3 +20,13 @@ select
     w.articles - coalesce(p.articles, 0)           as change
 from weekly w
 left join weekly p on p.entity_id = w.entity_id and p.week = w.week - interval 7 day;
+comment on view analytics.entity_mentions_per_week is 'One row per entity and ISO week (Monday start, UTC) of publication: the entity''s coverage that week and the change in articles against the week before.';
+comment on column analytics.entity_mentions_per_week.week is 'Monday (UTC date) of the week the articles were published in.';
+comment on column analytics.entity_mentions_per_week.entity_id is 'The entity (entities.entity_id).';
+comment on column analytics.entity_mentions_per_week.entity is 'Its canonical name.';
+comment on column analytics.entity_mentions_per_week.entity_type is 'Its type: person, organisation, place, group, event or product.';
+comment on column analytics.entity_mentions_per_week.articles is 'Articles published that week that mention the entity.';
+comment on column analytics.entity_mentions_per_week.outlets is 'Distinct outlets among those articles.';
+comment on column analytics.entity_mentions_per_week.mentions is 'Sum of the entity''s mention_count over those articles.';
+comment on column analytics.entity_mentions_per_week.previous_week_articles is 'Articles mentioning the entity in the week before (0 when none).';
+comment on column analytics.entity_mentions_per_week.change is 'articles - previous_week_articles.';

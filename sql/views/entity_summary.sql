@@ -15,3 +15,14 @@ from entities e
 left join article_entities ae using (entity_id)
 left join articles a using (article_id)
 group by all;
+comment on view analytics.entity_summary is 'One row per entity, including entities no article mentions any more: its aliases, the span of its coverage, and how many articles, outlets and mentions it has.';
+comment on column analytics.entity_summary.entity_id is 'The entity (entities.entity_id).';
+comment on column analytics.entity_summary.entity is 'Its canonical name.';
+comment on column analytics.entity_summary.entity_type is 'Its type: person, organisation, place, group, event or product.';
+comment on column analytics.entity_summary.aliases is 'Its surface forms (entity_aliases.alias), sorted; null when it has none.';
+comment on column analytics.entity_summary.first_seen_at is 'Publication time (UTC) of the earliest article mentioning the entity (not entities.first_seen_at, the load time); null without articles.';
+comment on column analytics.entity_summary.last_seen_at is 'Publication time (UTC) of the latest article mentioning the entity; null without articles.';
+comment on column analytics.entity_summary.articles is 'Articles mentioning the entity.';
+comment on column analytics.entity_summary.outlets is 'Distinct outlets among those articles.';
+comment on column analytics.entity_summary.mentions is 'Sum of the entity''s mention_count over those articles; null without articles.';
+comment on column analytics.entity_summary.mean_salience is 'Mean article_entities.salience (0..1) over those articles, rounded to 3 decimals.';
