@@ -8,6 +8,9 @@ empty warehouse gets a message saying how to build it, not a traceback.
 
 from __future__ import annotations
 
+import os
+import time
+
 import duckdb
 import streamlit as st
 
@@ -15,14 +18,20 @@ from dashboard import data
 from dashboard.panels import articles, entity, feed_health, outlets_per_day, stories, trending
 from dashboard.ui import PAGES, Footer
 
+STARTED = time.perf_counter()
 st.set_page_config(page_title="newsetl", page_icon=":material/newspaper:", layout="wide")
 
 reader = data.Reader()
+if os.environ.get("NEWSETL_DASHBOARD_PREWARM", "1") != "0":
+    from dashboard.prewarm import prewarm
+
+    data.on_new_snapshot(prewarm)
+    data.watch(reader.path)
 
 
 def _page(module, title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
     def run() -> None:
-        footer = Footer(reader)
+        footer = Footer(reader, STARTED)
         module.render(reader, status)
         footer.show()
 

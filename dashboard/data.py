@@ -3,19 +3,23 @@ for what no view answers, such as full-text search, from the tables), run with b
 short-lived read-only connection to the published warehouse.
 
 The warehouse file is a read snapshot that the pipeline replaces atomically (os.replace) after each run, so
-a connection kept open would pin an old snapshot forever. A `Reader` is made per page render: it opens the
-file read-only at its first query and closes it when the render ends. Results are cached (st.cache_data)
-under the file's identity (inode, size, mtime): a new snapshot is a new key, so nothing stale is shown after
-a publish, and an unchanged warehouse is not queried twice for the same thing.
+a connection kept open would pin an old snapshot forever. A `Reader` is made per page render: it looks at
+the file's identity (device, inode, size, mtime) when the render starts and reads the `Snapshot` of that
+file: a private read-only DuckDB instance kept while the file is unchanged (its buffer cache stays warm),
+with the results of the queries already run on it. A new file is a new Snapshot, so nothing stale is shown
+after a publish, and an unchanged warehouse is not queried twice for the same thing.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -27,7 +31,8 @@ import polars as pl
 from newsetl.config import Settings
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
-CACHE_TTL_SECONDS = 600
+log = logging.getLogger(__name__)
+RESULTS_KEPT = 256              # query results kept per snapshot (the least recently used go first)
 NO_WAREHOUSE = "no warehouse yet: run `newsetl run` (or `make run`) to build it"
 
 
@@ -97,45 +102,186 @@ class Status:
     search_index: bool = False
 
 
+def _sql_string(text: str) -> str:
+    """A single-quoted SQL string literal (ATTACH takes no bound parameters; used for the configured local
+    path only, never for web data)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+class Snapshot:
+    """One published warehouse file, opened read-only: a private in-memory DuckDB instance with the file
+    attached (catalog `warehouse`), kept while the file is unchanged so that its buffer cache stays warm,
+    plus the results of the queries run on it. When the path names a new file (another inode, size or
+    mtime) a new Snapshot is opened; the old one lives on only until the renders using it finish.
+
+    A private instance per snapshot, not duckdb.connect(path): DuckDB shares one instance per path within
+    a process, so a connection opened after a publish could be handed the old file's instance."""
+
+    def __init__(self, path: Path, identity: tuple, memory_limit: str) -> None:
+        self.path = path
+        self.identity = identity
+        self.con = duckdb.connect(config={"memory_limit": memory_limit})
+        try:
+            self.con.execute(f"attach {_sql_string(str(path))} as warehouse (read_only)")
+            self.con.execute("use warehouse")
+        except BaseException:
+            self.con.close()
+            raise
+        self.lock = threading.Lock()
+        self.results: OrderedDict[tuple, pl.DataFrame] = OrderedDict()
+        self.pending: dict[tuple, threading.Event] = {}
+        self.fts_loaded = False
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one render (thread), on this snapshot."""
+        with self.lock:
+            cursor = self.con.cursor()
+        cursor.execute("use warehouse")
+        return cursor
+
+    def load_fts(self) -> None:
+        """The fts extension (for BM25 search), loaded once per instance."""
+        with self.lock:
+            if not self.fts_loaded:
+                from flows.warehouse import load_extension
+
+                load_extension(self.con, "fts")
+                self.fts_loaded = True
+
+    def cached(self, key: tuple, compute) -> tuple[pl.DataFrame, bool]:
+        """The result for `key`, computed once even when several renders ask at the same time. Returns
+        (frame, whether it was computed here)."""
+        while True:
+            with self.lock:
+                if key in self.results:
+                    self.results.move_to_end(key)
+                    return self.results[key], False
+                waiting = self.pending.get(key)
+                if waiting is None:
+                    done = self.pending[key] = threading.Event()
+                    break
+            waiting.wait()
+        try:
+            frame = compute()
+            with self.lock:
+                self.results[key] = frame
+                while len(self.results) > RESULTS_KEPT:
+                    self.results.popitem(last=False)
+            return frame, True
+        finally:
+            with self.lock:
+                del self.pending[key]
+            done.set()
+
+
+_SNAPSHOTS: dict[Path, Snapshot] = {}
+_SNAPSHOTS_LOCK = threading.Lock()
+_PREWARM: list[Callable[[Path], None]] = []    # run in the background on each newly opened snapshot
+_WATCHED: set[Path] = set()
+
+
+def on_new_snapshot(hook: Callable[[Path], None]) -> None:
+    """Run `hook(path)` in a background thread whenever a new snapshot of a warehouse is opened (the
+    dashboard runs the queries of its pages' first views, so their results are ready: dashboard/app.py)."""
+    if hook not in _PREWARM:
+        _PREWARM.append(hook)
+
+
+def watch(path: Path, interval: float = 5.0) -> None:
+    """Look at `path` every `interval` seconds and open a new snapshot as soon as one is published (so the
+    hooks run before anyone asks), once per process and path."""
+    path = path.resolve()
+    with _SNAPSHOTS_LOCK:
+        if path in _WATCHED:
+            return
+        _WATCHED.add(path)
+
+    def loop() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                snapshot(path)
+            except WarehouseUnavailable:
+                pass
+            except Exception as exc:  # noqa: BLE001 - a watcher must not die
+                log.warning("watching %s: %s", path, exc)
+
+    threading.Thread(target=loop, name=f"newsetl-watch-{path.name}", daemon=True).start()
+
+
+def is_current(snap: Snapshot) -> bool:
+    with _SNAPSHOTS_LOCK:
+        return _SNAPSHOTS.get(snap.path) is snap
+
+
+def snapshot(path: Path) -> Snapshot:
+    """The open Snapshot of the file now at `path` (opened if the file is new or changed)."""
+    path = path.resolve()
+    for _ in range(3):
+        identity = file_identity(path)
+        if identity is None:
+            raise WarehouseUnavailable(f"{NO_WAREHOUSE} (looked for {md_escape(path)})")
+        with _SNAPSHOTS_LOCK:
+            current = _SNAPSHOTS.get(path)
+            if current is not None and current.identity == identity:
+                return current
+            try:
+                opened = Snapshot(path, identity, os.environ.get("NEWSETL_DASHBOARD_MEMORY", "2GB"))
+            except duckdb.Error as exc:
+                raise WarehouseUnavailable(f"cannot open the warehouse {md_escape(path)}: "
+                                           f"{md_escape(exc)}") from exc
+            if file_identity(path) == identity:  # not replaced while we opened it
+                _SNAPSHOTS[path] = opened  # the old one closes when its last render ends
+                for hook in _PREWARM:
+                    threading.Thread(target=hook, args=(path,), name="newsetl-prewarm", daemon=True).start()
+                return opened
+            opened.con.close()
+    raise WarehouseUnavailable(f"the warehouse {md_escape(path)} keeps changing; try again")
+
+
+def forget_snapshots() -> None:
+    """Drop every open Snapshot (the next render opens the file afresh): for the benchmark's cold case."""
+    with _SNAPSHOTS_LOCK:
+        _SNAPSHOTS.clear()
+
+
 class Reader:
-    """Read-only access to the published warehouse for one page render. The connection is opened at the
-    first query that misses the cache and closed by `close()` (or the `open_reader` context)."""
+    """Read-only access to the published warehouse for one page render: the snapshot the path names when
+    the render starts, a cursor of its own opened at the first query that is not cached, closed by
+    `close()` (or the `open_reader` context). `cache=False` runs every query (results are not reused);
+    NEWSETL_DASHBOARD_CACHE=0 sets that for a server (the benchmark's worst case)."""
 
     def __init__(self, path: Path | None = None, cache: bool | None = None) -> None:
         self.path = Path(path) if path else warehouse_path()
         self.identity = file_identity(self.path)
         self.cache = cache if cache is not None else os.environ.get("NEWSETL_DASHBOARD_CACHE", "1") != "0"
+        self._snapshot: Snapshot | None = None
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._fts_loaded = False
         self.seconds = 0.0          # time spent in queries (not cache hits) during this render
         self.queries = 0
 
     # --- the connection ---------------------------------------------------------------------------------
 
+    def snapshot(self) -> Snapshot:
+        if self._snapshot is None:
+            self._snapshot = snapshot(self.path)
+            self.identity = self._snapshot.identity
+        return self._snapshot
+
+    def current(self) -> bool:
+        """Is the snapshot this reader reads still the published one?"""
+        return self._snapshot is None or is_current(self._snapshot)
+
     def connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
-            if self.identity is None:
-                raise WarehouseUnavailable(f"{NO_WAREHOUSE} (looked for {md_escape(self.path)})")
-            for _ in range(3):  # the snapshot may be replaced while we open it: make sure we name it right
-                try:
-                    con = duckdb.connect(str(self.path), read_only=True)
-                except duckdb.Error as exc:
-                    raise WarehouseUnavailable(f"cannot open the warehouse {md_escape(self.path)}: "
-                                               f"{md_escape(exc)}") from exc
-                identity = file_identity(self.path)
-                if identity == self.identity:
-                    break
-                con.close()
-                self.identity = identity
-                if identity is None:
-                    raise WarehouseUnavailable(f"{NO_WAREHOUSE} (looked for {md_escape(self.path)})")
-            self._con = con
+            self._con = self.snapshot().cursor()
         return self._con
 
     def close(self) -> None:
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._snapshot = None
 
     # --- queries ----------------------------------------------------------------------------------------
 
@@ -143,14 +289,14 @@ class Reader:
         """The result of dashboard/sql/<name>.sql with `params` bound (by name: $param)."""
         if not self.cache:
             return self._run(name, params)
-        from dashboard.cache import cached_frame  # streamlit's cache; imported only when serving
-
-        return cached_frame(self, self.identity, str(self.path), name, tuple(sorted(params.items())))
+        key = (name, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())))
+        frame, _ = self.snapshot().cached(key, lambda: self._run(name, params))
+        return frame
 
     def _run(self, name: str, params: dict) -> pl.DataFrame:
         con = self.connection()
         if name.startswith("fts_"):
-            self._load_fts(con)
+            self.snapshot().load_fts()
         started = time.perf_counter()
         try:
             frame = con.execute(sql(name), params or None).pl()
@@ -158,13 +304,6 @@ class Reader:
             self.seconds += time.perf_counter() - started
             self.queries += 1
         return frame
-
-    def _load_fts(self, con: duckdb.DuckDBPyConnection) -> None:
-        if not self._fts_loaded:
-            from flows.warehouse import load_extension
-
-            load_extension(con, "fts")
-            self._fts_loaded = True
 
     def status(self) -> Status:
         """Is there anything to show? A missing file, a file without the analytics views (never loaded)

@@ -46,6 +46,15 @@ RENDERED = """(() => {
   const drawn = charts.every(c => c.querySelector('canvas, svg') !== null);
   return done && drawn;
 })()"""
+# Notes when Streamlit starts a script run (to tell a new page's render from the one before it).
+ARM = """(() => {
+  window.__newsetlRan = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') === 'running') window.__newsetlRan = true;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return true;
+})()"""
 SIGNATURE = "document.body ? document.body.innerHTML.length + ':' + document.body.innerText.length : ''"
 
 
@@ -138,6 +147,18 @@ class Chromium:
         seconds; returns the seconds from navigation to the last change (the render time)."""
         started = time.perf_counter()
         self.call("Page.navigate", url=url)
+        return self.wait_rendered(started, timeout=timeout, quiet=quiet)
+
+    def switch(self, url_path: str, timeout: float = 60.0, quiet: float = 0.4) -> float:
+        """Go to another page of the app as a user does, by its link in the sidebar (no page load: a script
+        run over the open websocket); returns the seconds until the new page's DOM was final."""
+        self.evaluate(ARM)
+        link = json.dumps(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]')
+        started = time.perf_counter()
+        if not self.evaluate(f"(() => {{ const a = document.querySelector({link}); if (a) a.click(); "
+                             "return a !== null; })()"):
+            raise RuntimeError(f"no link to {url_path} in the sidebar")
+        self.wait_for("window.__newsetlRan === true", timeout=timeout)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 
     def wait_rendered(self, started: float, timeout: float = 60.0, quiet: float = 0.4) -> float:

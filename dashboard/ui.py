@@ -67,9 +67,9 @@ class Footer:
     """'rendered in N ms': the page's time from start to its last element, and the queries behind it. The
     tests and the benchmark wait for this line: it is the last element of every page."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, started: float | None = None) -> None:
         self.reader = reader
-        self.started = time.perf_counter()
+        self.started = started if started is not None else time.perf_counter()
 
     def show(self) -> None:
         total = (time.perf_counter() - self.started) * 1000

@@ -33,6 +33,14 @@ def _keep(name: str, value) -> None:
         st.query_params[name] = str(value)
 
 
+def prewarm(reader: Reader, status: Status) -> None:
+    bounds = reader.frame("day_bounds").row(0, named=True)
+    reader.frame("outlets")
+    reader.frame("languages")
+    reader.search_articles(None, has_index=status.search_index, outlets=None, since=bounds["first_day"],
+                           until=bounds["last_day"], entity_id=None, language=None, limit=LIMIT)
+
+
 def render(reader: Reader, status: Status) -> None:
     st.title("Latest articles")
     bounds = reader.frame("day_bounds").row(0, named=True)
@@ -65,13 +73,13 @@ def render(reader: Reader, status: Status) -> None:
 
     entity_id = None
     if entity_text:
-        found = reader.frame("entity_find", pattern=like_pattern(entity_text), limit=1)
+        found = reader.frame("entity_find", pattern=like_pattern(entity_text), text=entity_text, limit=1)
         if found.is_empty():
             st.warning("No entity has that in its name; the entity filter is left out.")
         else:
             entity_id = found["entity_id"][0]
-            st.caption(f"mentioning {md_escape(found['entity'][0])} ({found['entity_type'][0]}, the best "
-                       "known entity with that in its name)")
+            st.caption(f"mentioning {md_escape(found['entity'][0])} ({found['entity_type'][0]}; the closest "
+                       "name containing that)")
 
     rows, method = reader.search_articles(text, has_index=status.search_index, outlets=outlets or None,
                                           since=since, until=until, entity_id=entity_id,

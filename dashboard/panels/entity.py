@@ -8,6 +8,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard.data import Reader, Status, like_pattern, md_escape, stamp
+from dashboard.panels.trending import trending
 from dashboard.ui import day_axis, open_entity, table
 
 MATCHES = 30
@@ -18,18 +19,38 @@ def _choices(reader: Reader, current: str | None) -> pl.DataFrame:
     the entity in the URL always among them."""
     text = st.text_input("find an entity", key="entity_search", placeholder="a name, e.g. Putin").strip()
     if text:
-        found = reader.frame("entity_find", pattern=like_pattern(text), limit=MATCHES)
+        found = reader.frame("entity_find", pattern=like_pattern(text), text=text, limit=MATCHES)
+        found = found.with_columns(label=pl.format("{} ({})", "entity", "entity_type"))
         if found.is_empty():
             st.caption("No entity has that in its name.")
     else:
-        found = reader.frame("trending", entity_type=None, limit=MATCHES).select(
-            "entity_id", "entity", "entity_type", pl.col("this_week").alias("articles"))
+        found = trending(reader).head(MATCHES).select(
+            "entity_id", "entity", "entity_type",
+            label=pl.format("{} ({}, {} articles this week)", "entity", "entity_type", "this_week"))
         st.caption("Trending this week; type a name to find any entity.")
     if current and current not in found["entity_id"]:
         one = reader.frame("entity_one", entity_id=current)
         if not one.is_empty():
-            found = pl.concat([one.select(found.columns), found], how="vertical_relaxed")
+            one = one.select("entity_id", "entity", "entity_type",
+                             label=pl.format("{} ({}, {} articles)", "entity", "entity_type", "articles"))
+            found = pl.concat([one, found], how="vertical_relaxed")
     return found
+
+
+def prewarm(reader: Reader, status: Status) -> None:
+    """The page as it first opens: this week's most trending entity."""
+    top = trending(reader).head(1)
+    if not top.is_empty():
+        details(reader, top["entity_id"][0])
+
+
+def details(reader: Reader, entity_id: str) -> dict[str, pl.DataFrame]:
+    """Everything the page shows of one entity."""
+    return {"summary": reader.frame("entity_one", entity_id=entity_id),
+            "timeline": reader.frame("entity_timeline", entity_id=entity_id),
+            "outlets": reader.frame("entity_outlets", entity_id=entity_id),
+            "others": reader.frame("entity_comentions", entity_id=entity_id, limit=50),
+            "latest": reader.search_articles(None, has_index=False, entity_id=entity_id, limit=50)[0]}
 
 
 def render(reader: Reader, status: Status) -> None:
@@ -40,14 +61,14 @@ def render(reader: Reader, status: Status) -> None:
         st.info("No entity to show yet.")
         return
     ids = choices["entity_id"].to_list()
-    labels = {r["entity_id"]: f"{r['entity']} ({r['entity_type']}, {r['articles']:,} articles)"
-              for r in choices.iter_rows(named=True)}
+    labels = dict(zip(choices["entity_id"], choices["label"], strict=True))
     picked = st.selectbox("entity", ids, index=ids.index(current) if current in ids else 0,
                           format_func=labels.get, key=f"entity_pick_{current}")
     if picked != current:
         st.query_params["entity"] = picked
 
-    summary = reader.frame("entity_one", entity_id=picked)
+    shown = details(reader, picked)
+    summary = shown["summary"]
     if summary.is_empty():
         st.info("This entity is no longer in the warehouse (merged into another?).")
         return
@@ -63,7 +84,7 @@ def render(reader: Reader, status: Status) -> None:
     cols[3].metric("first seen", stamp(e["first_seen_at"])[:10])
     cols[4].metric("last seen", stamp(e["last_seen_at"])[:10])
 
-    timeline = reader.frame("entity_timeline", entity_id=picked)
+    timeline = shown["timeline"]
     st.subheader("Articles per day")
     if timeline.is_empty():
         st.caption("Not mentioned in any article.")
@@ -77,12 +98,12 @@ def render(reader: Reader, status: Status) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Outlets")
-        outlets = reader.frame("entity_outlets", entity_id=picked)
+        outlets = shown["outlets"]
         table(outlets, height=min(38 + 35 * max(outlets.height, 1), 390))
     with right:
         st.subheader("Mentioned with")
         st.caption("Select a row to open that entity.")
-        others = reader.frame("entity_comentions", entity_id=picked, limit=50)
+        others = shown["others"]
         chosen = st.dataframe(others.drop("entity_id"), hide_index=True, on_select="rerun",
                               selection_mode="single-row", key=f"comentions_{picked}",
                               height=min(38 + 35 * max(others.height, 1), 390))
@@ -90,5 +111,5 @@ def render(reader: Reader, status: Status) -> None:
             open_entity(others["entity_id"][chosen.selection.rows[0]])
 
     st.subheader("Latest articles")
-    latest, _ = reader.search_articles(None, has_index=False, entity_id=picked, limit=50)
+    latest = shown["latest"]
     table(latest.drop("article_id"), links=("canonical_url",))

@@ -13,6 +13,11 @@ from dashboard.ui import table
 STALE_AFTER = timedelta(hours=24)
 
 
+def prewarm(reader: Reader, status: Status) -> None:
+    reader.frame("feed_health")
+    reader.frame("runs", limit=20)
+
+
 def render(reader: Reader, status: Status) -> None:
     st.title("Feed health")
     feeds = reader.frame("feed_health")

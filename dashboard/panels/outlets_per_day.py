@@ -13,11 +13,21 @@ TOP_OUTLETS = 12
 OTHERS = "(other outlets)"
 
 
-def render(reader: Reader, status: Status) -> None:
-    st.title("Articles per day")
+def default_days(reader: Reader) -> tuple[dict, tuple]:
     bounds = reader.frame("day_bounds").row(0, named=True)
     default = date_window(bounds["last_day"], 30)
-    default = (max(default[0], bounds["first_day"]), default[1])
+    return bounds, (max(default[0], bounds["first_day"]), default[1])
+
+
+def prewarm(reader: Reader, status: Status) -> None:
+    """Run the queries of the page as it first opens (dashboard.data.start_prewarm)."""
+    _, (since, until) = default_days(reader)
+    reader.frame("outlet_days", since=since, until=until)
+
+
+def render(reader: Reader, status: Status) -> None:
+    st.title("Articles per day")
+    bounds, default = default_days(reader)
     left, right = st.columns([2, 1])
     with left:
         since, until = read_dates(st.date_input("days (UTC)", value=default, min_value=bounds["first_day"],

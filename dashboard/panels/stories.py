@@ -14,16 +14,27 @@ from dashboard.ui import day_axis, table
 
 WINDOWS = {"last 7 days": 7, "last 30 days": 30, "last 90 days": 90, "all time": None}
 SHOWN = 25
+DEFAULT = "last 7 days"
+
+
+def window_start(reader: Reader, window: str) -> datetime | None:
+    last_day = reader.frame("day_bounds")["last_day"][0]
+    days = WINDOWS[window]
+    return datetime.combine(last_day - timedelta(days=days - 1), datetime.min.time()) if days else None
+
+
+def prewarm(reader: Reader, status: Status) -> None:
+    since = window_start(reader, DEFAULT)
+    reader.frame("stories", since=since)
+    reader.frame("stories_per_day", since=since.date() if since else None)
 
 
 def render(reader: Reader, status: Status) -> None:
     st.title("Stories")
     st.caption("A story is the articles about one event across outlets; its title is its first article's.")
-    window = st.segmented_control("stories that ran in the", list(WINDOWS), default="last 7 days",
-                                  key="window") or "last 7 days"
-    last_day = reader.frame("day_bounds")["last_day"][0]
-    days = WINDOWS[window]
-    since = datetime.combine(last_day - timedelta(days=days - 1), datetime.min.time()) if days else None
+    window = st.segmented_control("stories that ran in the", list(WINDOWS), default=DEFAULT,
+                                  key="window") or DEFAULT
+    since = window_start(reader, window)
     stories = reader.frame("stories", since=since)
     if stories.is_empty():
         st.info("No stories in this window.")

@@ -10,8 +10,16 @@ import streamlit as st
 from dashboard.data import Reader, Status
 from dashboard.ui import ENTITY_TYPES, open_entity
 
-LIMIT = 5000  # entities fetched (for the counts); the chart and table show the first ones
+LIMIT = 100_000  # entities fetched (all types: a type is picked here, so one query serves every choice)
 SHOWN = 50
+
+
+def trending(reader: Reader) -> pl.DataFrame:
+    return reader.frame("trending", limit=LIMIT)
+
+
+def prewarm(reader: Reader, status: Status) -> None:
+    trending(reader)
 
 
 def render(reader: Reader, status: Status) -> None:
@@ -19,7 +27,9 @@ def render(reader: Reader, status: Status) -> None:
     st.caption("Entities by how many more articles mentioned them in the last 7 days (up to the newest "
                "article) than in the 7 days before.")
     kind = st.pills("type", ["all", *ENTITY_TYPES], default="all", key="type") or "all"
-    rows = reader.frame("trending", entity_type=None if kind == "all" else kind, limit=LIMIT)
+    rows = trending(reader)
+    if kind != "all":
+        rows = rows.filter(pl.col("entity_type") == kind)
     if rows.is_empty():
         st.info("No entity was mentioned in the last 7 days.")
         return

@@ -1,2 +1,2 @@
 -- How many articles the warehouse holds.
-select count(*) as articles from analytics.latest_articles;
+select count(*) as articles from articles;

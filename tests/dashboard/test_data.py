@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from dashboard.data import Reader, like_pattern, md_escape, safe_links, safe_url
+from dashboard.data import Reader, forget_snapshots, like_pattern, md_escape, safe_links, safe_url
 from flows import warehouse
 from newsetl.dashboard_cli import APP, streamlit_command
 
@@ -58,9 +58,10 @@ def test_queries_read_the_views(sample_warehouse):
                                                "analytics.articles_per_outlet_per_day group by outlet"))
         got = dict(days.group_by("outlet").agg(pl.col("articles").sum()).iter_rows())
         assert got == expected and got["Harbour Times"] == 14
-        putin = reader.frame("entity_find", pattern=like_pattern("putin"), limit=5)
+        putin = reader.frame("entity_find", pattern=like_pattern("putin"), text="putin", limit=5)
         assert putin["entity"].to_list() == ["Vladimir Putin"]
         entity_id = putin["entity_id"][0]
+        putin = reader.frame("entity_one", entity_id=entity_id)
         outlets = reader.frame("entity_outlets", entity_id=entity_id)
         assert outlets["articles"].sum() == putin["articles"][0]
         co = reader.frame("entity_comentions", entity_id=entity_id, limit=100)
@@ -82,6 +83,7 @@ def test_search_uses_the_index_and_falls_back_without_it(warehouse_copy):
     reader.close()
     assert method == "bm25" and hits.height > 0 and hits["score"].is_sorted(descending=True)
 
+    forget_snapshots()  # this process writes to the file now (in use, the writer has a file of its own)
     with warehouse.connect(warehouse_copy) as con:
         con.execute("drop schema fts_main_articles cascade")
     reader = Reader(warehouse_copy, cache=False)
@@ -119,6 +121,7 @@ def run_app(monkeypatch, path):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("NEWSETL_WAREHOUSE_PATH", str(path))
+    monkeypatch.setenv("NEWSETL_DASHBOARD_PREWARM", "0")  # no background threads in the test process
     app = AppTest.from_file(str(APP), default_timeout=30)
     app.run()
     assert not app.exception, app.exception
@@ -136,6 +139,7 @@ def test_an_empty_warehouse_says_what_to_do(monkeypatch, tmp_path):
     with warehouse.connect(path) as con:
         warehouse.migrate(con)
     assert "no warehouse yet" in run_app(monkeypatch, path).info[0].value  # no views: never loaded
+    forget_snapshots()
     with warehouse.connect(path) as con:
         warehouse.apply_views(con)
     assert "no articles yet" in run_app(monkeypatch, path).info[0].value
