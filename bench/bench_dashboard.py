@@ -35,7 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.data import Reader, forget_snapshots, like_pattern  # noqa: E402
 from dashboard.headless import Chromium, environment, free_port, wait_for_http  # noqa: E402
+from dashboard.panels import articles, entity, feed_health, outlets_per_day, stories, trending  # noqa: E402
 
+TITLES = {"articles-per-day": "Articles per day", "trending": "Trending entities", "entity": "Entity",
+          "stories": "Stories", "articles": "Latest articles", "feed-health": "Feed health"}
 FOOTER = re.compile(r"rendered in (\d+) ms \((\d+) queries run, (\d+) ms in DuckDB")
 
 
@@ -45,18 +48,24 @@ def pick(path: Path) -> dict[str, str]:
     with duckdb.connect(str(path), read_only=True) as con:
         entity_id, entity = con.execute("select entity_id, entity from analytics.trending_entities "
                                         "order by this_week desc limit 1").fetchone()
+        typical_id, typical = con.execute("""select entity_id, entity from analytics.trending_entities
+            order by this_week desc limit 1
+            offset (select count(*) // 2 from analytics.trending_entities)""").fetchone()
         outlet, = con.execute("select outlet from analytics.articles_per_outlet_per_day group by outlet "
                               "order by sum(articles) desc limit 1").fetchone()
         title, = con.execute("select title from analytics.latest_articles limit 1").fetchone()
     word = max(title.split(), key=len).strip(".,:;!?'\"")
-    return {"entity_id": entity_id, "entity": entity, "word": word, "outlet": outlet}
+    return {"entity_id": entity_id, "entity": entity, "typical_id": typical_id, "typical": typical,
+            "word": word, "outlet": outlet}
 
 
 def pages(choice: dict[str, str]) -> dict[str, str]:
+    """Label -> URL path of the page views timed in the browser."""
     return {
         "articles per day": "articles-per-day",
         "trending entities": "trending",
         "entity (most mentioned)": f"entity?entity={quote(choice['entity_id'])}",
+        "entity (median)": f"entity?entity={quote(choice['typical_id'])}",
         "stories": "stories",
         "latest articles": "articles",
         "search (full text)": f"articles?q={quote(choice['word'])}",
@@ -68,7 +77,8 @@ def pages(choice: dict[str, str]) -> dict[str, str]:
 
 def serve(path: Path, cache: bool) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = environment(path, NEWSETL_DASHBOARD_CACHE="1" if cache else "0")
+    env = environment(path, NEWSETL_DASHBOARD_CACHE="1" if cache else "0",
+                      NEWSETL_DASHBOARD_PREWARM="1" if cache else "0")
     process = subprocess.Popen([sys.executable, "-m", "newsetl.dashboard_cli", "--warehouse", str(path),
                                 "--port", str(port)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
@@ -92,13 +102,19 @@ def time_pages(path: Path, urls: dict[str, str], repeat: int, cache: bool) -> di
     try:
         with Chromium(width=1400, height=1000) as browser:
             browser.open(f"{base}/feed-health")  # the server's first render imports everything: not counted
+            if cache:  # prewarm is done when the entity page (prewarmed last) runs no query
+                started = time.perf_counter()
+                while "(0 queries run" not in browser.text():
+                    time.sleep(1)
+                    browser.open(f"{base}/entity", timeout=300)
+                print(f"  (prewarm done {time.perf_counter() - started:.0f} s after the first page)")
             for label, url in urls.items():
                 browser_s, switch_s, server_ms, duckdb_ms, queries = [], [], [], [], []
                 for _ in range(repeat):
-                    if "?" not in url:  # from another page, by the sidebar link (no page load)
+                    if url in TITLES:  # from another page, by the sidebar link (no page load)
                         origin = "trending" if url == "feed-health" else "feed-health"
                         browser.open(f"{base}/{origin}")
-                        switch_s.append(browser.switch(url, timeout=120))
+                        switch_s.append(browser.switch(TITLES[url], timeout=120))
                         check(label, browser.text())
                     browser.call("Page.navigate", url="about:blank")
                     browser_s.append(browser.open(f"{base}/{url}", timeout=120))
@@ -131,22 +147,27 @@ def check(label: str, text: str) -> re.Match:
 def time_queries(path: Path, choice: dict[str, str], repeat: int) -> dict[str, dict[str, float]]:
     """Single queries, median ms: `cold` on a snapshot opened afresh (the first render after a publish),
     `warm` on the open snapshot (its buffer cache warm), results not reused in either."""
+    status = Reader(path, cache=False).status()
     cases = {
-        "open (connect + status)": lambda r: r.status(),
-        "outlet_days (30 days)": lambda r: r.frame("outlet_days", since=None, until=None),
-        "trending": lambda r: r.frame("trending", entity_type=None, limit=5000),
-        "entity_one": lambda r: r.frame("entity_one", entity_id=choice["entity_id"]),
-        "entity_timeline": lambda r: r.frame("entity_timeline", entity_id=choice["entity_id"]),
-        "entity_outlets": lambda r: r.frame("entity_outlets", entity_id=choice["entity_id"]),
-        "entity_comentions": lambda r: r.frame("entity_comentions", entity_id=choice["entity_id"], limit=50),
-        "entity_find": lambda r: r.frame("entity_find", pattern=like_pattern(choice["entity"]),
-                                                text=choice["entity"], limit=30),
-        "stories (7 days)": lambda r: r.frame("stories", since=None),
-        "latest_articles": lambda r: r.search_articles(None, has_index=False),
-        "search bm25": lambda r: r.search_articles(choice["word"], has_index=True),
-        "search substring (no index)": lambda r: r.search_articles(choice["word"], has_index=False),
-        "feed_health": lambda r: r.frame("feed_health"),
-        "runs": lambda r: r.frame("runs", limit=20),
+        "open (snapshot + status)": lambda r: r.status(),
+        "page: articles per day": lambda r: outlets_per_day.prewarm(r, status),
+        "page: trending entities": lambda r: trending.prewarm(r, status),
+        "page: entity (most mentioned)": lambda r: entity.details(r, choice["entity_id"]),
+        "page: entity (median)": lambda r: entity.details(r, choice["typical_id"]),
+        "page: stories (7 days)": lambda r: stories.prewarm(r, status),
+        "page: latest articles": lambda r: articles.prewarm(r, status),
+        "page: feed health": lambda r: feed_health.prewarm(r, status),
+        "  entity_one (most mentioned)": lambda r: r.frame("entity_one", entity_id=choice["entity_id"]),
+        "  entity_timeline": lambda r: r.frame("entity_timeline", entity_id=choice["entity_id"]),
+        "  entity_outlets": lambda r: r.frame("entity_outlets", entity_id=choice["entity_id"]),
+        "  entity_comentions": lambda r: r.frame("entity_comentions", entity_id=choice["entity_id"],
+                                                 limit=50),
+        "  entity_find": lambda r: r.frame("entity_find", pattern=like_pattern(choice["entity"]),
+                                           text=choice["entity"], limit=30),
+        "  search, BM25": lambda r: r.search_articles(choice["word"], has_index=True),
+        "  search, substring (no index)": lambda r: r.search_articles(choice["word"], has_index=False),
+        "  search + outlet + entity": lambda r: r.search_articles(
+            choice["word"], has_index=True, outlets=[choice["outlet"]], entity_id=choice["entity_id"]),
     }
     out = {}
     for label, run in cases.items():
@@ -183,7 +204,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{path}: {counts['articles']:,} articles, {counts['article_entities']:,} mentions, "
           f"{counts['entities']:,} entities, {counts['sources']:,} outlets; {os.cpu_count()} cores")
     choice = pick(path)
-    print(f"entity: {choice['entity']}; search word: {choice['word']}; outlet: {choice['outlet']}")
+    print(f"entity: {choice['entity']} (most mentioned this week), {choice['typical']} (the median one); "
+          f"search word: {choice['word']}; outlet: {choice['outlet']}")
     urls = pages(choice)
     print(f"\nqueries alone (fresh read-only connection each, median of {args.repeat}):")
     queries = time_queries(path, choice, args.repeat)

@@ -149,15 +149,18 @@ class Chromium:
         self.call("Page.navigate", url=url)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 
-    def switch(self, url_path: str, timeout: float = 60.0, quiet: float = 0.4) -> float:
+    def switch(self, title: str, timeout: float = 60.0, quiet: float = 0.4) -> float:
         """Go to another page of the app as a user does, by its link in the sidebar (no page load: a script
         run over the open websocket); returns the seconds until the new page's DOM was final."""
         self.evaluate(ARM)
-        link = json.dumps(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]')
         started = time.perf_counter()
-        if not self.evaluate(f"(() => {{ const a = document.querySelector({link}); if (a) a.click(); "
-                             "return a !== null; })()"):
-            raise RuntimeError(f"no link to {url_path} in the sidebar")
+        found = self.evaluate(f"""(() => {{
+            const a = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
+                .find(a => a.innerText.trim().endsWith({json.dumps(title)}));
+            if (a) a.click();
+            return a !== undefined; }})()""")
+        if not found:
+            raise RuntimeError(f"no link to {title!r} in the sidebar")
         self.wait_for("window.__newsetlRan === true", timeout=timeout)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 

@@ -44,13 +44,19 @@ def prewarm(reader: Reader, status: Status) -> None:
         details(reader, top["entity_id"][0])
 
 
+QUERIES = {  # what the page shows of one entity, in the order it is shown (the slowest last)
+    "summary": lambda reader, entity_id: reader.frame("entity_one", entity_id=entity_id),
+    "timeline": lambda reader, entity_id: reader.frame("entity_timeline", entity_id=entity_id),
+    "outlets": lambda reader, entity_id: reader.frame("entity_outlets", entity_id=entity_id),
+    "latest": lambda reader, entity_id: reader.search_articles(None, has_index=False, entity_id=entity_id,
+                                                               limit=50)[0],
+    "others": lambda reader, entity_id: reader.frame("entity_comentions", entity_id=entity_id, limit=50),
+}
+
+
 def details(reader: Reader, entity_id: str) -> dict[str, pl.DataFrame]:
     """Everything the page shows of one entity."""
-    return {"summary": reader.frame("entity_one", entity_id=entity_id),
-            "timeline": reader.frame("entity_timeline", entity_id=entity_id),
-            "outlets": reader.frame("entity_outlets", entity_id=entity_id),
-            "others": reader.frame("entity_comentions", entity_id=entity_id, limit=50),
-            "latest": reader.search_articles(None, has_index=False, entity_id=entity_id, limit=50)[0]}
+    return {name: query(reader, entity_id) for name, query in QUERIES.items()}
 
 
 def render(reader: Reader, status: Status) -> None:
@@ -67,8 +73,7 @@ def render(reader: Reader, status: Status) -> None:
     if picked != current:
         st.query_params["entity"] = picked
 
-    shown = details(reader, picked)
-    summary = shown["summary"]
+    summary = QUERIES["summary"](reader, picked)
     if summary.is_empty():
         st.info("This entity is no longer in the warehouse (merged into another?).")
         return
@@ -84,7 +89,7 @@ def render(reader: Reader, status: Status) -> None:
     cols[3].metric("first seen", stamp(e["first_seen_at"])[:10])
     cols[4].metric("last seen", stamp(e["last_seen_at"])[:10])
 
-    timeline = shown["timeline"]
+    timeline = QUERIES["timeline"](reader, picked)
     st.subheader("Articles per day")
     if timeline.is_empty():
         st.caption("Not mentioned in any article.")
@@ -98,18 +103,21 @@ def render(reader: Reader, status: Status) -> None:
     left, right = st.columns(2)
     with left:
         st.subheader("Outlets")
-        outlets = shown["outlets"]
+        outlets = QUERIES["outlets"](reader, picked)
         table(outlets, height=min(38 + 35 * max(outlets.height, 1), 390))
     with right:
         st.subheader("Mentioned with")
         st.caption("Select a row to open that entity.")
-        others = shown["others"]
-        chosen = st.dataframe(others.drop("entity_id"), hide_index=True, on_select="rerun",
-                              selection_mode="single-row", key=f"comentions_{picked}",
-                              height=min(38 + 35 * max(others.height, 1), 390))
-        if chosen and chosen.selection.rows:
-            open_entity(others["entity_id"][chosen.selection.rows[0]])
+        slot = st.empty()  # filled last: pairs of entities are the page's slowest query
+        slot.caption("counting the entities mentioned in the same articles ...")
 
     st.subheader("Latest articles")
-    latest = shown["latest"]
+    latest = QUERIES["latest"](reader, picked)
     table(latest.drop("article_id"), links=("canonical_url",))
+
+    others = QUERIES["others"](reader, picked)
+    chosen = slot.dataframe(others.drop("entity_id"), hide_index=True, on_select="rerun",
+                            selection_mode="single-row", key=f"comentions_{picked}",
+                            height=min(38 + 35 * max(others.height, 1), 390))
+    if chosen and chosen.selection.rows:
+        open_entity(others["entity_id"][chosen.selection.rows[0]])
