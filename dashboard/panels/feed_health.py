@@ -36,7 +36,8 @@ def render(reader: Reader, status: Status) -> None:
     b.metric("failing", f"{failing.height:,}", help="the last fetch failed (error streak > 0)")
     c.metric("stale", f"{feeds['stale'].sum():,}",
              help="no successful fetch in the 24 hours before the last run")
-    d.metric("last run", last["status"] if last else "none", help=stamp(reference) if last else None)
+    d.metric("last run", md_escape(last["status"]) if last else "none",
+             help=stamp(reference) if last else None)
     if last:
         st.caption(f"last run started {stamp(last['started_at'])}, took "
                    f"{last['duration_s'] or 0:.1f} s: {last['articles_new'] or 0:,} new articles, "

@@ -7,7 +7,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from dashboard.data import Reader, Status
+from dashboard.data import Reader, Status, md_escape
 from dashboard.ui import ENTITY_TYPES, open_entity
 
 LIMIT = 100_000  # entities fetched (all types: a type is picked here, so one query serves every choice)
@@ -35,7 +35,7 @@ def render(reader: Reader, status: Status) -> None:
         return
     lead = rows.row(0, named=True)
     a, b, c = st.columns(3)
-    a.metric("rising fastest", lead["entity"], delta=f"+{lead['change']} articles")
+    a.metric("rising fastest", md_escape(lead["entity"]), delta=f"+{lead['change']} articles")
     more = "+" if rows.height == LIMIT else ""
     b.metric("entities mentioned this week", f"{rows.height:,}{more}")
     c.metric("newcomers", f"{rows.filter(pl.col('previous_week') == 0).height:,}{more}",

@@ -204,10 +204,19 @@ def publish_hostile_snapshot(path: Path) -> None:
                     {"t": HOSTILE_TITLE, "at": at})
         con.execute("insert into entities values ('evil-entity', ?, 'person', ?)", [HOSTILE_ENTITY, at])
         con.execute("insert into entity_aliases values ('evil-entity', ?, ?)", [HOSTILE_ENTITY, at])
-        con.execute("""insert into article_entities values
-            ('evil-article', 'evil-entity', 3, 0, true, 0.9, [?]),
-            ('evil-article', (select entity_id from entities where canonical_name = 'Vladimir Putin'),
-             1, 5, false, 0.4, ['Putin'])""", [HOSTILE_ENTITY])
+        # eleven more articles naming the hostile entity: the week's most trending entity
+        con.execute("""insert into articles (article_id, canonical_url, source_id, title, language,
+                published_at, published_source, first_seen_at, fetched_at, word_count, content_hash,
+                content_source)
+            select 'evil-' || i, 'https://evil.example/' || i, 'evil-source', 'More news ' || i, 'en',
+                   $at - interval (i) minute, 'feed', $at, $at, 3, 'evil' || i, 'feed'
+            from range(1, 12) t(i)""", {"at": at})
+        con.execute("""insert into article_entities
+            select article_id, 'evil-entity', 3, 0, true, 0.9, [?] from articles
+            where source_id = 'evil-source'""", [HOSTILE_ENTITY])
+        con.execute("""insert into article_entities values ('evil-article',
+            (select entity_id from entities where canonical_name = 'Vladimir Putin'),
+            1, 5, false, 0.4, ['Putin'])""")
         warehouse.build_search_index(con)                           # as the writer does after a load
     os.replace(scratch, path)
 
@@ -216,7 +225,7 @@ def test_a_new_snapshot_is_shown_and_hostile_text_is_inert(served, browser):
     base, path = served
     publish_hostile_snapshot(path)
     text, cells = show(browser, f"{base}/articles", "hostile-title")
-    assert "48 articles" in text                                    # the new snapshot, no restart
+    assert "59 articles" in text                                    # the new snapshot, no restart
     assert HOSTILE_TITLE in cells and HOSTILE_OUTLET in cells       # shown as text, character for character
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
@@ -228,7 +237,12 @@ def test_a_new_snapshot_is_shown_and_hostile_text_is_inert(served, browser):
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
 
-    for page in ("stories", "articles-per-day", "trending", "feed-health"):
+    text, cells = show(browser, f"{base}/trending", "hostile-trending")
+    assert f"rising fastest\n\n{HOSTILE_ENTITY}" in text          # a metric: markdown escaped
+    assert HOSTILE_ENTITY in cells
+    assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
+                                       "jsLinks": 0, "bold": 0}
+    for page in ("stories", "articles-per-day", "feed-health"):
         text, cells = show(browser, f"{base}/{page}")
         assert browser.evaluate(PWNED)["pwned"] is None, page
     text, cells = show(browser, f"{base}/articles?q=Evil")
