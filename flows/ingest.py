@@ -347,10 +347,11 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False) -> warehouse.LoadResult:
-    """One transaction: all of this batch's rows or none (for a reprocess, the derived tables are
-    emptied in the same transaction)."""
+    """One transaction: all of this batch's rows, its articles in the search index, or none (for a
+    reprocess, the derived tables are emptied in the same transaction)."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
-        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after, rebuild=rebuild)
+        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after, rebuild=rebuild,
+                                    index_ids=frames["articles"]["article_id"].to_list())
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
@@ -381,18 +382,20 @@ def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = 
 
 
 @task(name="index_for_search", cache_policy=NO_CACHE)
-def index_for_search(settings: Settings, article_ids: list[str], rebuild: bool) -> float | None:
-    """Index this load's new and changed articles for full-text search (the whole index when `rebuild`,
-    for a reprocess, or when there is none yet). Returns the seconds it took, None if nothing changed."""
+def index_for_search(settings: Settings, rebuild: bool) -> float | None:
+    """Build the full-text search index when there is none yet, or from scratch when `rebuild` (a
+    reprocess); otherwise index any article it misses (the load indexes its batch in its own transaction,
+    so that only happens to a warehouse older than that). Returns seconds, None when nothing was to do."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
         if rebuild or not warehouse.has_search_index(con):
             seconds = warehouse.build_search_index(con)
-        elif article_ids:
-            seconds = warehouse.update_search_index(con, article_ids)
+            what = "built"
+        elif missing := warehouse.unindexed_articles(con):
+            seconds = warehouse.update_search_index(con, missing)
+            what = f"{len(missing)} unindexed articles added"
         else:
             return None
-    get_run_logger().info("search index: %d articles indexed in %.2f s",
-                          len(article_ids), seconds)
+    get_run_logger().info("search index %s in %.2f s", what, seconds)
     return seconds
 
 
@@ -566,7 +569,8 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         publish_snapshot(settings)  # readers see the failed run (and the data as it was)
         raise
     lap("load")
-    search_seconds = index_for_search(settings, articles["article_id"].to_list(), rebuild=reprocess)
+    built = index_for_search(settings, rebuild=reprocess)
+    search_seconds = built if built is not None else loaded.search_index_seconds
     lap("search_index")
     checks, stale = apply_views_and_checks(settings, run_id)
     lap("views_checks")

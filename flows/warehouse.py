@@ -270,17 +270,27 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
 
 def update_search_index(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> float:
     """Bring the index up to date with these new or changed articles, in one transaction. DuckDB's fts
-    extension does not maintain its index on insert and rebuilding it costs ~0.4 ms an article (7.4 s at
-    20,000), so after a load only the batch's articles are indexed (sql/search/update_index.sql); without
-    an index yet, it is built. Returns seconds."""
+    extension does not maintain its index on insert and rebuilding it costs ~0.1-0.4 ms an article
+    (2-7 s at 20,000 here), so only the batch's articles are indexed (sql/search/update_index.sql);
+    without an index yet, it is built. Returns seconds."""
     if not has_search_index(con):
         return build_search_index(con)
     started = time.monotonic()
     load_extension(con, "fts")
     with transaction(con):
-        for statement in split_statements(sql_text("search/update_index.sql")):
-            con.execute(statement, {"article_ids": article_ids} if "$article_ids" in statement else None)
+        _index_articles(con, article_ids)
     return time.monotonic() - started
+
+
+def _index_articles(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """sql/search/update_index.sql, inside the caller's transaction (the fts extension loaded)."""
+    for statement in split_statements(sql_text("search/update_index.sql")):
+        con.execute(statement, {"article_ids": article_ids} if "$article_ids" in statement else None)
+
+
+def unindexed_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Articles missing from the search index (left by a warehouse older than the in-load indexing)."""
+    return [r[0] for r in con.execute(sql_text("read/unindexed_articles.sql")).fetchall()]
 
 
 def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
@@ -332,19 +342,27 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 class LoadResult:
     before: dict[str, int]
     after: dict[str, int]
+    search_index_seconds: float | None = None   # the batch indexed for search in the same transaction
 
     def added(self, table: str) -> int:
         return self.after[table] - self.before[table]
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               fail_after: str | None = None, rebuild: bool = False) -> LoadResult:
+               fail_after: str | None = None, rebuild: bool = False,
+               index_ids: list[str] | None = None) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
     frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise,
     for tests that prove a crash leaves nothing behind. `rebuild` (reprocess) first empties the derived
-    tables, in the same transaction."""
+    tables, in the same transaction. `index_ids`: articles to (re)index for search in the same
+    transaction, so a batch is never loaded without being searchable (when there is an index to update;
+    the caller builds a missing one)."""
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
+    indexing = bool(index_ids) and not rebuild and has_search_index(con)
+    if indexing:
+        load_extension(con, "fts")
+    index_seconds = None
     for table in staged:  # every stage frame is visible to every statement (children read parents)
         con.register(f"stage_{table}", frames[table])
     try:
@@ -358,10 +376,14 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                     con.execute(statement, params)
                 if fail_after == table:
                     raise RuntimeError(f"injected failure after loading {table}")
+            if indexing:
+                started = time.monotonic()
+                _index_articles(con, index_ids)
+                index_seconds = time.monotonic() - started
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
-    return LoadResult(before, table_counts(con))
+    return LoadResult(before, table_counts(con), index_seconds)
 
 
 def split_statements(text: str) -> list[str]:

@@ -79,3 +79,12 @@ def test_an_update_with_nothing_to_index_changes_nothing(ids):
     before = scores(con)
     warehouse.update_search_index(con, ids)
     assert scores(con) == before
+
+
+def test_articles_missing_from_the_index_are_found():
+    con = articles_db(random.Random(3), 10)
+    warehouse.build_search_index(con)
+    con.execute("insert into articles values ('z1', 'Barents accord signed', 'Ministers met in Vienna.')")
+    assert warehouse.unindexed_articles(con) == ["z1"]
+    warehouse.update_search_index(con, warehouse.unindexed_articles(con))
+    assert warehouse.unindexed_articles(con) == []

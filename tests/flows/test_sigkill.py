@@ -76,7 +76,10 @@ COARSE = {"prepare": "prepare", "fetch": "fetch", "transform": "transform/entiti
           "entities": "transform/entities", "stories": "transform/entities", "load": "load"}
 BEFORE_LOAD = {"prepare", "fetch", "transform", "entities", "stories"}
 AFTER_LOAD = {"search_index", "views_checks", "record_run", "publish", "flow_end"}
-RECORDED = {"publish", "flow_end"}  # killed after its run record: rightly 'completed', only unpublished
+# killed after its run record committed: rightly 'completed', only unpublished. A kill "in record_run" (the
+# last task it logged as finished was the one before) may land after record_run's commit but before its
+# "Finished" log line, so 'completed' is right there too; 'interrupted' also is, if it landed before.
+RECORDED = {"record_run", "publish", "flow_end"}
 TASK_FINISHED = re.compile(r"Task run '([a-z_]+)-[0-9a-f]+' - Finished in state (\w+)")
 
 # Columns left out of the comparison with the clean run because they are the wall-clock time of a fetch or
