@@ -1,11 +1,13 @@
 -- Entities per UTC day: in how many articles (and how many outlets) each entity was mentioned.
+-- (article_id, entity_id) is the key of article_entities, so an entity's rows in a day are distinct articles:
+-- count(*) gives count(distinct article_id) without the cost of a distinct aggregate.
 create or replace view analytics.entity_mentions_per_day as
 select
     cast(a.published_at as date)        as day,
     e.entity_id,
     e.canonical_name                    as entity,
     e.entity_type,
-    count(distinct ae.article_id)       as articles,
+    count(*)                            as articles,
     count(distinct a.source_id)         as outlets,
     cast(sum(ae.mention_count) as bigint) as mentions,
     count(*) filter (where ae.is_in_title) as title_mentions

@@ -1,4 +1,6 @@
 -- Entities per ISO week (Monday start), with the change against the previous week.
+-- (article_id, entity_id) is the key of article_entities, so count(*) counts distinct articles; the previous
+-- week comes from a window over the entity's weeks (no self-join), so a filter on entity_id reaches the scan.
 create or replace view analytics.entity_mentions_per_week as
 with weekly as (
     select
@@ -6,7 +8,7 @@ with weekly as (
         e.entity_id,
         e.canonical_name                 as entity,
         e.entity_type,
-        count(distinct ae.article_id)    as articles,
+        count(*)                         as articles,
         count(distinct a.source_id)      as outlets,
         cast(sum(ae.mention_count) as bigint) as mentions
     from article_entities ae
@@ -15,11 +17,17 @@ with weekly as (
     group by all
 )
 select
-    w.*,
-    coalesce(p.articles, 0)                        as previous_week_articles,
-    w.articles - coalesce(p.articles, 0)           as change
-from weekly w
-left join weekly p on p.entity_id = w.entity_id and p.week = w.week - interval 7 day;
+    week, entity_id, entity, entity_type, articles, outlets, mentions,
+    previous_articles                  as previous_week_articles,
+    articles - previous_articles       as change
+from (
+    select
+        w.*,
+        case when lag(w.week) over by_entity = w.week - interval 7 day then lag(w.articles) over by_entity
+             else 0 end                as previous_articles
+    from weekly w
+    window by_entity as (partition by w.entity_id order by w.week)
+);
 comment on view analytics.entity_mentions_per_week is 'One row per entity and ISO week (Monday start, UTC) of publication: the entity''s coverage that week and the change in articles against the week before.';
 comment on column analytics.entity_mentions_per_week.week is 'Monday (UTC date) of the week the articles were published in.';
 comment on column analytics.entity_mentions_per_week.entity_id is 'The entity (entities.entity_id).';
