@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from dashboard.data import Reader, forget_snapshots, like_pattern  # noqa: E402
 from dashboard.headless import Chromium, environment, free_port, wait_for_http  # noqa: E402
 from dashboard.panels import articles, entity, feed_health, outlets_per_day, stories, trending  # noqa: E402
+from newsetl.serve import stop_process_group  # noqa: E402
 
 TITLES = {"articles-per-day": "Articles per day", "trending": "Trending entities", "entity": "Entity",
           "stories": "Stories", "articles": "Latest articles", "feed-health": "Feed health"}
@@ -87,15 +87,6 @@ def serve(path: Path, cache: bool) -> tuple[subprocess.Popen, str]:
     return process, base
 
 
-def stop(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
 def time_pages(path: Path, urls: dict[str, str], repeat: int, cache: bool) -> dict[str, dict]:
     process, base = serve(path, cache)
     results: dict[str, dict] = {}
@@ -134,7 +125,7 @@ def time_pages(path: Path, urls: dict[str, str], repeat: int, cache: bool) -> di
                       f"{r['server_ms']:6.0f} ms  DuckDB {r['duckdb_ms']:6.0f} ms  ({r['queries']} queries)",
                       flush=True)
     finally:
-        stop(process)
+        stop_process_group(process)
     return results
 
 

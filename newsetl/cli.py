@@ -112,23 +112,14 @@ def sql(
 ) -> None:
     """Run a read-only query against the published warehouse, e.g.
     newsetl sql "select * from analytics.articles_per_outlet_per_day"."""
-    import duckdb
 
-    from flows.warehouse import LockedError, connect, load_extension
+    def read(con):
+        if output is OutputFormat.table and out is None:
+            con.sql(query).show(max_rows=max_rows, max_width=200)
+            return None
+        return con.execute(query).pl()
 
-    path = _published(warehouse)
-    try:
-        with connect(path, read_only=True, wait_seconds=10.0) as con:
-            load_extension(con, "fts")  # so that queries may call fts_main_articles.match_bm25
-            if output is OutputFormat.table and out is None:
-                con.sql(query).show(max_rows=max_rows, max_width=200)
-                return
-            frame = con.execute(query).pl()
-    except LockedError as exc:
-        _fail(str(exc), code=3)
-    except duckdb.Error as exc:
-        _fail(f"query failed: {exc}")
-    _write_frame(frame, OutputFormat.csv if output is OutputFormat.table else output, out)
+    _show(_read_published(warehouse, read, "query"), output, out)
 
 
 @app.command()
@@ -143,27 +134,44 @@ def search(
 ) -> None:
     """Full-text search over article titles and bodies, best first (BM25), e.g.
     newsetl search "Barents Sea accord" --limit 5."""
+    from flows.warehouse import has_search_index, sql_text
+
+    params = {"query": query, "limit": limit, "outlet": outlet, "since": since}
+
+    def read(con):
+        if not has_search_index(con):
+            _fail("the warehouse has no search index yet: it is built by the next `newsetl run`")
+        if output is OutputFormat.table and out is None:
+            con.sql(sql_text("read/search_articles.sql"), params=params).show(max_rows=limit, max_width=200)
+            return None
+        return con.execute(sql_text("read/search_articles.sql"), params).pl()
+
+    _show(_read_published(warehouse, read, "search"), output, out)
+
+
+def _read_published(warehouse: Path | None, read, what: str):
+    """`read(con)` on a read-only connection to the published warehouse, the fts extension loaded (so
+    that queries may call fts_main_articles.match_bm25); a lock or a DuckDB error is a clear message."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect, has_search_index, load_extension, sql_text
+    from flows.warehouse import LockedError, connect, load_extension
 
     path = _published(warehouse)
     try:
         with connect(path, read_only=True, wait_seconds=10.0) as con:
-            if not has_search_index(con):
-                _fail(f"{path} has no search index yet: it is built by the next `newsetl run`")
             load_extension(con, "fts")
-            params = {"query": query, "limit": limit, "outlet": outlet, "since": since}
-            if output is OutputFormat.table and out is None:
-                con.sql(sql_text("read/search_articles.sql"), params=params).show(max_rows=limit,
-                                                                                   max_width=200)
-                return
-            frame = con.execute(sql_text("read/search_articles.sql"), params).pl()
+            return read(con)
     except LockedError as exc:
         _fail(str(exc), code=3)
     except duckdb.Error as exc:
-        _fail(f"search failed: {exc}")
-    _write_frame(frame, OutputFormat.csv if output is OutputFormat.table else output, out)
+        _fail(f"{what} failed: {exc}")
+
+
+def _show(frame, output: OutputFormat, out: Path | None) -> None:
+    """A result not already shown as a table: written as CSV (the table format to a file), JSON or
+    Parquet."""
+    if frame is not None:
+        _write_frame(frame, OutputFormat.csv if output is OutputFormat.table else output, out)
 
 
 @app.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from datetime import timedelta
@@ -21,6 +20,7 @@ import pytest
 
 from dashboard.headless import Chromium, environment, find_chromium, free_port, wait_for_http
 from flows import warehouse
+from newsetl.serve import stop_process_group
 from tests.conftest import ROOT
 
 SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS") or ROOT / "docs" / "screenshots")
@@ -61,12 +61,7 @@ def served(sample_warehouse, tmp_path_factory):
         wait_for_http(f"{base}/_stcore/health", timeout=60, process=process)
         yield base, path
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_process_group(process)
 
 
 @pytest.fixture(scope="module")
