@@ -8,6 +8,7 @@ Nothing leaves 127.0.0.1: the browser resolves no other host name."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -70,9 +71,14 @@ def browser():
         yield chromium
 
 
-def show(browser: Chromium, url: str, name: str | None = None) -> tuple[str, list[str]]:
-    """Open a page, wait for Streamlit to render it, save its screenshot; (visible text, table cells)."""
-    browser.open(url)
+def show(browser: Chromium, url: str, name: str | None = None,
+         expect: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """Open a page, wait for Streamlit to render it (and, on a loaded machine, for the `expect`ed texts:
+    a first page load can run its script twice, the URL's filters written back, and a still DOM between
+    the two runs is not the final page), save its screenshot; (visible text, table cells)."""
+    browser.open(url, quiet=1.0)
+    for wanted in expect:
+        browser.wait_for(f"({MAIN_TEXT}).includes({json.dumps(wanted)})", timeout=30)
     text, cells = browser.evaluate(MAIN_TEXT), browser.evaluate(CELLS)
     assert "This page failed" not in text and "Traceback" not in text, text
     assert "rendered in" in text, text
@@ -83,9 +89,10 @@ def show(browser: Chromium, url: str, name: str | None = None) -> tuple[str, lis
 
 def test_articles_per_day(served, browser):
     base, path = served
-    text, cells = show(browser, f"{base}/articles-per-day", "articles-per-day")
     per_outlet = dict(query(path, "select outlet, sum(articles)::int "
                                   "from analytics.articles_per_outlet_per_day group by outlet"))
+    text, cells = show(browser, f"{base}/articles-per-day", "articles-per-day",
+                       expect=(f"articles\n\n{sum(per_outlet.values())}", "Harbour Times"))
     assert per_outlet["The Independent"] == 18 and per_outlet["Harbour Times"] == 14
     assert f"articles\n\n{sum(per_outlet.values())}" in text       # the metric: all 47 (10 days)
     assert f"outlets\n\n{len(per_outlet)}" in text
