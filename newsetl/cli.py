@@ -29,6 +29,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool) -> None:
     from flows.ingest import ingest
+    from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
     from newsetl.summary import print_summary
 
@@ -40,7 +41,7 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
                          group=group, reprocess=reprocess)
-    except LockedError as exc:
+    except (LockedError, RunLockTimeout) as exc:
         _fail(str(exc), code=3)
     print_summary(summary)
     if summary.sources_failed:
