@@ -33,11 +33,3 @@ comment on column analytics.trending_entities.this_week is 'Articles mentioning 
 comment on column analytics.trending_entities.previous_week is 'Articles mentioning it published in the 7 days before those.';
 comment on column analytics.trending_entities.change is 'this_week - previous_week.';
 comment on column analytics.trending_entities.growth is '(this_week + 1) / (previous_week + 1), rounded to 2 decimals: above 1 is growing; a newcomer counts too.';
-comment on view analytics.trending_entities is 'One row per entity mentioned in the 7 days up to the newest article: its articles then against the 7 days before, biggest gain first; which entities are rising.';
-comment on column analytics.trending_entities.entity_id is 'The entity (entities.entity_id).';
-comment on column analytics.trending_entities.entity is 'Its canonical name.';
-comment on column analytics.trending_entities.entity_type is 'Its type: person, organisation, place, group, event or product.';
-comment on column analytics.trending_entities.this_week is 'Articles mentioning the entity published in the 7 days up to the newest article''s published_at (not the wall clock).';
-comment on column analytics.trending_entities.previous_week is 'Articles mentioning it published in the 7 days before those.';
-comment on column analytics.trending_entities.change is 'this_week - previous_week.';
-comment on column analytics.trending_entities.growth is '(this_week + 1) / (previous_week + 1), rounded to 2 decimals: above 1 is growing; a newcomer counts too.';
