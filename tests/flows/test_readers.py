@@ -20,10 +20,14 @@ from flows.ingest import ingest
 from newsetl.config import writer_file
 from tests.conftest import write_sources
 
+# What a read sees: articles, mentions, fetches, runs still running (a partial batch would show in any).
+STATE = ("select (select count(*) from articles), (select count(*) from article_entities), "
+         "(select count(*) from fetches), (select count(*) from runs where status = 'running')")
+
 READER = textwrap.dedent("""
     import json, sys, time
     import duckdb
-    path, seconds, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+    path, seconds, out, state_query = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
     seen, failures, latencies = [], [], []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -31,10 +35,7 @@ READER = textwrap.dedent("""
         try:
             # a fresh connection per read, as a dashboard page or `newsetl sql` opens one
             with duckdb.connect(path, read_only=True) as con:
-                state = con.execute(
-                    "select (select count(*) from articles), (select count(*) from article_entities), "
-                    "(select count(*) from fetches), (select count(*) from runs where status = 'running')"
-                ).fetchone()
+                state = con.execute(state_query).fetchone()
                 con.execute("select * from analytics.latest_articles limit 20").fetchall()
                 con.execute("select * from analytics.articles_per_outlet_per_day").fetchall()
             seen.append(list(state))
@@ -92,15 +93,13 @@ def test_readers_in_another_process_never_fail_nor_see_a_partial_batch(tmp_path,
     first = write_sources(tmp_path / "first.toml", site_server.base_url)
     ingest(sources_file=str(first), warehouse_path=str(db))
     with duckdb.connect(str(db), read_only=True) as con:
-        before = list(con.execute("select (select count(*) from articles), "
-                                  "(select count(*) from article_entities), (select count(*) from fetches), 0"
-                                  ).fetchone())
+        before = list(con.execute(STATE).fetchone())
 
     site_server.routes["/bigwire/rss.xml"] = (200, {"Content-Type": "application/rss+xml"}, big_feed(1500))
     big = tmp_path / "big.toml"
     big.write_text(BIG_SOURCE.format(base=site_server.base_url), encoding="utf-8")
     out = tmp_path / "reads.json"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), "25", str(out)])
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), "25", str(out), STATE])
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), "25"], stdout=subprocess.PIPE,
                               text=True)
     assert holder.stdout.readline().startswith("open")
@@ -114,9 +113,7 @@ def test_readers_in_another_process_never_fail_nor_see_a_partial_batch(tmp_path,
         holder.kill()
     reads = json.loads(out.read_text())
     with duckdb.connect(str(db), read_only=True) as con:
-        after = list(con.execute("select (select count(*) from articles), "
-                                 "(select count(*) from article_entities), (select count(*) from fetches), 0"
-                                 ).fetchone())
+        after = list(con.execute(STATE).fetchone())
         lock_wait = con.execute("select lock_wait_seconds from runs where run_id = ?",
                                 [summary.run_id]).fetchone()[0]
 
