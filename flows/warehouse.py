@@ -1,8 +1,9 @@
 """The DuckDB layer: connections, migrations, the one-transaction load, views, checks, run records, the
 search index, and publishing the read snapshot.
 
-All SQL lives in sql/ (migrations/, load/, views/, checks/, search/); this module only reads those files,
-binds parameters and registers polars frames as `stage_<table>` for the load statements to read.
+All SQL lives in sql/ (migrations/, load/, aggregates/, views/, checks/, search/); this module only reads
+those files, binds parameters and registers polars frames as `stage_<table>` for the load statements to
+read.
 
 Readers and the writer never share a file. DuckDB lets one process hold a file for writing, and while it
 does no other process can open it at all, not even read-only; a read-only reader blocks the writer in
@@ -370,12 +371,13 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
             if rebuild:
                 for statement in split_statements(sql_text("load/clear_derived.sql")):
                     con.execute(statement)
-            for table in staged:
-                for statement in split_statements(sql_text(f"load/{table}.sql")):
-                    params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
-                    con.execute(statement, params)
-                if fail_after == table:
-                    raise RuntimeError(f"injected failure after loading {table}")
+            with refreshing_aggregates(con, "changes_of_articles" if "articles" in staged else None):
+                for table in staged:
+                    for statement in split_statements(sql_text(f"load/{table}.sql")):
+                        params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
+                        con.execute(statement, params)
+                    if fail_after == table:
+                        raise RuntimeError(f"injected failure after loading {table}")
             if indexing:
                 started = time.monotonic()
                 _index_articles(con, index_ids)
@@ -384,6 +386,28 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
         for table in staged:
             con.unregister(f"stage_{table}")
     return LoadResult(before, table_counts(con), index_seconds)
+
+
+# --- the entity aggregates ---------------------------------------------------------------------------------
+
+@contextmanager
+def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
+                          **params) -> Iterator[None]:
+    """Keep the entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) true across
+    the change made in the block, inside the caller's transaction: the article-entity rows that
+    sql/aggregates/<changes>.sql selects are gathered before the block (what it may take away) and after it
+    (what it put in), and sql/aggregates/refresh.sql applies the difference. `changes` None: the block
+    touches no article or mention."""
+    if changes is None:
+        yield
+        return
+    gather = sql_text(f"aggregates/{changes}.sql")
+    con.execute(sql_text("aggregates/changes_start.sql"))
+    con.execute(gather, {"sign": -1, **params})
+    yield
+    con.execute(gather, {"sign": 1, **params})
+    for statement in split_statements(sql_text("aggregates/refresh.sql")):
+        con.execute(statement)
 
 
 def split_statements(text: str) -> list[str]:

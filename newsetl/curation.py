@@ -1,5 +1,6 @@
 """Entity curation in the warehouse: `newsetl entities merge` and `split`. Each decision is applied at once
-(in one transaction) and recorded in entity_decisions, so every later run keeps it."""
+(in one transaction, the entity aggregates refreshed with it) and recorded in entity_decisions, so every
+later run keeps it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from flows.warehouse import split_statements, sql_text, transaction
+from flows.warehouse import refreshing_aggregates, split_statements, sql_text, transaction
 from transforms.entities import entity_id_for
 
 
@@ -45,10 +46,12 @@ def merge(con: duckdb.DuckDBPyConnection, canonical: str, others: list[str],
     """Merge the entities named `others` into the one named `canonical`; returns a one-line report."""
     target_id, target_name, target_type = find_entity(con, canonical, entity_type)
     sources = [find_entity(con, name, target_type) for name in others]
+    touched = [target_id, *(source_id for source_id, _, _ in sources)]
     with transaction(con):
-        for source_id, _, _ in sources:
-            if source_id != target_id:
-                _run(con, "curation/merge_entities.sql", {"target": target_id, "source": source_id})
+        with refreshing_aggregates(con, "changes_of_entities", entity_ids=touched):
+            for source_id, _, _ in sources:
+                if source_id != target_id:
+                    _run(con, "curation/merge_entities.sql", {"target": target_id, "source": source_id})
         _record(con, "merge", target_type, [target_name, *others])
     return f"merged {', '.join(others)} into {target_name} ({target_type})"
 
@@ -56,8 +59,9 @@ def merge(con: duckdb.DuckDBPyConnection, canonical: str, others: list[str],
 def split(con: duckdb.DuckDBPyConnection, name: str, other: str, entity_type: str | None = None) -> str:
     """Keep `other` apart from the entity `name`: it becomes its own entity now and in every later run."""
     entity_id, canonical, kind = find_entity(con, name, entity_type)
+    new_id = entity_id_for(kind, other)
     with transaction(con):
-        _run(con, "curation/split_entity.sql", {"entity": entity_id, "name": other,
-                                                "new_id": entity_id_for(kind, other)})
+        with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id, new_id]):
+            _run(con, "curation/split_entity.sql", {"entity": entity_id, "name": other, "new_id": new_id})
         _record(con, "never_merge", kind, [canonical, other])
     return f"{other} is now apart from {canonical} ({kind})"

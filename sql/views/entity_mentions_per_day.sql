@@ -1,20 +1,17 @@
--- Entities per UTC day: in how many articles (and how many outlets) each entity was mentioned.
--- (article_id, entity_id) is the key of article_entities, so an entity's rows in a day are distinct articles:
--- count(*) gives count(distinct article_id) without the cost of a distinct aggregate.
+-- Entities per UTC day: in how many articles (and how many outlets) each entity was mentioned. Read from
+-- entity_day_counts, which the load keeps counted (sql/aggregates/refresh.sql).
 create or replace view analytics.entity_mentions_per_day as
 select
-    cast(a.published_at as date)        as day,
+    d.day,
     e.entity_id,
     e.canonical_name                    as entity,
     e.entity_type,
-    count(*)                            as articles,
-    count(distinct a.source_id)         as outlets,
-    cast(sum(ae.mention_count) as bigint) as mentions,
-    count(*) filter (where ae.is_in_title) as title_mentions
-from article_entities ae
-join articles a using (article_id)
-join entities e using (entity_id)
-group by all;
+    d.articles,
+    d.outlets,
+    d.mentions,
+    d.title_mentions
+from entity_day_counts d
+join entities e using (entity_id);
 comment on view analytics.entity_mentions_per_day is 'One row per entity and UTC publication day: how much coverage the entity got that day, in articles, outlets and mentions.';
 comment on column analytics.entity_mentions_per_day.day is 'UTC date of the articles'' published_at.';
 comment on column analytics.entity_mentions_per_day.entity_id is 'The entity (entities.entity_id).';

@@ -1,20 +1,18 @@
--- Entities per ISO week (Monday start), with the change against the previous week.
--- (article_id, entity_id) is the key of article_entities, so count(*) counts distinct articles; the previous
--- week comes from a window over the entity's weeks (no self-join), so a filter on entity_id reaches the scan.
+-- Entities per ISO week (Monday start), with the change against the previous week. Read from
+-- entity_week_counts, which the load keeps counted (sql/aggregates/refresh.sql); the previous week comes
+-- from a window over the entity's weeks (no self-join), so a filter on entity_id reaches the scan.
 create or replace view analytics.entity_mentions_per_week as
 with weekly as (
     select
-        cast(date_trunc('week', a.published_at) as date) as week,
+        w.week,
         e.entity_id,
         e.canonical_name                 as entity,
         e.entity_type,
-        count(*)                         as articles,
-        count(distinct a.source_id)      as outlets,
-        cast(sum(ae.mention_count) as bigint) as mentions
-    from article_entities ae
-    join articles a using (article_id)
+        w.articles,
+        w.outlets,
+        w.mentions
+    from entity_week_counts w
     join entities e using (entity_id)
-    group by all
 )
 select
     week, entity_id, entity, entity_type, articles, outlets, mentions,

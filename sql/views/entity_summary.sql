@@ -1,20 +1,18 @@
 -- One row per entity: its names, when it was first and last mentioned, in how many articles and outlets.
--- Mentions and aliases are aggregated per entity_id on their own, then joined to the entity (grouping by the
--- alias list, or running the alias subquery per group, costs more than the counts themselves);
--- (article_id, entity_id) is the key of article_entities, so count(*) counts distinct articles.
+-- Counted from entity_outlet_counts (one row per entity and outlet, kept by the load: sql/aggregates/), so
+-- an entity's outlets are its rows there; aliases are aggregated per entity_id on their own, then joined.
 create or replace view analytics.entity_summary as
 with mentioned as (
     select
-        ae.entity_id,
-        min(a.published_at)                     as first_seen_at,
-        max(a.published_at)                     as last_seen_at,
-        count(*)                                as articles,
-        count(distinct a.source_id)             as outlets,
-        cast(sum(ae.mention_count) as bigint)   as mentions,
-        round(avg(ae.salience), 3)              as mean_salience
-    from article_entities ae
-    left join articles a using (article_id)
-    group by ae.entity_id
+        entity_id,
+        min(first_published_at)                 as first_seen_at,
+        max(last_published_at)                  as last_seen_at,
+        cast(sum(articles) as bigint)           as articles,
+        count(*)                                as outlets,
+        cast(sum(mentions) as bigint)           as mentions,
+        round(cast(sum(salience_sum) as double) / nullif(sum(salience_articles), 0), 3) as mean_salience
+    from entity_outlet_counts
+    group by entity_id
 ),
 named as (
     select entity_id, list(alias order by alias) as aliases from entity_aliases group by entity_id

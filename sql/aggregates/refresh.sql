@@ -1,0 +1,71 @@
+-- Bring the entity aggregates up to date with aggregate_changes, in the change's transaction.
+-- Days and weeks the change touched are counted again from article_entities and articles (a day is about a
+-- thousandth of the warehouse; distinct outlets cannot be added up). An (entity, outlet) pair that only
+-- gained articles gets the change added to it; one that lost an article is counted again, for that pair
+-- only (a removed article may have been its first or last). Recounting every touched entity instead cost
+-- 2.5 s a batch at 1,000,000 articles: a batch touches the most mentioned entities every time.
+delete from entity_day_counts
+where day in (select cast(published_at as date) from aggregate_changes);
+insert into entity_day_counts
+select cast(a.published_at as date), ae.entity_id, count(*), count(distinct a.source_id),
+       sum(ae.mention_count), count(*) filter (where ae.is_in_title)
+from article_entities ae
+join articles a using (article_id)
+where cast(a.published_at as date) in (select cast(published_at as date) from aggregate_changes)
+group by all;
+delete from entity_week_counts
+where week in (select cast(date_trunc('week', published_at) as date) from aggregate_changes);
+insert into entity_week_counts
+select cast(date_trunc('week', a.published_at) as date), ae.entity_id, count(*), count(distinct a.source_id),
+       sum(ae.mention_count)
+from article_entities ae
+join articles a using (article_id)
+where cast(date_trunc('week', a.published_at) as date)
+      in (select cast(date_trunc('week', published_at) as date) from aggregate_changes)
+group by all;
+create or replace temp table outlet_changes as
+select
+    entity_id,
+    source_id,
+    sum(sign)                                                          as articles,
+    sum(sign * mention_count)                                          as mentions,
+    coalesce(sum(sign) filter (where is_in_title), 0)                  as title_mentions,
+    coalesce(sum(sign * cast(salience as decimal(18, 3))), 0)          as salience_sum,
+    coalesce(sum(sign) filter (where salience is not null), 0)         as salience_articles,
+    min(published_at) filter (where sign = 1)                          as first_published_at,
+    max(published_at) filter (where sign = 1)                          as last_published_at,
+    bool_or(sign = -1)                                                 as recount
+from aggregate_changes
+where entity_id is not null
+group by entity_id, source_id;
+create or replace temp table outlet_rows as
+select
+    c.entity_id,
+    c.source_id,
+    coalesce(o.articles, 0) + c.articles,
+    coalesce(o.mentions, 0) + c.mentions,
+    coalesce(o.title_mentions, 0) + c.title_mentions,
+    coalesce(o.salience_sum, 0) + c.salience_sum,
+    coalesce(o.salience_articles, 0) + c.salience_articles,
+    least(o.first_published_at, c.first_published_at),
+    greatest(o.last_published_at, c.last_published_at)
+from outlet_changes c
+left join entity_outlet_counts o using (entity_id, source_id)
+where not c.recount
+union all
+select ae.entity_id, a.source_id, count(*), sum(ae.mention_count), count(*) filter (where ae.is_in_title),
+       coalesce(sum(cast(ae.salience as decimal(18, 3))), 0), count(ae.salience),
+       min(a.published_at), max(a.published_at)
+from article_entities ae
+join articles a using (article_id)
+semi join (select entity_id, source_id from outlet_changes where recount) k
+     on k.entity_id = ae.entity_id and k.source_id = a.source_id
+where ae.entity_id in (select entity_id from outlet_changes where recount)
+group by all;
+delete from entity_outlet_counts o
+using outlet_changes c
+where o.entity_id = c.entity_id and o.source_id = c.source_id;
+insert into entity_outlet_counts select * from outlet_rows;
+drop table outlet_rows;
+drop table outlet_changes;
+drop table aggregate_changes;
