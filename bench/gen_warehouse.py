@@ -31,6 +31,7 @@ from flows.warehouse import (  # noqa: E402
     build_search_index,
     migrate,
     record_checks,
+    recount_aggregates,
     run_checks,
     split_statements,
 )
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             con.execute("set threads = $t", {"t": args.threads})
         migrate(con)
         generate(con, args)
+        print(f"  {'entity aggregates':<60} {recount_aggregates(con):7.1f} s")
         apply_views(con)
         checks = run_checks(con)
         last_run = con.execute("select run_id, finished_at from runs order by started_at desc limit 1"

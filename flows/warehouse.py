@@ -410,6 +410,18 @@ def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
         con.execute(statement)
 
 
+def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
+    """Count the entity aggregates again from every mention, in one transaction (for a warehouse filled
+    outside the load, as bench/gen_warehouse.py does). Returns seconds."""
+    started = time.monotonic()
+    with transaction(con):
+        for statement in split_statements(sql_text("aggregates/clear.sql")):
+            con.execute(statement)
+        with refreshing_aggregates(con, "changes_of_everything"):
+            pass
+    return time.monotonic() - started
+
+
 def split_statements(text: str) -> list[str]:
     """The statements of a load file (they are separated by ';' at line ends; no ';' inside strings)."""
     return [s.strip() for s in text.split(";\n") if s.strip() and not _only_comments(s)]
