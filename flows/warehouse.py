@@ -344,6 +344,7 @@ class LoadResult:
     before: dict[str, int]
     after: dict[str, int]
     search_index_seconds: float | None = None   # the batch indexed for search in the same transaction
+    aggregates_seconds: float = 0.0             # the entity aggregates refreshed in the same transaction
 
     def added(self, table: str) -> int:
         return self.after[table] - self.before[table]
@@ -371,7 +372,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
             if rebuild:
                 for statement in split_statements(sql_text("load/clear_derived.sql")):
                     con.execute(statement)
-            with refreshing_aggregates(con, "changes_of_articles" if "articles" in staged else None):
+            with refreshing_aggregates(con, "changes_of_articles" if "articles" in staged else None) as cost:
                 for table in staged:
                     for statement in split_statements(sql_text(f"load/{table}.sql")):
                         params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
@@ -385,29 +386,39 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
-    return LoadResult(before, table_counts(con), index_seconds)
+    return LoadResult(before, table_counts(con), index_seconds, cost.seconds)
 
 
 # --- the entity aggregates ---------------------------------------------------------------------------------
 
+@dataclass
+class AggregateCost:
+    seconds: float = 0.0   # spent gathering the changes and refreshing the aggregates
+
+
 @contextmanager
 def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
-                          **params) -> Iterator[None]:
+                          **params) -> Iterator[AggregateCost]:
     """Keep the entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) true across
     the change made in the block, inside the caller's transaction: the article-entity rows that
     sql/aggregates/<changes>.sql selects are gathered before the block (what it may take away) and after it
     (what it put in), and sql/aggregates/refresh.sql applies the difference. `changes` None: the block
-    touches no article or mention."""
+    touches no article or mention. Yields the time it costs (filled when the block ends)."""
+    cost = AggregateCost()
     if changes is None:
-        yield
+        yield cost
         return
+    started = time.monotonic()
     gather = sql_text(f"aggregates/{changes}.sql")
     con.execute(sql_text("aggregates/changes_start.sql"))
     con.execute(gather, {"sign": -1, **params})
-    yield
+    cost.seconds = time.monotonic() - started
+    yield cost
+    started = time.monotonic()
     con.execute(gather, {"sign": 1, **params})
     for statement in split_statements(sql_text("aggregates/refresh.sql")):
         con.execute(statement)
+    cost.seconds += time.monotonic() - started
 
 
 def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:

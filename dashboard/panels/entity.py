@@ -37,11 +37,19 @@ def _choices(reader: Reader, current: str | None) -> pl.DataFrame:
     return found
 
 
+PREWARMED = 10  # entities whose page is computed before anyone asks, from the top of the trending list
+
+
 def prewarm(reader: Reader, status: Status) -> None:
-    """The page as it first opens: this week's most trending entity."""
-    top = trending(reader).head(1)
-    if not top.is_empty():
-        details(reader, top["entity_id"][0])
+    """The page as it first opens (this week's most trending entity), and the pages a visitor is most
+    likely to open next: the top of the trending list, and this week's most covered entities (the ones with
+    the most articles, so the slowest pages: co-mentions pair every article of the entity)."""
+    week = trending(reader)
+    likely = pl.concat([week.head(PREWARMED), week.sort("this_week", descending=True).head(PREWARMED // 2)])
+    for entity_id in likely["entity_id"].unique(maintain_order=True):
+        if not reader.current():
+            return  # a newer snapshot was published: its own prewarm runs
+        details(reader, entity_id)
 
 
 QUERIES = {  # what the page shows of one entity, in the order it is shown (the slowest last)
