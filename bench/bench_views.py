@@ -101,6 +101,16 @@ TYPICAL: dict[str, list[tuple[str, str]]] = {
          " from analytics.entity_cooccurrence where entity_id_b = $entity_id"
          ") order by articles desc, entity limit $limit"),
     ],
+    "entity_comentions": [
+        ("one entity's co-mentions, top 50",
+         "select co_entity_id, co_entity, co_entity_type, articles, last_at from analytics.entity_comentions "
+         "where entity_id = $entity_id order by articles desc, co_entity limit $limit"),
+    ],
+    "entity_outlets": [
+        ("one entity's outlets",
+         "select outlet, articles, last_published_at from analytics.entity_outlets "
+         "where entity_id = $entity_id order by articles desc, outlet"),
+    ],
     "latest_articles": [
         ("newest 100, last 7 days",
          "select published_at, outlet, title, language, word_count, is_syndicated_copy, canonical_url, "
