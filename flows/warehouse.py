@@ -212,6 +212,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             continue
         with transaction(con):
             con.execute(text)
+            if version in BACKFILLS:
+                BACKFILLS[version](con)
             con.execute("insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
                         [version, file.stem, checksum])
         done.append(file.name)
@@ -426,11 +428,21 @@ def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
     outside the load, as bench/gen_warehouse.py does). Returns seconds."""
     started = time.monotonic()
     with transaction(con):
-        for statement in split_statements(sql_text("aggregates/clear.sql")):
-            con.execute(statement)
-        with refreshing_aggregates(con, "changes_of_everything"):
-            pass
+        _count_aggregates(con)
     return time.monotonic() - started
+
+
+def _count_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty the entity aggregates and count them from every mention, in the caller's transaction."""
+    for statement in split_statements(sql_text("aggregates/clear.sql")):
+        con.execute(statement)
+    with refreshing_aggregates(con, "changes_of_everything"):
+        pass
+
+
+# Migrations whose new tables are filled from the rows already there by the code the load runs (so that
+# logic has one place): version -> function, called in the migration's transaction right after its file.
+BACKFILLS = {9: _count_aggregates}
 
 
 def split_statements(text: str) -> list[str]:

@@ -2,9 +2,9 @@
 -- the entity views and the dashboard read pre-counted rows instead of aggregating every mention: at
 -- 1,000,000 articles and 20,000,000 mentions a full entity_summary took 12 s and one week of
 -- top_entities_per_week 20 s. Each table is keyed so that a batch refreshes only the keys it touched: days,
--- weeks, outlets of an entity. Counts are exact (distinct outlets included), not sketches. The statements
--- filling them here count everything once (a migration is a record, never edited: the running logic is in
--- sql/aggregates/refresh.sql).
+-- weeks, outlets of an entity. Counts are exact (distinct outlets included), not sketches. A warehouse that
+-- already has articles gets them counted right after this file, in the same transaction, by the load's own
+-- refresh (flows/warehouse.py BACKFILLS -> sql/aggregates/).
 create table entity_day_counts (
     day             date    not null,
     entity_id       varchar not null,
@@ -31,28 +31,6 @@ create table entity_outlet_counts (
     first_published_at  timestamp not null,
     last_published_at   timestamp not null
 );
-
-insert into entity_day_counts
-select cast(a.published_at as date), ae.entity_id, count(*), count(distinct a.source_id),
-       sum(ae.mention_count), count(*) filter (where ae.is_in_title)
-from article_entities ae
-join articles a using (article_id)
-group by all;
-
-insert into entity_week_counts
-select cast(date_trunc('week', a.published_at) as date), ae.entity_id, count(*), count(distinct a.source_id),
-       sum(ae.mention_count)
-from article_entities ae
-join articles a using (article_id)
-group by all;
-
-insert into entity_outlet_counts
-select ae.entity_id, a.source_id, count(*), sum(ae.mention_count), count(*) filter (where ae.is_in_title),
-       coalesce(sum(cast(ae.salience as decimal(18, 3))), 0), count(ae.salience),
-       min(a.published_at), max(a.published_at)
-from article_entities ae
-join articles a using (article_id)
-group by all;
 
 comment on table entity_day_counts is 'One row per entity and UTC publication day with a mention: the articles, outlets and mentions (kept by the load; read it through analytics.entity_mentions_per_day).';
 comment on column entity_day_counts.day is 'UTC date of the articles'' published_at.';

@@ -153,3 +153,17 @@ def test_a_failed_load_leaves_the_counts_as_they_were(loaded):
                 datetime(2026, 11, 29), fail_after="article_entities")
         assert {t: sorted(con.execute(f"select * from {t}").fetchall()) for t in RECOUNT} == before  # noqa: S608
         assert con.execute("select count(*) from duckdb_tables() where temporary").fetchone()[0] == 0
+
+
+def test_a_warehouse_from_before_the_aggregates_gets_them_counted_by_the_migration(loaded):
+    _, db = loaded
+    writer = writer_file(db)
+    with warehouse.connect(writer) as con:  # as it was before migration 009
+        for table in RECOUNT:
+            con.execute(f"drop table {table}")  # noqa: S608 - our names
+        con.execute("delete from schema_migrations where version = 9")
+        assert warehouse.migrate(con) == ["009_entity_aggregates.sql"]
+        warehouse.apply_views(con)
+        warehouse.publish(con, db)
+    sizes = assert_aggregates_exact(db)
+    assert all(sizes.values())
