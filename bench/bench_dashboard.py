@@ -55,9 +55,13 @@ def pick(path: Path) -> dict[str, str]:
         outlet, = con.execute("select outlet from analytics.articles_per_outlet_per_day group by outlet "
                               "order by sum(articles) desc limit 1").fetchone()
         title, = con.execute("select title from analytics.latest_articles limit 1").fetchone()
+        ranked = con.execute("""select rank, entity from (
+                select row_number() over (order by articles desc, entity_id) as rank, entity
+                from analytics.entity_summary) where rank in (2, 3, 4, 11, 12, 13, 101, 102, 103, 1001, 1002,
+                1003, 10001, 10002, 10003, 100001, 100002, 100003) order by rank""").fetchall()
     word = max(title.split(), key=len).strip(".,:;!?'\"")
     return {"entity_id": entity_id, "entity": entity, "typical_id": typical_id, "typical": typical,
-            "word": word, "outlet": outlet}
+            "word": word, "outlet": outlet, "ranked": ranked}
 
 
 def pages(choice: dict[str, str]) -> dict[str, str]:
@@ -132,6 +136,38 @@ def time_pages(path: Path, urls: dict[str, str], repeat: int, cache: bool) -> di
     return results
 
 
+def time_entity_search(path: Path, ranked: list[tuple[int, str]]) -> list[dict]:
+    """An entity's page reached inside the app, the way a user finds one nobody has opened yet: on the
+    entity page (after the background prewarm), its name typed into "find an entity" and Enter pressed.
+    Each entity is visited once, so its queries run (unless the prewarm computed its page: see `queries`).
+    `ranked`: (rank by articles, name)."""
+    process, base = serve(path, cache=True)
+    rows = []
+    try:
+        with Chromium(width=1400, height=1000) as browser:
+            browser.open(f"{base}/feed-health")
+            while "(0 queries run" not in browser.text():  # prewarm has reached the entity page
+                time.sleep(1)
+                browser.open(f"{base}/entity", timeout=300)
+            time.sleep(PREWARM_TAIL)
+            browser.open(f"{base}/entity", timeout=120)
+            for rank, name in ranked:
+                seconds = browser.enter_text("find an entity", name, timeout=120)
+                m = check(f"entity {name}", browser.text())
+                rows.append({"rank": rank, "entity": name, "in_app_ms": seconds * 1000,
+                             "server_ms": int(m.group(1)), "queries": int(m.group(2)),
+                             "duckdb_ms": int(m.group(3))})
+                print(f"  rank {rank:>7,} {name[:28]:<28} in the app {seconds * 1000:6.0f} ms  server "
+                      f"{m.group(1):>5} ms  DuckDB {m.group(3):>5} ms  ({m.group(2)} queries)", flush=True)
+    finally:
+        stop_process_group(process)
+    computed = [r["in_app_ms"] for r in rows if r["queries"]]
+    if computed:
+        print(f"  the {len(computed)} visits that ran queries: median {statistics.median(computed):.0f} ms, "
+              f"max {max(computed):.0f} ms")
+    return rows
+
+
 def check(label: str, text: str) -> re.Match:
     if "This page failed" in text or not (m := FOOTER.search(text)):
         raise RuntimeError(f"{label}: {text[-800:]}")
@@ -188,6 +224,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("warehouse", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--only-entity-search", action="store_true",
+                        help="only the entity pages reached in the app (the last part)")
     args = parser.parse_args(argv)
     path = args.warehouse.resolve()
     with duckdb.connect(str(path), read_only=True) as con:
@@ -201,6 +239,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"entity: {choice['entity']} (most mentioned this week), {choice['typical']} (the median one); "
           f"search word: {choice['word']}; outlet: {choice['outlet']}")
     urls = pages(choice)
+    if args.only_entity_search:
+        print("\nan entity's page reached in the app, first visit, result cache on:")
+        time_entity_search(path, choice["ranked"])
+        return
     print(f"\nqueries alone (fresh read-only connection each, median of {args.repeat}):")
     queries = time_queries(path, choice, args.repeat)
     print(f"\npages, result cache off (every render runs its queries), median of {args.repeat}:")
@@ -219,9 +261,13 @@ def main(argv: list[str] | None = None) -> None:
         c, w = cold[label], warm[label]
         print(f"| {label} | **{ms(c['switch_ms'])}** | {ms(c['browser_ms'])} | {ms(c['server_ms'])} | "
               f"{ms(c['duckdb_ms'])} | {ms(w['switch_ms'])} | {ms(w['browser_ms'])} |")
+    print("\nan entity's page reached in the app (its name typed into \"find an entity\"), first visit, "
+          "result cache on; ranks by articles:")
+    searched = time_entity_search(path, choice["ranked"])
     if args.json:
         args.json.write_text(json.dumps({"warehouse": str(path), "counts": counts, "choice": choice,
-                                         "queries_ms": queries, "cold": cold, "warm": warm}, indent=2))
+                                         "queries_ms": queries, "cold": cold, "warm": warm,
+                                         "entity_in_app": searched}, indent=2, default=str))
 
 
 if __name__ == "__main__":

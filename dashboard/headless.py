@@ -164,6 +164,24 @@ class Chromium:
         self.wait_for("window.__newsetlRan === true", timeout=timeout)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 
+    def enter_text(self, label: str, text: str, timeout: float = 60.0, quiet: float = 0.4) -> float:
+        """Type `text` into the text input labelled `label` and press Enter, as a user does (a script run
+        over the open websocket); returns the seconds from Enter until the page's DOM was final."""
+        found = self.evaluate(f"""(() => {{
+            const input = document.querySelector('input[aria-label={json.dumps(label)}]');
+            if (input) {{ input.focus(); input.select(); }}
+            return input !== null; }})()""")
+        if not found:
+            raise RuntimeError(f"no text input labelled {label!r}")
+        self.call("Input.insertText", text=text)
+        self.evaluate(ARM)
+        started = time.perf_counter()
+        for kind, typed in (("keyDown", "\r"), ("keyUp", "")):
+            self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", text=typed,
+                      windowsVirtualKeyCode=13, nativeVirtualKeyCode=13)
+        self.wait_for("window.__newsetlRan === true", timeout=timeout)
+        return self.wait_rendered(started, timeout=timeout, quiet=quiet)
+
     def wait_rendered(self, started: float, timeout: float = 60.0, quiet: float = 0.4) -> float:
         deadline = time.monotonic() + timeout
         signature, changed = None, time.perf_counter()

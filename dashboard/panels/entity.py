@@ -14,10 +14,17 @@ from dashboard.ui import day_axis, open_entity, table
 MATCHES = 30
 
 
+def _searched() -> None:
+    st.session_state["entity_searched"] = True
+
+
 def _choices(reader: Reader, current: str | None) -> pl.DataFrame:
-    """Entities to pick from: those whose name contains the search text, else this week's trending ones;
-    the entity in the URL always among them."""
-    text = st.text_input("find an entity", key="entity_search", placeholder="a name, e.g. Putin").strip()
+    """Entities to pick from: those whose name contains the search text, else this week's trending ones.
+    The entity in the URL is among them, except right after a search (a name typed and Enter pressed):
+    then the closest match comes first, so the page opens it."""
+    text = st.text_input("find an entity", key="entity_search", placeholder="a name, e.g. Putin",
+                         on_change=_searched).strip()
+    searched = st.session_state.pop("entity_searched", False)
     if text:
         found = reader.frame("entity_find", pattern=like_pattern(text), text=text, limit=MATCHES)
         found = found.with_columns(label=pl.format("{} ({})", "entity", "entity_type"))
@@ -28,7 +35,7 @@ def _choices(reader: Reader, current: str | None) -> pl.DataFrame:
             "entity_id", "entity", "entity_type",
             label=pl.format("{} ({}, {} articles this week)", "entity", "entity_type", "this_week"))
         st.caption("Trending this week; type a name to find any entity.")
-    if current and current not in found["entity_id"]:
+    if current and current not in found["entity_id"] and not (searched and text and not found.is_empty()):
         one = reader.frame("entity_one", entity_id=current)
         if not one.is_empty():
             one = one.select("entity_id", "entity", "entity_type",

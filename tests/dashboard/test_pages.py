@@ -138,6 +138,21 @@ def test_entity_page(served, browser):
     assert len(titles) == articles and all(title in cells for title in titles)
 
 
+def test_typing_a_name_opens_that_entity(served, browser):
+    """From one entity's page, a name typed into "find an entity" and Enter open the closest match, and the
+    URL follows."""
+    base, path = served
+    (putin,), = query(path, "select entity_id from entities where canonical_name = 'Vladimir Putin'")
+    show(browser, f"{base}/entity?entity={putin}", expect=("Vladimir Putin",))
+    browser.enter_text("find an entity", "Sergey Lavrov")
+    browser.wait_for(f"({MAIN_TEXT}).includes('Sergey Lavrov\\n')", timeout=30)
+    text = browser.evaluate(MAIN_TEXT)
+    (articles,), = query(path, "select articles from analytics.entity_summary where entity = 'Sergey Lavrov'")
+    assert f"articles\n\n{articles}" in text and "Vladimir Putin\n" not in text
+    (lavrov,), = query(path, "select entity_id from entities where canonical_name = 'Sergey Lavrov'")
+    assert browser.evaluate("location.search") == f"?entity={lavrov}"
+
+
 def test_stories(served, browser):
     base, path = served
     text, cells = show(browser, f"{base}/stories", "stories")
