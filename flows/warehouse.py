@@ -21,13 +21,14 @@ import hashlib
 import importlib
 import logging
 import os
+import re
 import shutil
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -419,8 +420,37 @@ def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
     started = time.monotonic()
     con.execute(gather, {"sign": 1, **params})
     for statement in split_statements(sql_text("aggregates/refresh.sql")):
-        con.execute(statement)
+        appended = con.execute(statement).fetchall()
+        into = _INSERT_INTO.match(_code(statement))
+        if into and appended:
+            con.execute(sql_text("aggregates/layout_appended.sql"),
+                        {"rows": appended[0][0], "table_name": into.group(1)})
+    sort_by_entity(con)
     cost.seconds += time.monotonic() - started
+
+
+SORT_SHARE = 0.2        # a table kept sorted by entity is sorted again when this share of it is unsorted
+SORT_MIN_ROWS = 50_000  # ... and at least this many rows are (small tables are cheap to scan anyway)
+_INSERT_INTO = re.compile(r"insert into (\w+)")
+
+
+def _code(statement: str) -> str:
+    return "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("--")).strip()
+
+
+def sort_by_entity(con: duckdb.DuckDBPyConnection, force: bool = False) -> list[str]:
+    """Write the tables read one entity at a time (the entity aggregates, entity_articles) again sorted by
+    entity_id when the rows appended since they were last sorted pass SORT_SHARE of them (every one with
+    `force`), in the caller's transaction, so that DuckDB's min/max per row group skips the rest of the
+    table for one entity. Returns the tables sorted."""
+    done = []
+    for table, unsorted, rows in con.execute(sql_text("aggregates/layout.sql")).fetchall():
+        if force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows):
+            for statement in split_statements(sql_text(f"aggregates/sort_{table}.sql")):
+                con.execute(statement, {"sorted_at": datetime.now(UTC).replace(tzinfo=None)}
+                            if "$sorted_at" in statement else None)
+            done.append(table)
+    return done
 
 
 def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
@@ -433,16 +463,19 @@ def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
 
 
 def _count_aggregates(con: duckdb.DuckDBPyConnection) -> None:
-    """Empty the entity aggregates and count them from every mention, in the caller's transaction."""
+    """Empty the entity aggregates and entity_articles, count them from every mention and sort them by
+    entity, in the caller's transaction."""
     for statement in split_statements(sql_text("aggregates/clear.sql")):
         con.execute(statement)
     with refreshing_aggregates(con, "changes_of_everything"):
         pass
+    sort_by_entity(con, force=True)
 
 
 # Migrations whose new tables are filled from the rows already there by the code the load runs (so that
 # logic has one place): version -> function, called in the migration's transaction right after its file.
-BACKFILLS = {9: _count_aggregates}
+# 009 made the aggregates, 010 entity_articles and the sorting they all need: 010 fills them all.
+BACKFILLS = {10: _count_aggregates}
 
 
 def split_statements(text: str) -> list[str]:

@@ -15,6 +15,6 @@ where ($outlets is null or list_contains(cast($outlets as varchar[]), l.outlet))
   and ($until is null or l.published_at < cast($until as date) + interval 1 day)
   and ($language is null or l.language = $language)
   and ($entity_id is null
-       or l.article_id in (select article_id from article_entities where entity_id = $entity_id))
+       or l.article_id in (select article_id from entity_articles where entity_id = $entity_id))
 order by h.score desc, l.published_at desc
 limit $limit;

@@ -9,7 +9,7 @@ where ($outlets is null or list_contains(cast($outlets as varchar[]), outlet))
   and ($until is null or published_at < cast($until as date) + interval 1 day)
   and ($language is null or language = $language)
   and ($entity_id is null
-       or article_id in (select article_id from article_entities where entity_id = $entity_id))
+       or article_id in (select article_id from entity_articles where entity_id = $entity_id))
   and ($pattern is null
        or title ilike cast($pattern as varchar) escape '\'
        or summary ilike cast($pattern as varchar) escape '\')

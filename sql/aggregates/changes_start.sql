@@ -4,6 +4,7 @@
 -- change's transaction. A row with a null entity_id brings only its day.
 create or replace temp table aggregate_changes (
     sign          integer,
+    article_id    varchar,
     entity_id     varchar,
     source_id     varchar,
     published_at  timestamp,

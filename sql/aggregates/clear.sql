@@ -2,3 +2,4 @@
 delete from entity_day_counts;
 delete from entity_week_counts;
 delete from entity_outlet_counts;
+delete from entity_articles;

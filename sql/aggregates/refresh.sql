@@ -4,6 +4,8 @@
 -- gained articles gets the change added to it; one that lost an article is counted again, for that pair
 -- only (a removed article may have been its first or last). Recounting every touched entity instead cost
 -- 2.5 s a batch at 1,000,000 articles: a batch touches the most mentioned entities every time.
+-- entity_articles loses the rows taken away and gets the rows put in. Rows inserted here are appended
+-- unsorted: flows/warehouse.py counts them into aggregate_layout.
 delete from entity_day_counts
 where day in (select cast(published_at as date) from aggregate_changes);
 insert into entity_day_counts
@@ -68,4 +70,12 @@ where o.entity_id = c.entity_id and o.source_id = c.source_id;
 insert into entity_outlet_counts select * from outlet_rows;
 drop table outlet_rows;
 drop table outlet_changes;
+delete from entity_articles e
+using aggregate_changes c
+where c.sign = -1 and e.article_id = c.article_id and e.entity_id = c.entity_id;
+insert into entity_articles
+select entity_id, published_at, article_id
+from aggregate_changes
+where sign = 1 and entity_id is not null
+order by entity_id, published_at desc;
 drop table aggregate_changes;

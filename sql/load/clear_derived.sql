@@ -12,3 +12,4 @@ delete from sources;
 delete from entity_day_counts;
 delete from entity_week_counts;
 delete from entity_outlet_counts;
+delete from entity_articles;

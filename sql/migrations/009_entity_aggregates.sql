@@ -3,8 +3,8 @@
 -- 1,000,000 articles and 20,000,000 mentions a full entity_summary took 12 s and one week of
 -- top_entities_per_week 20 s. Each table is keyed so that a batch refreshes only the keys it touched: days,
 -- weeks, outlets of an entity. Counts are exact (distinct outlets included), not sketches. A warehouse that
--- already has articles gets them counted right after this file, in the same transaction, by the load's own
--- refresh (flows/warehouse.py BACKFILLS -> sql/aggregates/).
+-- already has articles gets them counted by the load's own refresh when migration 010 is applied
+-- (flows/warehouse.py BACKFILLS -> sql/aggregates/).
 create table entity_day_counts (
     day             date    not null,
     entity_id       varchar not null,

@@ -1,18 +1,17 @@
 -- One entity's company: for each entity, the entities mentioned in the same articles, each pair seen from
 -- both sides (analytics.entity_cooccurrence lists each pair once). Filter on entity_id: the filter reaches
--- the first scan of article_entities, so only that entity's articles are paired (0.7 s for the most
--- mentioned entity at 1,000,000 articles; the whole view pairs every mention).
+-- the scan of entity_articles (sorted by entity), so only that entity's articles are paired with the
+-- mentions of article_entities (0.2-0.5 s at 1,000,000 articles; the whole view pairs every mention).
 create or replace view analytics.entity_comentions as
 with pairs as (
     select
         x.entity_id,
         y.entity_id                 as co_entity_id,
         count(*)                    as articles,
-        min(a.published_at)         as first_at,
-        max(a.published_at)         as last_at
-    from article_entities x
+        min(x.published_at)         as first_at,
+        max(x.published_at)         as last_at
+    from entity_articles x
     join article_entities y on y.article_id = x.article_id and y.entity_id <> x.entity_id
-    join articles a on a.article_id = x.article_id
     group by x.entity_id, y.entity_id
 )
 select

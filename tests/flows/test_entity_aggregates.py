@@ -1,7 +1,7 @@
-"""The entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) kept by the load equal
-a recount from article_entities and articles after every kind of change: a run, a batch that moves an
-article to another day and outlet and changes its entities, a merge, a split, a reprocess, and a failed
-load (which changes nothing)."""
+"""The entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) and entity_articles
+kept by the load equal a recount from article_entities and articles after every kind of change: a run, a
+batch that moves an article to another day and outlet and changes its entities, a merge, a split, a
+reprocess, a failed load (which changes nothing) and the migrations; sorting them by entity changes no row."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ RECOUNT = {
                count(*) filter (where ae.is_in_title), sum(cast(ae.salience as decimal(18, 3))),
                count(ae.salience), min(a.published_at), max(a.published_at)
         from article_entities ae join articles a using (article_id) group by all""",
+    "entity_articles": """
+        select ae.entity_id, a.published_at, ae.article_id from article_entities ae join articles a
+        using (article_id)""",
 }
 # analytics.entity_summary as it was defined on the base tables before the aggregates (the oracle for the
 # view that now reads entity_outlet_counts), except the mean salience: the sum of the 3-decimal saliences
@@ -159,11 +162,38 @@ def test_a_warehouse_from_before_the_aggregates_gets_them_counted_by_the_migrati
     _, db = loaded
     writer = writer_file(db)
     with warehouse.connect(writer) as con:  # as it was before migration 009
-        for table in RECOUNT:
+        for table in (*RECOUNT, "aggregate_layout"):
             con.execute(f"drop table {table}")  # noqa: S608 - our names
-        con.execute("delete from schema_migrations where version = 9")
-        assert warehouse.migrate(con) == ["009_entity_aggregates.sql"]
+        con.execute("delete from schema_migrations where version in (9, 10)")
+        assert warehouse.migrate(con) == ["009_entity_aggregates.sql", "010_entity_articles.sql"]
+        assert con.execute("select count(*) from aggregate_layout where sorted_at is not null "
+                           "and unsorted_rows = 0").fetchone()[0] == 4
         warehouse.apply_views(con)
         warehouse.publish(con, db)
     sizes = assert_aggregates_exact(db)
     assert all(sizes.values())
+
+
+def test_sorting_by_entity_changes_no_row_and_sorts(loaded, monkeypatch):
+    _, db = loaded
+    writer = writer_file(db)
+    with warehouse.connect(writer) as con:
+        appended = dict(con.execute("select table_name, unsorted_rows from aggregate_layout").fetchall())
+        assert appended["entity_articles"] > 0  # the run appended its rows, unsorted
+        with warehouse.transaction(con):
+            assert sorted(warehouse.sort_by_entity(con, force=True)) == sorted(appended)
+        assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone()[0] == 0
+        for table in appended:
+            ids = [r[0] for r in con.execute(f"select entity_id from {table} order by rowid").fetchall()]  # noqa: S608
+            assert ids == sorted(ids), f"{table} is not in entity order"
+        # a load appending past the share sorts again, in its transaction
+        monkeypatch.setattr(warehouse, "SORT_MIN_ROWS", 1)
+        monkeypatch.setattr(warehouse, "SORT_SHARE", 0.0)
+        article = con.execute("select * from articles order by article_id limit 1").pl()
+        mentions = con.execute("select * from article_entities where article_id = ?",
+                               [article["article_id"][0]]).pl()
+        warehouse.load_batch(con, {"articles": article.with_columns(content_hash=pl.lit("again")),
+                                   "article_entities": mentions}, datetime(2026, 11, 29))
+        assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone()[0] == 0
+        warehouse.publish(con, db)
+    assert_aggregates_exact(db)
