@@ -234,6 +234,7 @@ def publish_hostile_snapshot(path: Path) -> None:
         con.execute("""insert into article_entities values ('evil-article',
             (select entity_id from entities where canonical_name = 'Vladimir Putin'),
             1, 5, false, 0.4, ['Putin'])""")
+        warehouse.recount_aggregates(con)                           # as the load keeps them
         warehouse.build_search_index(con)                           # as the writer does after a load
     os.replace(scratch, path)
 
