@@ -402,10 +402,11 @@ class AggregateCost:
 @contextmanager
 def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
                           **params) -> Iterator[AggregateCost]:
-    """Keep the entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) true across
-    the change made in the block, inside the caller's transaction: the article-entity rows that
-    sql/aggregates/<changes>.sql selects are gathered before the block (what it may take away) and after it
-    (what it put in), and sql/aggregates/refresh.sql applies the difference. `changes` None: the block
+    """Keep the entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) and
+    entity_articles true across the change made in the block, inside the caller's transaction: the
+    article-entity rows that sql/aggregates/<changes>.sql selects are gathered before the block (what it may
+    take away) and after it (what it put in), sql/aggregates/refresh.sql applies the difference, and the
+    tables whose appended rows pass SORT_SHARE are sorted again (sort_by_entity). `changes` None: the block
     touches no article or mention. Yields the time it costs (filled when the block ends)."""
     cost = AggregateCost()
     if changes is None:
@@ -435,17 +436,18 @@ _INSERT_INTO = re.compile(r"insert into (\w+)")
 
 
 def _code(statement: str) -> str:
+    """A statement without its comment lines ('' for comments only)."""
     return "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("--")).strip()
 
 
 def sort_by_entity(con: duckdb.DuckDBPyConnection, force: bool = False) -> list[str]:
     """Write the tables read one entity at a time (the entity aggregates, entity_articles) again sorted by
-    entity_id when the rows appended since they were last sorted pass SORT_SHARE of them (every one with
-    `force`), in the caller's transaction, so that DuckDB's min/max per row group skips the rest of the
-    table for one entity. Returns the tables sorted."""
+    entity_id when the rows appended since they were last sorted pass SORT_SHARE of them (with `force`,
+    every one with appended rows), in the caller's transaction, so that DuckDB's min/max per row group skips
+    the rest of the table for one entity. Returns the tables sorted."""
     done = []
     for table, unsorted, rows in con.execute(sql_text("aggregates/layout.sql")).fetchall():
-        if force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows):
+        if unsorted and (force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows)):
             for statement in split_statements(sql_text(f"aggregates/sort_{table}.sql")):
                 con.execute(statement, {"sorted_at": datetime.now(UTC).replace(tzinfo=None)}
                             if "$sorted_at" in statement else None)
@@ -464,7 +466,7 @@ def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
 
 def _count_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Empty the entity aggregates and entity_articles, count them from every mention and sort them by
-    entity, in the caller's transaction."""
+    entity, in the caller's transaction (the refresh sorts the large ones; the rest are sorted here)."""
     for statement in split_statements(sql_text("aggregates/clear.sql")):
         con.execute(statement)
     with refreshing_aggregates(con, "changes_of_everything"):
@@ -480,11 +482,7 @@ BACKFILLS = {10: _count_aggregates}
 
 def split_statements(text: str) -> list[str]:
     """The statements of a load file (they are separated by ';' at line ends; no ';' inside strings)."""
-    return [s.strip() for s in text.split(";\n") if s.strip() and not _only_comments(s)]
-
-
-def _only_comments(statement: str) -> bool:
-    return all(line.strip().startswith("--") or not line.strip() for line in statement.splitlines())
+    return [s.strip() for s in text.split(";\n") if _code(s)]
 
 
 def record_run_started(con: duckdb.DuckDBPyConnection, **params) -> int:
