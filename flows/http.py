@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from flows.politeness import host_gate
+from newsetl.clock import now as utc_now  # the one clock: a run, a test or a replay sets it
 from newsetl.config import Settings, local_path
 
 # Outcomes recorded in fetches.outcome
@@ -48,10 +49,6 @@ class FetchResult:
 
 
 ACCEPT_ENCODING = "gzip, deflate, br"  # br decoded by urllib3 with the brotli package
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def make_session(settings: Settings) -> requests.Session:

@@ -11,6 +11,7 @@ the warehouse as it was.
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -56,6 +57,8 @@ FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_fe
                 "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 SOURCES_PER_TASK = 25
+# raw items are transformed in this order, not in the order they were fetched (same input, same rows)
+RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
     "fetch_id": pl.String, "run_id": pl.String, "feed_id": pl.String, "purpose": pl.String,
     "url": pl.String, "final_url": pl.String, "status_code": pl.Int32, "outcome": pl.String,
@@ -136,10 +139,8 @@ class RunSummary:
 # --- tasks ------------------------------------------------------------------------------------------------
 
 @task(name="prepare_warehouse", cache_policy=NO_CACHE)
-def prepare_warehouse(settings: Settings, run: dict, reprocess: bool = False) -> WarehouseState:
-    """Apply pending migrations, record the run as started, and read what the transforms must know.
-    For a reprocess, the derived tables will be rebuilt: nothing of them is known, and the recorded
-    fetches are loaded for replay."""
+def prepare_warehouse(settings: Settings, run: dict) -> None:
+    """Apply pending migrations and record the run as started."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
         applied = warehouse.migrate(con)
         if applied:
@@ -147,18 +148,25 @@ def prepare_warehouse(settings: Settings, run: dict, reprocess: bool = False) ->
         if interrupted := warehouse.record_run_started(con, **run):
             get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
                                      interrupted)
-        since = run["started_at"] - timedelta(days=RECENT_DAYS)
+
+
+@task(name="read_state", cache_policy=NO_CACHE)
+def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | None = None,
+               empty: bool = False) -> WarehouseState:
+    """What the transforms must know of the warehouse for a run that started at `started_at` (articles
+    "recent" relative to it). `replay`: the recorded run a reprocess replays. `empty`: the first run a
+    reprocess replays, which knew nothing of the derived tables."""
+    since = started_at - timedelta(days=RECENT_DAYS)
+    with warehouse.connect_writer(settings.warehouse_path) as con:
         curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
-        if reprocess:
-            replay = ReplayIndex.load(con, settings.raw_root)
-            get_run_logger().info("reprocess: replaying %d recorded fetches", len(replay.fetches))
+        if empty:
             return WarehouseState.empty(since, curation, replay)
         entities, entity_aliases = warehouse.known_entities(con)
         return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
-                              curation)
+                              curation, replay)
 
 
 def fetch_one_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
@@ -193,7 +201,8 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     try:
         if source.kind == "listing":
             items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
-                                  source.feed_id, result.fetched_at)
+                                  source.feed_id, result.fetched_at,
+                                  source.relative_times_from(result.fetched_at))
         else:
             parse = FEED_PARSERS.get(source.kind, parse_feed)
             items = feed_items(parse(result.body, result.final_url), source.feed_id,
@@ -301,8 +310,11 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
     """Pure transforms over every source's rows: the article-side stage frames of this batch."""
     raw = [r.items for r in results if r.items is not None]
     pages = [r.pages for r in results if r.pages is not None]
-    raw_items = pl.concat(raw) if raw else pl.DataFrame(schema=RAW_ITEM_SCHEMA)
-    page_rows = pl.concat(pages) if pages else pl.DataFrame(schema=PAGE_SCHEMA)
+    # in one order whatever the order of the sources file, the feeds' items and the page fetches
+    raw_items = (pl.concat(raw) if raw else pl.DataFrame(schema=RAW_ITEM_SCHEMA)).sort(
+        RAW_ITEM_ORDER, nulls_last=True, maintain_order=True)
+    page_rows = (pl.concat(pages) if pages else pl.DataFrame(schema=PAGE_SCHEMA)).sort(
+        "page_url", nulls_last=True, maintain_order=True)
     config_sources, config_aliases = configured_sources(list(config.outlets))
     known_aliases = pl.concat([config_aliases, state.known_aliases.cast(config_aliases.schema)])
     tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles,
@@ -485,8 +497,8 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse, then
     publish it for readers. A run whose group is already running is skipped; runs of other groups wait
     for each other (flows/run_lock.py).
-    `reprocess`: fetch nothing; replay the latest recorded fetch of every URL from the raw store and
-    rebuild the derived tables from it (the same rows as the live run that fetched them).
+    `reprocess`: fetch nothing; replay every recorded run, in order, from the raw store and rebuild the
+    derived tables from them (the same rows as the live runs that fetched them).
     `fail_after` (tests only) injects a crash inside the load after the named table."""
     logger = get_run_logger()
     settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
@@ -507,28 +519,26 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
             return run_batch(settings, config, config.in_group(group), run, fail_after, reprocess)
 
 
-def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
-              fail_after: str | None, reprocess: bool) -> RunSummary:
-    """The body of an ingest run, once it holds its locks."""
-    logger = get_run_logger()
-    run_id, started_at = run["run_id"], run["started_at"]
-    lock_wait_before = warehouse.LOCK_WAITS.total()
-    timings: dict[str, float] = {}
-    clock = [utc_now()]
+@dataclass
+class Batch:
+    """One run's sources fetched (or replayed), parsed and transformed: what one load takes."""
 
-    def lap(stage: str) -> None:
-        now = utc_now()
-        timings[stage] = (now - clock[0]).total_seconds()
-        clock[0] = now
+    results: list[SourceResult]
+    counts: dict[str, int]               # items, skipped_no_url, articles, new, changed, unchanged
+    frames: dict[str, pl.DataFrame]      # the derived tables' stage frames
+    seen_at: datetime                    # rows first seen in this batch are dated by its first fetch
 
-    logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
-    state = prepare_warehouse(settings, run, reprocess)
-    lap("prepare")
 
+def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
+                  state: WarehouseState, started_at: datetime, lap) -> Batch:
+    """Fetch (or replay), parse and transform the sources of one run, with NER and stories. Sources are
+    taken in the order of their feed_id, whatever the order of the sources file, so the same input gives
+    the same rows."""
+    sources = tuple(sorted(sources, key=lambda s: s.feed_id))
     groups = batches(list(sources), SOURCES_PER_TASK)
-    fetched = [r for f in fetch_sources.map(
-        groups, [[state.validators.get(s.feed_id) for s in g] for g in groups],
-        unmapped(settings), unmapped(state.replay)) for r in f.result()]
+    validators = [[None if state.replay else state.validators.get(s.feed_id) for s in g] for g in groups]
+    fetched = [r for f in fetch_sources.map(groups, validators, unmapped(settings), unmapped(state.replay))
+               for r in f.result()]
     lap("fetch")
     parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
     lap("parse")
@@ -544,30 +554,123 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     lap("entities")
     articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
     lap("stories")
-
-    fetches = fetch_rows(run_id, results)
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "articles": articles,
               "story_merges": story_merges, "article_versions": tables.article_versions,
               "article_signatures": tables.signatures, **entity_frames}
-    if not reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
-        frames |= {"feeds": feed_rows(results), "fetches": fetches}
-    # rows first seen in this batch are dated by its first fetch, not the wall clock, so a replay
-    # gives the same rows as the live run
+    # dated by the batch's first fetch, not the clock at load time, so a replay gives the same rows
     seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
-    finish = {"run_id": run_id, "sources_total": len(results),
-              "sources_failed": sum(r.failed for r in results), "items_parsed": tables.counts["items"],
-              "articles_new": tables.counts["new"], "articles_changed": tables.counts["changed"],
-              "articles_unchanged": tables.counts["unchanged"]}
+    return Batch(results, tables.counts, frames, seen_at)
+
+
+@task(name="plan_replay", cache_policy=NO_CACHE)
+def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[str, Source]]:
+    """What a reprocess replays: the recorded runs, oldest first, and every feed the fetch log knows (for
+    one the sources file no longer lists)."""
+    with warehouse.connect_writer(settings.warehouse_path) as con:
+        runs = con.execute(warehouse.sql_text("read/replayable_runs.sql")).fetchall()
+        feeds = con.execute(warehouse.sql_text("read/replay_sources.sql")).fetchall()
+    known = {feed_id: Source(name=name, kind=kind, url=url, outlet=outlet, group=group,
+                             follow_links=follow_links)
+             for feed_id, name, url, kind, outlet, group, follow_links in feeds}
+    return [(run_id, started_at) for run_id, started_at in runs], known
+
+
+@task(name="load_replay_index", cache_policy=NO_CACHE)
+def load_replay_index(settings: Settings, run_id: str) -> ReplayIndex:
+    with warehouse.connect_writer(settings.warehouse_path) as con:
+        return ReplayIndex.load(con, settings.raw_root, run_id)
+
+
+def replayed_sources(config: SourcesConfig, known: dict[str, Source], replay: ReplayIndex
+                     ) -> tuple[Source, ...]:
+    """The sources a recorded run fetched, as the sources file describes them now (a parser or selector
+    change applies), or as the warehouse knew them if the file no longer lists them; each at the URL the
+    run fetched."""
+    configured = {s.feed_id: s for s in config.sources}
+    return tuple(replace(configured.get(feed_id) or known[feed_id], url=url)
+                 for feed_id, url in sorted(replay.feeds.items())
+                 if feed_id in configured or feed_id in known)
+
+
+def replay_recorded_runs(settings: Settings, config: SourcesConfig, fail_after: str | None,
+                         lap) -> tuple[list[Batch], warehouse.LoadResult]:
+    """Rebuild the derived tables by replaying every recorded run in order, each against the state the ones
+    before it left, as the live runs saw it: every version of every article comes back, not only the
+    latest. Done in a copy of the writer's file that replaces it only once every run is loaded."""
+    logger = get_run_logger()
+    recorded, known_feeds = plan_replay(settings)
+    logger.info("reprocess: replaying %d recorded runs", len(recorded))
+    done: list[Batch] = []
+    with warehouse.rebuilding(settings.warehouse_path) as work_path:
+        work = replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root)
+        first = None
+        for index, (run_id, started_at) in enumerate(recorded):
+            replay = load_replay_index(work, run_id)
+            state = read_state(work, started_at, replay, empty=index == 0)
+            batch = collect_batch(work, config, replayed_sources(config, known_feeds, replay), state,
+                                  started_at, lap)
+            loaded = load_batch(work, batch.frames, batch.seen_at, fail_after, rebuild=index == 0)
+            first = first or loaded
+            done.append(batch)
+        if first is None:  # nothing recorded: the derived tables are emptied all the same
+            first = loaded = load_batch(work, {}, utc_now(), fail_after, rebuild=True)
+    return done, warehouse.LoadResult(first.before, loaded.after)
+
+
+def run_counts(run_id: str, results: list[SourceResult], counts: dict[str, int]) -> dict:
+    """The run record's counts."""
+    return {"run_id": run_id, "sources_total": len(results),
+            "sources_failed": sum(r.failed for r in results), "items_parsed": counts["items"],
+            "articles_new": counts["new"], "articles_changed": counts["changed"],
+            "articles_unchanged": counts["unchanged"]}
+
+
+def summed_counts(batches_done: list[Batch]) -> dict[str, int]:
+    keys = ("items", "skipped_no_url", "articles", "new", "changed", "unchanged")
+    return {key: sum(b.counts.get(key, 0) for b in batches_done) for key in keys}
+
+
+def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
+              fail_after: str | None, reprocess: bool) -> RunSummary:
+    """The body of an ingest run, once it holds its locks."""
+    logger = get_run_logger()
+    run_id, started_at = run["run_id"], run["started_at"]
+    lock_wait_before = warehouse.LOCK_WAITS.total()
+    timings: dict[str, float] = {}
+    lap_started = [time.perf_counter()]
+
+    def lap(stage: str) -> None:  # durations come from the monotonic counter, not the clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - lap_started[0]
+        lap_started[0] = now
+
+    logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
+    prepare_warehouse(settings, run)
+    lap("prepare")
+    fetches, finish = None, run_counts(run_id, [], summed_counts([]))
     try:
-        loaded = load_batch(settings, frames, seen_at, fail_after, rebuild=reprocess)
+        if reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
+            done, loaded = replay_recorded_runs(settings, config, fail_after, lap)
+            # each source as the last replayed run left it
+            results = list({r.source.feed_id: r for b in done for r in b.results}.values())
+            counts = summed_counts(done)
+        else:
+            state = read_state(settings, started_at)
+            batch = collect_batch(settings, config, sources, state, started_at, lap)
+            results, counts = batch.results, batch.counts
+            finish = run_counts(run_id, results, counts)
+            fetches = fetch_rows(run_id, results)
+            frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetches}
+            loaded = load_batch(settings, frames, batch.seen_at, fail_after)
     except Exception as exc:
         record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed",
                               "entities_new": 0, "error": f"load failed: {exc}",
                               "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
                               "search_index_seconds": None},
-                   None if reprocess else fetches)
+                   fetches)
         publish_snapshot(settings)  # readers see the failed run (and the data as it was)
         raise
+    finish = run_counts(run_id, results, counts)
     lap("load")
     built = index_for_search(settings, rebuild=reprocess)
     search_seconds = built if built is not None else loaded.search_index_seconds
@@ -584,7 +687,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     return RunSummary(
         run_id=run_id, status="completed", started_at=started_at, finished_at=finished_at,
         table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
-        articles=tables.counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
+        articles=counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
         lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
     )

@@ -1,6 +1,8 @@
 """Replaying fetches from the raw store, for `newsetl reprocess`: the snapshot client beside the live one
-(flows/http.py). Each URL gives back its latest successful fetch as it was recorded: the same body, final
-URL and fetch time, so the transforms produce the same rows, with no network at all."""
+(flows/http.py). One ReplayIndex stands for one recorded run: each URL that run fetched gives back its
+fetch as it was recorded (the same body, final URL and fetch time), so the transforms produce the same rows
+as that run did, with no network at all. `reprocess` replays every recorded run in order
+(flows/ingest.py)."""
 
 from __future__ import annotations
 
@@ -29,11 +31,14 @@ class RecordedFetch:
 class ReplayIndex:
     raw_root: Path
     fetches: dict[str, RecordedFetch]
+    feeds: dict[str, str]          # feed_id -> URL of the feed or listing page fetched by the run
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection, raw_root: Path) -> ReplayIndex:
-        rows = con.execute(sql_text("read/replay_fetches.sql")).fetchall()
-        return cls(raw_root, {url: RecordedFetch(*rest) for url, *rest in rows})
+    def load(cls, con: duckdb.DuckDBPyConnection, raw_root: Path, run_id: str) -> ReplayIndex:
+        """The successful fetches of the recorded run `run_id`."""
+        rows = con.execute(sql_text("read/replay_fetches.sql"), {"run_id": run_id}).fetchall()
+        return cls(raw_root, {url: RecordedFetch(*rest) for url, _, _, *rest in rows},
+                   {feed_id: url for url, feed_id, purpose, *_ in rows if purpose in ("feed", "listing")})
 
     def fetch(self, url: str) -> FetchResult:
         """The recorded fetch of `url` with its body from the raw store, or `missing` if none was kept."""

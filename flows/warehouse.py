@@ -28,12 +28,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from newsetl import clock
 from newsetl.config import writer_file
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
@@ -137,6 +138,33 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
     return time.monotonic() - started
 
 
+@contextmanager
+def rebuilding(published: Path) -> Iterator[Path]:
+    """A copy of the writer's file to rebuild the derived tables in (`reprocess`): yields the published
+    path whose writer's file is that copy. When the block ends without an error the copy replaces the
+    writer's file with one rename; on an error it is deleted and the writer's file is as it was, so a
+    rebuild is whole or nothing however many batches it loads. The writer's file stays open (locked against
+    other processes, such as a curation command) until the copy is renamed over it."""
+    writer = writer_file(published)
+    work_published = published.with_name(f"{published.stem}.rebuild{published.suffix}")
+    work = writer_file(work_published)
+    leftovers = (work, work.with_name(work.name + ".wal"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        with connect(writer) as guard:
+            guard.execute("checkpoint")
+            _copy_atomically(writer, work)
+            yield work_published
+            with connect(work) as con:
+                con.execute("checkpoint")
+            guard.execute("checkpoint")
+        os.replace(work, writer)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     """Copy to a temporary name in the target's folder, fsync, then rename over the target: a reader sees
     the old file or the new one, and a crash leaves at most a stray temporary file."""
@@ -215,8 +243,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(text)
             if version in BACKFILLS:
                 BACKFILLS[version](con)
-            con.execute("insert into schema_migrations (version, name, checksum) values (?, ?, ?)",
-                        [version, file.stem, checksum])
+            con.execute("insert into schema_migrations (version, name, checksum, applied_at) "
+                        "values (?, ?, ?, ?)", [version, file.stem, checksum, clock.now()])
         done.append(file.name)
     return done
 
@@ -449,7 +477,7 @@ def sort_by_entity(con: duckdb.DuckDBPyConnection, force: bool = False) -> list[
     for table, unsorted, rows in con.execute(sql_text("aggregates/layout.sql")).fetchall():
         if unsorted and (force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows)):
             for statement in split_statements(sql_text(f"aggregates/sort_{table}.sql")):
-                con.execute(statement, {"sorted_at": datetime.now(UTC).replace(tzinfo=None)}
+                con.execute(statement, {"sorted_at": clock.now()}
                             if "$sorted_at" in statement else None)
             done.append(table)
     return done

@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from newsetl.clock import ClockError, parse_instant
 from transforms.entity_resolution import Curation
 from transforms.normalise import stable_id
 from transforms.outlets import Outlet
@@ -23,7 +25,7 @@ ROOT_SOURCES = PROJECT_ROOT / "sources.toml"
 ENTITY_TYPES = ("person", "organisation", "place", "group", "event", "product")
 SOURCE_KINDS = ("atom", "jsonfeed", "listing", "rss", "sitemap")
 SOURCE_FIELDS = {"name", "kind", "url", "outlet", "group", "follow_links", "selectors", "respect_robots",
-                 "allow_private_hosts"}
+                 "allow_private_hosts", "captured_at"}
 OUTLET_FIELDS = {"name", "domain", "homepage", "aliases"}
 
 
@@ -106,6 +108,12 @@ class Source:
     selectors: CardSelectors = field(default_factory=CardSelectors)
     respect_robots: bool = True   # article pages disallowed by the host's robots.txt are not fetched
     allow_private_hosts: bool = False  # article links into loopback/private/link-local networks allowed
+    captured_at: datetime | None = None  # a saved page: its relative times are read against this instant
+
+    def relative_times_from(self, fetched_at: datetime) -> datetime:
+        """The instant "6 hours ago" on this source counts back from: when the page was captured, if the
+        sources file says (a saved or archived page), else when it was fetched."""
+        return self.captured_at or fetched_at
 
     @property
     def feed_id(self) -> str:
@@ -190,7 +198,23 @@ def _parse_source(entry: dict, base_dir: Path) -> Source:
         raise ValueError(f"selectors: {exc}") from exc
     return Source(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
                   outlet=outlet.strip() if isinstance(outlet, str) else None,
-                  group=str(entry.get("group", "default")), selectors=card_selectors, **flags)
+                  group=str(entry.get("group", "default")), selectors=card_selectors,
+                  captured_at=_captured_at(entry.get("captured_at")), **flags)
+
+
+def _captured_at(value) -> datetime | None:
+    """`captured_at` as naive UTC: TOML's own date-time (offset or not) or ISO 8601 text."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return parse_instant(value.isoformat())
+    if not isinstance(value, str):
+        raise ValueError(f"captured_at must be a date-time such as 2026-11-28T12:00:00Z (got {value!r})")
+    try:
+        return parse_instant(value)
+    except ClockError as exc:
+        raise ValueError(f"captured_at must be a date-time such as 2026-11-28T12:00:00Z (got {value!r})") \
+            from exc
 
 
 def load_sources(path: str | Path) -> SourcesConfig:

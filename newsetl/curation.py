@@ -5,11 +5,11 @@ later run keeps it."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 import duckdb
 
 from flows.warehouse import refreshing_aggregates, split_statements, sql_text, transaction
+from newsetl import clock
 from transforms.entities import entity_id_for
 
 
@@ -38,7 +38,7 @@ def _run(con: duckdb.DuckDBPyConnection, file: str, params: dict) -> None:
 def _record(con: duckdb.DuckDBPyConnection, kind: str, entity_type: str | None, names: list[str]) -> None:
     con.execute(sql_text("curation/record_decision.sql"), {
         "decision_id": str(uuid.uuid4()), "kind": kind, "entity_type": entity_type, "names": names,
-        "decided_at": datetime.now(UTC).replace(tzinfo=None), "note": None})
+        "decided_at": clock.now(), "note": None})
 
 
 def merge(con: duckdb.DuckDBPyConnection, canonical: str, others: list[str],

@@ -24,6 +24,11 @@ os.environ["NEWSETL_HTTP_BACKOFF"] = "0.01"
 os.environ["NEWSETL_READ_TIMEOUT"] = "3"
 os.environ["NEWSETL_HOST_INTERVAL"] = "0"       # the loopback server is every outlet's host
 os.environ["NEWSETL_HOST_CONCURRENCY"] = "8"
+# The clock the code reads (newsetl/clock.py), for this process and every process a test starts: the moment
+# the sample site was captured, so its relative dates ("33 minutes ago") and its absolute dates agree,
+# whatever day the suite runs on.
+SAMPLE_CAPTURED_AT = "2026-11-28T12:00:00Z"
+os.environ["NEWSETL_NOW"] = SAMPLE_CAPTURED_AT
 
 
 @dataclass

@@ -51,7 +51,7 @@ def merge_by_article(rows: pl.DataFrame) -> pl.DataFrame:
         .agg(pl.all().drop_nulls().first())
         .with_columns(pl.col("authors").fill_null(pl.lit([], pl.List(pl.String))))
     )
-    return merged.join(dated, on="article_id", how="left")
+    return merged.join(dated, on="article_id", how="left", maintain_order="left")
 
 
 class _Components:
@@ -152,7 +152,7 @@ def split_by_change(articles: pl.DataFrame, known: pl.DataFrame) -> dict[str, pl
     joined = articles.join(
         known.select("article_id", pl.col("content_hash").alias("known_hash"),
                      pl.col("content_source").alias("known_source")),
-        on="article_id", how="left",
+        on="article_id", how="left", maintain_order="left",
     )
     is_new = pl.col("known_hash").is_null()
     is_changed = (~is_new & (pl.col("content_hash") != pl.col("known_hash"))

@@ -55,6 +55,14 @@ MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "
                   "surface": pl.String}
 
 
+def in_reading_order(articles: pl.DataFrame) -> pl.DataFrame:
+    """The articles oldest first (by publication, then id): the order in which names are "first seen", so
+    which spelling wins a tie ("Sergey" or "Sergei Lavrov") depends on the articles, not on the order a
+    join or a thread happened to leave them in."""
+    keys = [c for c in ("published_at", "article_id") if c in articles.columns]
+    return articles.sort(keys, nulls_last=True, maintain_order=True) if keys else articles
+
+
 def ner_texts(articles: pl.DataFrame) -> pl.DataFrame:
     """What NER reads for each article: the title, a blank line, then the body (or the summary)."""
     return articles.select(
@@ -178,7 +186,7 @@ def entity_tables(mentions: pl.DataFrame, texts: pl.DataFrame) -> dict[str, pl.D
     resolved_name, resolved_type, alias, start). `texts` gives each article's title length and text."""
     with_ids = mentions.join(texts.select("article_id", "title_length",
                                           pl.col("text").str.len_chars().alias("text_length")),
-                             on="article_id", how="left")
+                             on="article_id", how="left", maintain_order="left")
     entities = with_ids.group_by("entity_id", maintain_order=True).agg(
         pl.col("resolved_name").first().alias("canonical_name"),
         pl.col("resolved_type").first().alias("entity_type"))
@@ -219,13 +227,14 @@ def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
     aliases = (known_aliases if known_aliases is not None else pl.DataFrame(schema=KNOWN_ALIAS_SCHEMA))
     recent = (recent_article_entities if recent_article_entities is not None
               else pl.DataFrame(schema=RECENT_SCHEMA))
-    texts = ner_texts(articles)
+    texts = ner_texts(in_reading_order(articles))
     mentions = canonical_mentions(recognise_mentions(texts, recognise))
     stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
     evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
     names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")
     resolution = resolve_entities(names, evidence, known, aliases, curation)
-    resolved = mentions.join(resolution, on=["entity_type", "canonical_name"], how="left").with_columns(
+    resolved = mentions.join(resolution, on=["entity_type", "canonical_name"], how="left",
+                             maintain_order="left").with_columns(
         pl.coalesce("entity_id", pl.struct("resolved_type", "resolved_name").map_elements(
             lambda r: entity_id_for(r["resolved_type"], r["resolved_name"]), return_dtype=pl.String)
         ).alias("entity_id"))

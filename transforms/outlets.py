@@ -70,8 +70,8 @@ def resolve_outlets(articles: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.D
         pl.coalesce(pl.col("alias_key"), pl.col("domain")).alias("alias_key"),
     )
     resolved = (
-        keyed.join(by_key, on="alias_key", how="left")
-        .join(by_domain, on="domain", how="left")
+        keyed.join(by_key, on="alias_key", how="left", maintain_order="left")
+        .join(by_domain, on="domain", how="left", maintain_order="left")
         .with_columns(
             pl.coalesce(
                 "name_source_id",

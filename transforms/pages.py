@@ -18,6 +18,8 @@ import lxml.html
 import polars as pl
 import trafilatura
 from lxml import etree
+from trafilatura.deduplication import LRUCache
+from trafilatura.settings import LRU_SIZE
 
 from transforms.normalise import clean_text
 
@@ -148,9 +150,13 @@ def _paragraph_text(container) -> str:
 
 def main_text(body: bytes) -> str | None:
     """The article's main text as trafilatura extracts it (precision first: no navigation, comments,
-    related links or promos), paragraphs separated by a blank line; None if it finds none."""
+    related links or promos), paragraphs separated by a blank line; None if it finds none.
+    A pure function of the bytes: trafilatura's repeated-segment filter gets a fresh cache on every call.
+    Its default (`deduplicate=True`) counts segments in one cache per process, so a page's text depended on
+    the pages parsed before it: the fourth copy of a syndicated story lost every shared paragraph.
+    Within one page the filter still drops a segment repeated more than twice (boilerplate)."""
     text = trafilatura.extract(body, favor_precision=True, include_comments=False, include_tables=False,
-                               deduplicate=True)
+                               deduplicate=LRUCache(maxsize=LRU_SIZE))
     if not text:
         return None
     return clean_text("\n\n".join(line for line in text.splitlines() if line.strip()))

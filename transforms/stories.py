@@ -72,9 +72,10 @@ def story_similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     shared = [idf[f] for f in a & b if f in idf]
     if len(shared) < MIN_SHARED:
         return 0.0
-    weight_a = sum(idf.get(f, 0.0) for f in a)
-    weight_b = sum(idf.get(f, 0.0) for f in b)
-    return sum(shared) / min(weight_a, weight_b) if min(weight_a, weight_b) > 0 else 0.0
+    # fsum: exactly rounded whatever the order of the sets (which varies with the process's hash seed)
+    weight_a = math.fsum(idf.get(f, 0.0) for f in a)
+    weight_b = math.fsum(idf.get(f, 0.0) for f in b)
+    return math.fsum(shared) / min(weight_a, weight_b) if min(weight_a, weight_b) > 0 else 0.0
 
 
 def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.DataFrame,

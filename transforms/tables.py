@@ -86,17 +86,20 @@ def unseen_or_retitled(items: pl.DataFrame, known_titles: pl.DataFrame) -> pl.Da
     (`known_titles`: url, title of the stored articles)."""
     known = known_titles.select(pl.col("url").alias("item_url"), pl.col("title").alias("known_title"))
     return (
-        items.join(known.unique("item_url"), on="item_url", how="left")
+        items.join(known.unique("item_url", keep="first", maintain_order=True), on="item_url", how="left",
+                   maintain_order="left")
         .filter(pl.col("known_title").is_null()
                 | (pl.col("title").map_elements(clean_text, return_dtype=pl.String) != pl.col("known_title")))
         .drop("known_title")
     )
 
 
-def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime) -> pl.DataFrame:
+def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime,
+                  relative_to: datetime | None = None) -> pl.DataFrame:
     """Listing-page cards (transforms.pages.parse_listing_page) as raw items; "6 hours ago" is resolved
-    against the time the page was fetched."""
-    resolved = cards["time_text"].map_elements(lambda t: resolve_relative_time(t, fetched_at),
+    against `relative_to` (when a saved page was captured), by default the time the page was fetched."""
+    reference = relative_to or fetched_at
+    resolved = cards["time_text"].map_elements(lambda t: resolve_relative_time(t, reference),
                                                return_dtype=pl.Datetime("us"))
     return cards.with_columns(resolved.alias("published_at")).select(
         pl.lit(feed_id).alias("feed_id"),
@@ -124,7 +127,7 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
         pl.col("modified_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
         .alias("page_modified_at"),
     ).rename({c: f"page_{c}" for c in PAGE_SCHEMA if c not in ("page_url",)} | {"page_url": "item_url"})
-    joined = items.join(page, on="item_url", how="left")
+    joined = items.join(page, on="item_url", how="left", maintain_order="left")
     return joined.select(
         "feed_id", "item_url", "guid", "fetched_at",
         pl.coalesce("outlet_name", "page_site_name").alias("outlet_name"),
@@ -216,7 +219,7 @@ def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_ali
     signatures_known = (known_signatures if known_signatures is not None
                         else pl.DataFrame(schema=SIGNATURE_SCHEMA))
     linked, signatures = link_duplicates(changed, known, signatures_known)
-    loadable = linked.select(ARTICLE_COLUMNS)
+    loadable = linked.select(ARTICLE_COLUMNS).sort("article_id")  # one order, whatever the input's
     versions = loadable.select("article_id", "content_hash", "title", "body",
                                pl.col("fetched_at").alias("seen_at"))
     counts = {

@@ -67,7 +67,7 @@ PLAN = {"fetch": 5, "transform": 3, "entities": 3, "load": 5, "search_index": 2,
         "record_publish": 1}
 assert sum(PLAN.values()) == KILLS
 # the stage a run is in once its last finished task is this one
-STAGE_AFTER = {None: "prepare", "prepare_warehouse": "fetch", "fetch_sources": "fetch",
+STAGE_AFTER = {None: "prepare", "prepare_warehouse": "fetch", "read_state": "fetch", "fetch_sources": "fetch",
                "parse_sources": "fetch", "fetch_article_pages": "transform", "transform_batch": "entities",
                "recognise_entities": "stories", "assign_stories": "load", "load_batch": "search_index",
                "index_for_search": "views_checks", "apply_views_and_checks": "record_run",

@@ -1,0 +1,57 @@
+"""The same sources give the same rows on any day (issue 12): `newsetl run` on the bundled sample, as
+`make run` does it, with the machine's clock moved a year ahead and four days back by libfaketime
+(LD_PRELOAD, for the whole process tree: the CLI, Prefect's temporary server, the NER workers)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+
+import duckdb
+import libfaketime
+import pytest
+
+from tests.conftest import ROOT
+
+# what an article is, leaving out when this machine happened to fetch it (first_seen_at, fetched_at)
+ARTICLES = """select article_id, canonical_url, source_id, title, body, published_at, published_source,
+                     content_hash, duplicate_of, story_id
+              from articles order by article_id"""
+ENTITIES = "select entity_id, canonical_name, entity_type from entities order by entity_id"
+MENTIONS = "select * from article_entities order by all"
+
+
+def faked_run(tmp_path, name: str, offset: str, now: str | None) -> duckdb.DuckDBPyConnection:
+    """`newsetl run` on sources.toml into its own warehouse, the machine's clock moved by `offset`
+    (libfaketime syntax, e.g. "+400d"); NEWSETL_NOW set to `now` or left unset."""
+    _, info = libfaketime.get_reload_information()
+    preload = os.path.join(info["LD_LIBRARY_PATH"], info["LD_PRELOAD"])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "NEWSETL_NOW"}
+    env |= {"LD_PRELOAD": preload, "FAKETIME": offset, "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+            "FAKETIME_NO_CACHE": "1", "NEWSETL_WAREHOUSE_PATH": str(tmp_path / name / "news.duckdb")}
+    if now:
+        env["NEWSETL_NOW"] = now
+    done = subprocess.run([sys.executable, "-m", "newsetl.cli", "run"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return duckdb.connect(str(tmp_path / name / "news.duckdb"), read_only=True)
+
+
+@pytest.mark.skipif(not hasattr(libfaketime, "get_reload_information"), reason="libfaketime API changed")
+def test_the_sample_gives_the_same_rows_a_year_ahead_and_four_days_back(tmp_path):
+    ahead = faked_run(tmp_path, "ahead", "+400d", None)           # the machine's clock, moved
+    back = faked_run(tmp_path, "back", "-4d", "2026-11-28T12:00:00Z")  # the clock newsetl reads, set
+    with ahead, back:
+        fetched_ahead = ahead.execute("select min(fetched_at) from fetches").fetchone()[0]
+        fetched_back = back.execute("select min(fetched_at) from fetches").fetchone()[0]
+        # the fake took hold (the machine thought it was 400 days later), and NEWSETL_NOW won over it
+        assert (fetched_ahead - datetime.now()).days >= 390
+        assert fetched_back.date() == datetime(2026, 11, 28).date()
+        for query in (ARTICLES, ENTITIES, MENTIONS):
+            assert ahead.execute(query).fetchall() == back.execute(query).fetchall()
+        # the listing's "33 minutes ago" cards are in the story of the articles they are about
+        story = """select count(*) from articles where story_id = (select story_id from articles
+                   where canonical_url like '%putin-endorses-barents-sea-safety-accord%')"""
+        assert ahead.execute(story).fetchone()[0] == back.execute(story).fetchone()[0] >= 5
