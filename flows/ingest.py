@@ -678,16 +678,37 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     checks, stale = apply_views_and_checks(settings, run_id)
     lap("views_checks")
     finished_at = utc_now()
-    record_run(settings, {**finish, "finished_at": finished_at, "status": "completed",
-                          "entities_new": loaded.added("entities"), "error": None,
+    failed = all_failed(results)
+    record_run(settings, {**finish, "finished_at": finished_at, "status": "failed" if failed else "completed",
+                          "entities_new": loaded.added("entities"), "error": failed,
                           "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
                           "search_index_seconds": search_seconds})
     publish_snapshot(settings)
     lap("publish")
-    return RunSummary(
-        run_id=run_id, status="completed", started_at=started_at, finished_at=finished_at,
+    summary = RunSummary(
+        run_id=run_id, status="failed" if failed else "completed", started_at=started_at,
+        finished_at=finished_at,
         table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
         articles=counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
         lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
     )
+    if failed:  # the flow run ends Failed, and `newsetl run` exits 5: a scheduler must see it
+        raise AllSourcesFailed(failed, summary)
+    return summary
+
+
+class AllSourcesFailed(RuntimeError):
+    """Every source of the run failed: nothing could be fetched or parsed. The run is recorded (status
+    failed), its fetch log and feed health loaded and published; `summary` says what each source met."""
+
+    def __init__(self, message: str, summary: RunSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+def all_failed(results: list[SourceResult]) -> str | None:
+    """The run's error when it had sources and every one of them failed, else None."""
+    if results and all(r.failed for r in results):
+        return f"all {len(results)} source(s) failed; nothing was loaded from any of them"
+    return None

@@ -27,26 +27,37 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+# Exit codes of `run` and `reprocess`, for a scheduler, cron or CI (README: Usage)
+EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4, 5
+
+
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool) -> None:
-    from flows.ingest import ingest
+    from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
+    from newsetl.clock import ClockError, check_env
     from newsetl.summary import print_summary
 
     try:
-        load_sources(sources)  # a bad file is reported here, before a flow run starts
+        config = load_sources(sources)  # a bad file is reported here, before a flow run starts
+        config.check_group(group)
         Settings.from_env()
-    except ConfigError as exc:
+        check_env()
+    except (ConfigError, ClockError) as exc:
         _fail(str(exc))
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
                          group=group, reprocess=reprocess)
     except (LockedError, RunLockTimeout) as exc:
-        _fail(str(exc), code=3)
+        _fail(str(exc), code=EXIT_LOCKED)
+    except AllSourcesFailed as exc:
+        print_summary(exc.summary)
+        _fail(str(exc), code=EXIT_ALL_FAILED)
     print_summary(summary)
     if summary.sources_failed:
-        typer.secho(f"{summary.sources_failed} source(s) failed; the others loaded. See the fetches table.",
-                    fg=typer.colors.YELLOW)
+        typer.secho(f"{summary.sources_failed} of {len(summary.sources)} source(s) failed; the others "
+                    "loaded. See the fetches table.", fg=typer.colors.YELLOW)
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 SOURCES_OPTION = typer.Option(ROOT_SOURCES, "--sources", "-s", help="sources file (TOML)")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from lxml import etree
 
 from newsetl.clock import ClockError, parse_instant
 from transforms.entity_resolution import Curation
@@ -131,7 +133,16 @@ class SourcesConfig:
     outlets: tuple[Outlet, ...]
 
     def in_group(self, group: str | None) -> tuple[Source, ...]:
+        self.check_group(group)
         return self.sources if group is None else tuple(s for s in self.sources if s.group == group)
+
+    def check_group(self, group: str | None) -> None:
+        """A group no source belongs to is an error naming the groups there are (a typo must not run
+        nothing and call it a success)."""
+        known = sorted({s.group for s in self.sources})
+        if group is not None and group not in known:
+            raise ConfigError(f"{self.path}: no source is in schedule group {group!r}; the groups are: "
+                              f"{', '.join(known)}")
 
 
 def local_path(url: str) -> Path:
@@ -192,14 +203,28 @@ def _parse_source(entry: dict, base_dir: Path) -> Source:
     selectors = entry.get("selectors", {})
     if not isinstance(selectors, dict):
         raise ValueError("selectors must be a table of XPath expressions")
-    try:
-        card_selectors = CardSelectors(**selectors)
-    except TypeError as exc:
-        raise ValueError(f"selectors: {exc}") from exc
+    card_selectors = _card_selectors(selectors)
     return Source(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
                   outlet=outlet.strip() if isinstance(outlet, str) else None,
                   group=str(entry.get("group", "default")), selectors=card_selectors,
                   captured_at=_captured_at(entry.get("captured_at")), **flags)
+
+
+def _card_selectors(selectors: dict) -> CardSelectors:
+    """`selectors` of a listing source: known keys only, each an XPath expression that compiles."""
+    allowed = [f.name for f in fields(CardSelectors)]
+    unknown = sorted(set(selectors) - set(allowed))
+    if unknown:
+        raise ValueError(f"selectors: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}")
+    for key, expression in selectors.items():
+        if not isinstance(expression, str) or not expression.strip():
+            raise ValueError(f"selectors.{key} must be an XPath expression (a non-empty string)")
+        try:
+            etree.XPath(expression)
+        except etree.XPathSyntaxError as exc:
+            raise ValueError(f"selectors.{key} is not a valid XPath expression ({exc}): {expression!r}") \
+                from exc
+    return CardSelectors(**selectors)
 
 
 def _captured_at(value) -> datetime | None:

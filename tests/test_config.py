@@ -61,12 +61,25 @@ def test_a_good_file(tmp_path):
      r"follow_links must be true or false"),
     ('name = "x"\nkind = "rss"\nurl = "a.xml"\noutlet = "O"\nurll = "typo"',
      r"unknown field\(s\) \['urll'\]"),
-    ('name = "x"\nkind = "listing"\nurl = "a.html"\nselectors = { cards = "//a" }', r"selectors: .*cards"),
+    ('name = "x"\nkind = "listing"\nurl = "a.html"\nselectors = { cards = "//a" }',
+     r"selectors: unknown key\(s\) cards; allowed: card, title, link, outlet, time, text$"),
+    ('name = "x"\nkind = "listing"\nurl = "a.html"\nselectors = { title = ".//h3[" }',
+     r"selectors.title is not a valid XPath expression .*'.//h3\['"),
+    ('name = "x"\nkind = "listing"\nurl = "a.html"\ncaptured_at = "last week"',
+     r"captured_at must be a date-time such as 2026-11-28T12:00:00Z \(got 'last week'\)"),
 ])
 def test_bad_entries_are_named(tmp_path, entry, message):
     with pytest.raises(ConfigError, match=message) as info:
         load_sources(write(tmp_path, f"[[sources]]\n{entry}\n"))
     assert str(tmp_path / "sources.toml") in str(info.value)
+
+
+def test_captured_at_is_read_as_utc(tmp_path):
+    text = ('[[sources]]\nname = "x"\nkind = "listing"\nurl = "a.html"\n'
+            "captured_at = 2026-11-28T13:00:00+01:00\n")
+    (source,) = load_sources(write(tmp_path, text)).sources
+    assert str(source.captured_at) == "2026-11-28 12:00:00"
+    assert source.relative_times_from(source.captured_at.replace(day=30)) == source.captured_at
 
 
 def test_bad_toml_missing_file_and_duplicates(tmp_path):
