@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from datetime import datetime
@@ -17,6 +18,10 @@ from newsetl.config import PROJECT_ROOT, ROOT_SOURCES, ConfigError, Settings, lo
 os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+# urllib3 logs every retry of every request as a warning (hundreds of lines when a few hosts are down); the
+# outcome of each source is reported once, by the flow and the summary, and kept in `fetches`.
+logging.getLogger("urllib3.connectionpool").setLevel(logging.ERROR)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="newsetl: news feeds, article pages and aggregator listings into a DuckDB warehouse.")

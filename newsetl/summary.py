@@ -6,6 +6,27 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+# what a network error comes down to, for one line of the summary (the full text stays in `fetches.error`)
+NETWORK_CAUSES = (("Connection refused", "connection refused"), ("timed out", "timed out"),
+                  ("Name or service not known", "host not found"),
+                  ("Temporary failure in name resolution", "host not found"),
+                  ("CERTIFICATE_VERIFY_FAILED", "TLS certificate not trusted"),
+                  ("Connection reset", "connection reset"), ("Max retries exceeded", "unreachable"))
+BRIEF_LENGTH = 100
+
+
+def brief(error: str | None) -> str:
+    """A source's error in one short line: the URL and what it came down to for a network error, else the
+    message's first line, cut at BRIEF_LENGTH characters."""
+    if not error:
+        return ""
+    first = error.splitlines()[0]
+    if " fetching " in first:
+        url = first.split(" fetching ", 1)[1].split(": ", 1)[0]
+        cause = next((short for marker, short in NETWORK_CAUSES if marker in error), "network error")
+        first = f"{cause}: {url}"
+    return first if len(first) <= BRIEF_LENGTH else first[:BRIEF_LENGTH - 1] + "…"
+
 
 def print_summary(summary, console: Console | None = None) -> None:
     console = console or Console()
@@ -38,7 +59,7 @@ def print_summary(summary, console: Console | None = None) -> None:
     for s in summary.sources:
         style = "red" if s["error"] else None
         sources.add_row(s["name"], s["outcome"], str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
-                        s["error"] or "", style=style)
+                        brief(s["error"]), style=style)
     console.print(sources)
 
     failing = {name: n for name, n in summary.checks.items() if n}

@@ -19,6 +19,9 @@ SAMPLE_SITE = ROOT / "samples" / "site"
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+# the CLI tests start Prefect's temporary server in a subprocess: on a busy 2-core machine it can take
+# longer than Prefect's default 20 s to answer
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ["NEWSETL_HTTP_RETRIES"] = "2"
 os.environ["NEWSETL_HTTP_BACKOFF"] = "0.01"
 os.environ["NEWSETL_READ_TIMEOUT"] = "3"

@@ -68,3 +68,27 @@ def test_some_sources_failing_exits_4_and_the_others_load(tmp_path, prefect_harn
         assert con.execute("select count(*) from articles").fetchone()[0] == 12
     again, _ = run(tmp_path, HEALTHY + broken(tmp_path, 1), "--group", "hourly")
     assert again.exit_code == 0, again.output
+
+
+def test_unreachable_feeds_are_one_line_each_not_a_flood_of_retries(tmp_path):
+    """Five feeds on a closed loopback port: no urllib3 retry lines, one short reason per source."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text("".join(f'[[sources]]\nname = "down-{i}"\nkind = "rss"\n'
+                               f'url = "http://127.0.0.1:9/feed-{i}.xml"\noutlet = "Down {i}"\n'
+                               for i in range(5)), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["COLUMNS"] = "200"
+    done = subprocess.run([sys.executable, "-m", "newsetl.cli", "run", "--sources", str(sources),
+                           "--warehouse", str(tmp_path / "news.duckdb")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    output = done.stdout + done.stderr
+    assert done.returncode == EXIT_ALL_FAILED, output
+    assert "Retrying" not in output
+    for i in range(5):
+        assert f"connection refused: http://127.0.0.1:9/feed-{i}.xml" in done.stdout
