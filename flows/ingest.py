@@ -102,6 +102,7 @@ class WarehouseState:
     known_entity_aliases: pl.DataFrame   # entity_id, alias
     curation: Curation                   # entities.toml + recorded merge/split decisions
     replay: ReplayIndex | None = None    # reprocess: recorded fetches replace the network
+    page_retries: dict[str, str] = field(default_factory=dict)  # URL -> feed_id: pages due a new fetch
 
     @classmethod
     def empty(cls, since: datetime, curation: Curation, replay: ReplayIndex) -> WarehouseState:
@@ -162,11 +163,15 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
         if empty:
             return WarehouseState.empty(since, curation, replay)
         entities, entity_aliases = warehouse.known_entities(con)
+        # a replay fetches again exactly the pages its run fetched (the ones it has a record of)
+        retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
+                   warehouse.page_retries(con, started_at, settings.page_retry_limit,
+                                          settings.page_retry_hours))
         return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
-                              curation, replay)
+                              curation, replay, retries)
 
 
 def fetch_one_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
@@ -536,13 +541,18 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
     the same rows."""
     sources = tuple(sorted(sources, key=lambda s: s.feed_id))
     groups = batches(list(sources), SOURCES_PER_TASK)
-    validators = [[None if state.replay else state.validators.get(s.feed_id) for s in g] for g in groups]
+    # a feed with pages due a retry is fetched in full (no conditional GET), so its items are read again
+    retrying = set(state.page_retries.values())
+    validators = [[None if state.replay or s.feed_id in retrying else state.validators.get(s.feed_id)
+                   for s in g] for g in groups]
     fetched = [r for f in fetch_sources.map(groups, validators, unmapped(settings), unmapped(state.replay))
                for r in f.result()]
     lap("fetch")
     parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
     lap("parse")
-    known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
+    # an item already loaded under the same title is not fetched again, unless its page is due a retry
+    known_titles = state.known_articles.select("url", "title").filter(
+        pl.col("url").is_not_null() & ~pl.col("url").is_in(list(state.page_retries)))
     results = [r for f in fetch_article_pages.map(batches(parsed, SOURCES_PER_TASK), unmapped(settings),
                                                   unmapped(known_titles), unmapped(state.replay))
                for r in f.result()]

@@ -354,6 +354,15 @@ def entity_decisions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | No
     return con.execute(sql_text("read/entity_decisions.sql")).fetchall()
 
 
+def page_retries(con: duckdb.DuckDBPyConnection, now: datetime, limit: int,
+                 base_hours: float) -> dict[str, str]:
+    """URL -> feed_id of the stored articles whose page is due to be fetched again
+    (sql/read/page_retries.sql)."""
+    rows = con.execute(sql_text("read/page_retries.sql"),
+                       {"now": now, "limit": limit, "base_hours": base_hours}).fetchall()
+    return {url: feed_id for feed_id, url in rows}
+
+
 def known_source_aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql_text("read/known_source_aliases.sql")).pl()
 

@@ -3,10 +3,12 @@ curation decisions, the time a table was sorted. A run, a test or a replay sets 
 machine's wall clock. Transforms never read it either: they are given the fetch time (DESIGN rule 1).
 
 By default it is the machine's clock in UTC. `NEWSETL_NOW` (an ISO 8601 instant such as
-`2026-11-28T12:00:00Z`; no offset means UTC) starts it at that instant the first time the process reads
-it, and `pinned(instant)` does the same for a block of code. A set clock runs on from there at the speed of
-the machine's monotonic clock, so events inside a run keep their order and durations, but the calendar
-is the one that was set: rows and relative dates ("33 minutes ago") do not depend on the day the code runs.
+`2026-11-28T12:00:00Z`; no offset means UTC) starts it at that instant the first time a process reads it,
+and `pinned(instant)` does the same for a block of code. A set clock runs on from there at the machine's
+speed, so events keep their order and durations, but the calendar is the one that was set: rows and
+relative dates ("33 minutes ago") do not depend on the day the code runs. The first process to read
+NEWSETL_NOW leaves the moment it did so in NEWSETL_CLOCK_ANCHOR, so the processes it starts (Prefect's
+flow-run subprocesses under `newsetl serve`, say) read one clock that runs on, not one that starts over.
 
 Times are naive UTC `datetime`s, as stored in the warehouse.
 """
@@ -21,6 +23,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 ENV_VAR = "NEWSETL_NOW"
+ANCHOR_VAR = "NEWSETL_CLOCK_ANCHOR"   # "<NEWSETL_NOW as given>|<machine's Unix time when it was first read>"
 
 _lock = threading.Lock()
 _anchor: tuple[datetime, float | None] | None = None  # (instant set, monotonic reading then; None: frozen)
@@ -47,14 +50,30 @@ def _set(instant: datetime | None, frozen: bool = False) -> None:
     _anchor = None if instant is None else (instant, None if frozen else time.monotonic())
 
 
+def _anchor_from_env(text: str) -> tuple[datetime, float]:
+    """NEWSETL_NOW as an anchor: where a parent process first read the same setting (NEWSETL_CLOCK_ANCHOR),
+    the clock runs on from that moment; else from now, and the moment is left for child processes."""
+    instant = parse_instant(text)
+    given, _, since = os.environ.get(ANCHOR_VAR, "").rpartition("|")
+    try:
+        started = float(since) if given == text else None
+    except ValueError:
+        started = None
+    if started is None:
+        started = time.time()
+        os.environ[ANCHOR_VAR] = f"{text}|{started!r}"
+    # the anchor as (instant, monotonic reading then), so the clock runs on at the monotonic clock's pace
+    return instant, time.monotonic() - (time.time() - started)
+
+
 def _anchor_now() -> tuple[datetime, float | None] | None:
     """The set clock, reading NEWSETL_NOW the first time it is asked."""
-    global _env_checked
+    global _env_checked, _anchor
     with _lock:
         if not _env_checked:
             _env_checked = True
             if _anchor is None and (text := os.environ.get(ENV_VAR, "").strip()):
-                _set(parse_instant(text))
+                _anchor = _anchor_from_env(text)
         return _anchor
 
 

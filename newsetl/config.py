@@ -63,6 +63,8 @@ class Settings:
     entities_file: Path = PROJECT_ROOT / "entities.toml"   # entity curation (merge / never_merge)
     run_wait: float = 1800.0              # seconds a run waits for another group's run to finish
     stale_hours: float = 24.0             # a feed with no new article for longer is listed as stale
+    page_retry_limit: int = 5             # failed fetches of an article page before newsetl gives up on it
+    page_retry_hours: float = 1.0         # wait before the first retry of a failed page; doubled after each
 
     @property
     def raw_root(self) -> Path:
@@ -84,7 +86,7 @@ class Settings:
                  "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
                  "max_redirects": int, "run_wait": float,
-                 "stale_hours": float}
+                 "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:

@@ -32,6 +32,10 @@ os.environ["NEWSETL_HOST_CONCURRENCY"] = "8"
 # whatever day the suite runs on.
 SAMPLE_CAPTURED_AT = "2026-11-28T12:00:00Z"
 os.environ["NEWSETL_NOW"] = SAMPLE_CAPTURED_AT
+os.environ.pop("NEWSETL_CLOCK_ANCHOR", None)
+from newsetl import clock  # noqa: E402 - read now: the processes the tests start run on from this moment
+
+clock.now()
 
 
 @dataclass

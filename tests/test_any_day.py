@@ -28,7 +28,8 @@ def faked_run(tmp_path, name: str, offset: str, now: str | None) -> duckdb.DuckD
     (libfaketime syntax, e.g. "+400d"); NEWSETL_NOW set to `now` or left unset."""
     _, info = libfaketime.get_reload_information()
     preload = os.path.join(info["LD_LIBRARY_PATH"], info["LD_PRELOAD"])
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "NEWSETL_NOW"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PREFECT_API") and k not in ("NEWSETL_NOW", "NEWSETL_CLOCK_ANCHOR")}
     env |= {"LD_PRELOAD": preload, "FAKETIME": offset, "FAKETIME_DONT_FAKE_MONOTONIC": "1",
             "FAKETIME_NO_CACHE": "1", "NEWSETL_WAREHOUSE_PATH": str(tmp_path / name / "news.duckdb")}
     if now:

@@ -44,3 +44,16 @@ def test_newsetl_now_sets_the_clock_of_a_new_process(setting):
                              env={"NEWSETL_NOW": setting, "PATH": "/usr/bin:/bin"}).stdout.strip()
     started = clock.parse_instant(setting)
     assert 0 <= (datetime.fromisoformat(printed) - started).total_seconds() < 5
+
+
+def test_a_child_process_runs_on_from_its_parent_clock_rather_than_starting_over():
+    code = "from newsetl import clock; print(clock.now().isoformat())"
+    env = {"NEWSETL_NOW": "2026-11-28T12:00:00Z", "PATH": "/usr/bin:/bin",
+           "NEWSETL_CLOCK_ANCHOR": f"2026-11-28T12:00:00Z|{time.time() - 3600!r}"}  # read an hour ago
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env=env).stdout.strip()
+    assert 3600 <= (datetime.fromisoformat(printed) - datetime(2026, 11, 28, 12)).total_seconds() < 3605
+    env["NEWSETL_NOW"] = "2026-11-29T00:00:00Z"  # an anchor for another setting is not used
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env=env).stdout.strip()
+    assert (datetime.fromisoformat(printed) - datetime(2026, 11, 29)).total_seconds() < 5

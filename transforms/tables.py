@@ -195,6 +195,22 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
            "item_published_at", "item_published_source")
 
 
+def keep_stored_identity(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:
+    """An article first stored without its page (the page failed, or links were not followed) keeps its id
+    when a later run reads the page and finds another canonical URL there: the page's text updates that
+    article (a new version) instead of starting a second one. Not when the page's URL already names
+    another stored article."""
+    stored = (known.filter((pl.col("content_source") != "page") & pl.col("url").is_not_null())
+              .select("url", pl.col("article_id").alias("stored_id"))
+              .unique("url", keep="first", maintain_order=True))
+    adopt = (pl.col("stored_id").is_not_null() & (pl.col("article_id") != pl.col("stored_id"))
+             & ~pl.col("article_id").is_in(known["article_id"].implode()))
+    return (rows.join(stored, on="url", how="left", maintain_order="left")
+            .with_columns(pl.when(adopt).then(pl.col("stored_id")).otherwise(pl.col("article_id"))
+                          .alias("article_id"))
+            .drop("stored_id"))
+
+
 @dataclass(frozen=True)
 class ArticleTables:
     articles: pl.DataFrame          # new and changed articles, ARTICLE_COLUMNS
@@ -214,7 +230,7 @@ def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_ali
     rows = article_rows(items)
     resolved, new_sources, new_aliases = resolve_outlets(rows, known_aliases)
     known = known_articles.cast(KNOWN_SCHEMA)
-    split = split_by_change(merge_by_article(resolved), known)
+    split = split_by_change(merge_by_article(keep_stored_identity(resolved, known)), known)
     changed = pl.concat([split["new"], split["changed"]])
     signatures_known = (known_signatures if known_signatures is not None
                         else pl.DataFrame(schema=SIGNATURE_SCHEMA))

@@ -3,6 +3,7 @@
 insert into articles by name
 select * from stage_articles
 on conflict (article_id) do update set
+    canonical_url = excluded.canonical_url,   -- a page read later may name the article's canonical URL
     url = excluded.url,
     source_id = excluded.source_id,
     feed_id = excluded.feed_id,

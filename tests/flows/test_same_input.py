@@ -110,3 +110,29 @@ def reversed_items(feed: bytes) -> bytes:
     last, tail = tail[0] + b"</" + tag + b">", b"</" + tag + b">".join(tail[1:])
     chunks = [*items, last]
     return head + b"".join(b"<" + tag + b">" + c for c in reversed(chunks)) + tail
+
+
+def test_a_failed_article_page_is_fetched_again_after_its_backoff(tmp_path, site_server, prefect_harness,
+                                                                  routes):
+    """Issue 17: a page that failed keeps only the feed's summary until a later run fetches it again; the
+    retry waits 1 h after the first failure (then 2 h, 4 h, ...)."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    db = tmp_path / "news.duckdb"
+    routes[PAGE] = (503, {}, b"try later")
+    query = "select content_source, word_count from articles where url like '%bank-of-england-holds-rates%'"
+    with clock.pinned(datetime(2026, 11, 28, 12, 0)):
+        ingest(sources_file=str(sources), warehouse_path=str(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute(query).fetchone()[0] == "feed"
+    del routes[PAGE]  # the page is back
+    asked = site_server.requests.count(PAGE)
+    with clock.pinned(datetime(2026, 11, 28, 12, 20)):  # too soon: not asked again
+        ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert site_server.requests.count(PAGE) == asked
+    with clock.pinned(datetime(2026, 11, 28, 13, 30)):
+        summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert site_server.requests.count(PAGE) == asked + 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        source, words = con.execute(query).fetchone()
+    assert source == "page" and words > 150, (source, words)
+    assert summary.articles["changed"] == 1, summary.articles
