@@ -16,6 +16,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -103,6 +104,7 @@ class WarehouseState:
     curation: Curation                   # entities.toml + recorded merge/split decisions
     replay: ReplayIndex | None = None    # reprocess: recorded fetches replace the network
     page_retries: dict[str, str] = field(default_factory=dict)  # URL -> feed_id: pages due a new fetch
+    feed_settings: dict[str, str] = field(default_factory=dict)  # feed_id -> settings it was last read with
 
     @classmethod
     def empty(cls, since: datetime, curation: Curation, replay: ReplayIndex) -> WarehouseState:
@@ -171,7 +173,8 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
-                              curation, replay, retries)
+                              curation, replay, retries,
+                              {} if replay is not None else warehouse.feed_settings(con))
 
 
 def fetch_one_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
@@ -226,7 +229,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     again. A new title means the article was edited: its page is fetched again for the new version."""
     if parsed.items is None or not parsed.source.follow_links:
         return parsed
-    items = unseen_or_retitled(parsed.items, known_titles)
+    items = parsed.items if parsed.source.force else unseen_or_retitled(parsed.items, known_titles)
     links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
     if replay is not None:
         results = [replay.fetch(url) for url in links]
@@ -473,6 +476,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
             "last_status_code": f.status_code, "last_outcome": res.outcome, "last_error": res.error,
             "last_fetched_at": f.fetched_at, "is_success": not res.failed,
             "items_last_run": res.item_count if res.items is not None else None,
+            "settings_sha256": s.settings_sha256,
         })
     return pl.DataFrame(rows, schema={
         "feed_id": pl.String, "name": pl.String, "url": pl.String, "kind": pl.String,
@@ -480,7 +484,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "etag": pl.String, "last_modified": pl.String, "last_content_sha256": pl.String,
         "last_status_code": pl.Int32,
         "last_outcome": pl.String, "last_error": pl.String, "last_fetched_at": pl.Datetime("us"),
-        "is_success": pl.Boolean, "items_last_run": pl.Int32})
+        "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String})
 
 
 def source_summaries(results: list[SourceResult]) -> list[dict]:
@@ -498,16 +502,20 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
-           group: str | None = None, fail_after: str | None = None, reprocess: bool = False) -> RunSummary:
+           group: str | None = None, fail_after: str | None = None, reprocess: bool = False,
+           refetch: list[str] | None = None) -> RunSummary:
     """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse, then
     publish it for readers. A run whose group is already running is skipped; runs of other groups wait
     for each other (flows/run_lock.py).
     `reprocess`: fetch nothing; replay every recorded run, in order, from the raw store and rebuild the
     derived tables from them (the same rows as the live runs that fetched them).
+    `refetch`: names of sources to fetch and parse again in full, whatever their validators and what is
+    stored (their pages too).
     `fail_after` (tests only) injects a crash inside the load after the named table."""
     logger = get_run_logger()
     settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
     config = load_sources(sources_file)
+    config.check_names(refetch)
     run = {"run_id": flow_run.get_id() or str(uuid.uuid4()), "flow_run_id": flow_run.get_id(),
            "sources_file": str(config.path), "schedule_group": "reprocess" if reprocess else group,
            "started_at": utc_now()}
@@ -521,7 +529,8 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
         with run_lock.wait_lock(run_lock.ingest_lock_path(published), settings.run_wait) as queued:
             if queued > 1:
                 logger.info("waited %.1f s for another ingest run to finish", queued)
-            return run_batch(settings, config, config.in_group(group), run, fail_after, reprocess)
+            sources = tuple(replace(s, force=s.name in (refetch or ())) for s in config.in_group(group))
+            return run_batch(settings, config, sources, run, fail_after, reprocess)
 
 
 @dataclass
@@ -539,12 +548,12 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
     """Fetch (or replay), parse and transform the sources of one run, with NER and stories. Sources are
     taken in the order of their feed_id, whatever the order of the sources file, so the same input gives
     the same rows."""
-    sources = tuple(sorted(sources, key=lambda s: s.feed_id))
+    sources = tuple(sorted(map(partial(forced_if_changed, state=state), sources), key=lambda s: s.feed_id))
     groups = batches(list(sources), SOURCES_PER_TASK)
     # a feed with pages due a retry is fetched in full (no conditional GET), so its items are read again
     retrying = set(state.page_retries.values())
-    validators = [[None if state.replay or s.feed_id in retrying else state.validators.get(s.feed_id)
-                   for s in g] for g in groups]
+    validators = [[None if state.replay or s.force or s.feed_id in retrying
+                   else state.validators.get(s.feed_id) for s in g] for g in groups]
     fetched = [r for f in fetch_sources.map(groups, validators, unmapped(settings), unmapped(state.replay))
                for r in f.result()]
     lap("fetch")
@@ -570,6 +579,17 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
     # dated by the batch's first fetch, not the clock at load time, so a replay gives the same rows
     seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
     return Batch(results, tables.counts, frames, seen_at)
+
+
+def forced_if_changed(source: Source, state: WarehouseState) -> Source:
+    """The source, to be fetched and parsed again in full (`force`) when the sources file changed how it is
+    read since its last good fetch (a selector, follow_links, the URL ...) or the run was asked to."""
+    stored = state.feed_settings.get(source.feed_id)
+    if source.force or stored is None or stored == source.settings_sha256:
+        return source
+    get_run_logger().info("%s: its settings changed since it was last read: fetching and parsing it again",
+                          source.name)
+    return replace(source, force=True)
 
 
 @task(name="plan_replay", cache_policy=NO_CACHE)

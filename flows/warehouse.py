@@ -373,6 +373,11 @@ def feed_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | Non
     return {feed_id: tuple(rest) for feed_id, *rest in rows}
 
 
+def feed_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """feed_id -> the SHA-256 of the settings it was last read with (feeds.settings_sha256)."""
+    return dict(con.execute(sql_text("read/feed_settings.sql")).fetchall())
+
+
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(con.execute(sql_text("read/table_counts.sql")).fetchall())
 

@@ -36,7 +36,8 @@ def _fail(message: str, code: int = 2) -> None:
 EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4, 5
 
 
-def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool) -> None:
+def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
+            refetch: list[str] | None = None) -> None:
     from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
@@ -46,13 +47,14 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     try:
         config = load_sources(sources)  # a bad file is reported here, before a flow run starts
         config.check_group(group)
+        config.check_names(refetch)
         Settings.from_env()
         check_env()
     except (ConfigError, ClockError) as exc:
         _fail(str(exc))
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group, reprocess=reprocess)
+                         group=group, reprocess=reprocess, refetch=refetch)
     except (LockedError, RunLockTimeout) as exc:
         _fail(str(exc), code=EXIT_LOCKED)
     except AllSourcesFailed as exc:
@@ -75,9 +77,12 @@ def run(
     sources: Path = SOURCES_OPTION,
     warehouse: Path | None = WAREHOUSE_OPTION,
     group: str | None = typer.Option(None, "--group", "-g", help="only the sources of this schedule group"),
+    refetch: list[str] | None = typer.Option(
+        None, "--refetch", help="fetch and parse this source again in full, its article pages too, whatever "
+        "its validators and what is stored (repeatable)"),
 ) -> None:
     """Fetch every source once, transform, and load one batch into the warehouse."""
-    _ingest(sources, warehouse, group, reprocess=False)
+    _ingest(sources, warehouse, group, reprocess=False, refetch=refetch)
 
 
 @app.command()

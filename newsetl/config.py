@@ -7,9 +7,11 @@ sitemap (got 'rs')`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -113,6 +115,17 @@ class Source:
     respect_robots: bool = True   # article pages disallowed by the host's robots.txt are not fetched
     allow_private_hosts: bool = False  # article links into loopback/private/link-local networks allowed
     captured_at: datetime | None = None  # a saved page: its relative times are read against this instant
+    force: bool = False           # this run only: fetch and parse again, whatever validators and store say
+
+    @property
+    def settings_sha256(self) -> str:
+        """A hash of what decides how this source is read (not its name, group or this run's `force`): a
+        change means its feed and pages must be read again."""
+        settings = {"kind": self.kind, "url": self.url, "outlet": self.outlet,
+                    "follow_links": self.follow_links, "selectors": asdict(self.selectors),
+                    "respect_robots": self.respect_robots, "allow_private_hosts": self.allow_private_hosts,
+                    "captured_at": self.captured_at.isoformat() if self.captured_at else None}
+        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
 
     def relative_times_from(self, fetched_at: datetime) -> datetime:
         """The instant "6 hours ago" on this source counts back from: when the page was captured, if the
@@ -137,6 +150,14 @@ class SourcesConfig:
     def in_group(self, group: str | None) -> tuple[Source, ...]:
         self.check_group(group)
         return self.sources if group is None else tuple(s for s in self.sources if s.group == group)
+
+    def check_names(self, names: list[str] | None) -> None:
+        """Source names given on the command line (`--refetch`) must exist."""
+        known = [s.name for s in self.sources]
+        unknown = [n for n in names or [] if n not in known]
+        if unknown:
+            raise ConfigError(f"{self.path}: no source named {', '.join(map(repr, unknown))}; the sources "
+                              f"are: {', '.join(known)}")
 
     def check_group(self, group: str | None) -> None:
         """A group no source belongs to is an error naming the groups there are (a typo must not run

@@ -136,3 +136,38 @@ def test_a_failed_article_page_is_fetched_again_after_its_backoff(tmp_path, site
         source, words = con.execute(query).fetchone()
     assert source == "page" and words > 150, (source, words)
     assert summary.articles["changed"] == 1, summary.articles
+
+
+def test_an_edited_source_is_read_again_and_refetch_reads_one_source_again(tmp_path, site_server,
+                                                                           prefect_harness):
+    """Issue 17: after a selector edit the unchanged listing page was `not_modified` and the new selectors
+    never applied; `--refetch` had no equivalent."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    db = tmp_path / "news.duckdb"
+    ingest(sources_file=str(sources), warehouse_path=str(db))
+    by_name = lambda summary: {s["name"]: s for s in summary.sources}  # noqa: E731
+    again = by_name(ingest(sources_file=str(sources), warehouse_path=str(db)))
+    assert again["daily8-world"]["outcome"] == again["independent-world"]["outcome"] == "not_modified"
+
+    # the listing's card text now read from the card's headline
+    sources.write_text(sources.read_text(encoding="utf-8").replace(
+        'url = "{}/daily8/world.html"'.format(site_server.base_url),
+        'url = "{}/daily8/world.html"\nselectors = {{ text = ".//*[contains(@class,\'card-title\')]" }}'
+        .format(site_server.base_url)), encoding="utf-8")
+    edited = ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert by_name(edited)["daily8-world"]["outcome"] == "ok"
+    assert edited.articles["changed"] >= 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        body = con.execute("select body from articles where canonical_url like '%telegraph.co.uk%barents%'"
+                           ).fetchone()[0]
+    assert body.startswith("Russia") and len(body.split()) < 20  # the headline, not the card's text
+    assert by_name(ingest(sources_file=str(sources), warehouse_path=str(db)))["daily8-world"]["outcome"] \
+        == "not_modified"  # read once with the new settings, then as before
+
+    asked = len(site_server.requests)
+    refetched = by_name(ingest(sources_file=str(sources), warehouse_path=str(db),
+                               refetch=["independent-world"]))
+    assert refetched["independent-world"]["outcome"] == "ok"
+    assert refetched["independent-world"]["pages"] == 16
+    assert refetched["harbour-times"]["outcome"] == "not_modified"
+    assert len(site_server.requests) - asked >= 17  # the feed and its 16 pages
