@@ -503,12 +503,14 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
 @flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
            group: str | None = None, fail_after: str | None = None, reprocess: bool = False,
-           refetch: list[str] | None = None) -> RunSummary:
+           refetch: list[str] | None = None, dry_run: bool = False) -> RunSummary:
     """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse, then
     publish it for readers. A run whose group is already running is skipped; runs of other groups wait
     for each other (flows/run_lock.py).
     `reprocess`: fetch nothing; replay every recorded run, in order, from the raw store and rebuild the
     derived tables from them (the same rows as the live runs that fetched them).
+    `dry_run` (with `reprocess`): rebuild in a throw-away copy and report what would change, table by
+    table; the warehouse is not touched.
     `refetch`: names of sources to fetch and parse again in full, whatever their validators and what is
     stored (their pages too).
     `fail_after` (tests only) injects a crash inside the load after the named table."""
@@ -530,7 +532,22 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
             if queued > 1:
                 logger.info("waited %.1f s for another ingest run to finish", queued)
             sources = tuple(replace(s, force=s.name in (refetch or ())) for s in config.in_group(group))
+            if reprocess and dry_run:
+                return reprocess_dry_run(settings, config, sources, run)
             return run_batch(settings, config, sources, run, fail_after, reprocess)
+
+
+def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
+                      run: dict) -> RunSummary:
+    """What `reprocess` would change: the whole reprocess, run on a scratch copy of the writer's file; the
+    summary's table_rows give each table's rows after it and the change from now."""
+    with warehouse.connect_writer(settings.warehouse_path) as con:
+        before = warehouse.table_counts(con)
+    with warehouse.scratch_copy(settings.warehouse_path) as scratch_path:
+        scratch = replace(settings, warehouse_path=scratch_path, raw_dir=settings.raw_root)
+        summary = run_batch(scratch, config, sources, run, None, reprocess=True)
+    rows = {t: (after, after - before.get(t, 0)) for t, (after, _) in summary.table_rows.items()}
+    return replace(summary, status="dry_run", table_rows=rows)
 
 
 @dataclass

@@ -139,6 +139,26 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
 
 
 @contextmanager
+def scratch_copy(published: Path) -> Iterator[Path]:
+    """A throw-away copy of the writer's file (`reprocess --dry-run`): yields a published path, beside
+    `published`, whose writer's file is the copy. Everything under that path is deleted afterwards."""
+    writer = writer_file(published)
+    scratch = published.with_name(f"{published.stem}.dry-run{published.suffix}")
+    paths = [path for base in (scratch, writer_file(scratch))
+             for path in (base, base.with_name(base.name + ".wal"))]
+    for path in paths:
+        path.unlink(missing_ok=True)
+    try:
+        with connect(writer) as con:
+            con.execute("checkpoint")
+            _copy_atomically(writer, writer_file(scratch))
+        yield scratch
+    finally:
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+
+@contextmanager
 def rebuilding(published: Path) -> Iterator[Path]:
     """A copy of the writer's file to rebuild the derived tables in (`reprocess`): yields the published
     path whose writer's file is that copy. When the block ends without an error the copy replaces the

@@ -37,7 +37,7 @@ EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
 
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
-            refetch: list[str] | None = None) -> None:
+            refetch: list[str] | None = None, dry_run: bool = False) -> None:
     from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
@@ -54,7 +54,7 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         _fail(str(exc))
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group, reprocess=reprocess, refetch=refetch)
+                         group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
     except (LockedError, RunLockTimeout) as exc:
         _fail(str(exc), code=EXIT_LOCKED)
     except AllSourcesFailed as exc:
@@ -86,10 +86,14 @@ def run(
 
 
 @app.command()
-def reprocess(sources: Path = SOURCES_OPTION, warehouse: Path | None = WAREHOUSE_OPTION) -> None:
-    """Rebuild articles, sources and entities from the raw store, with no network: the latest recorded
-    fetch of every URL is parsed and transformed again (after a parser or NER improvement)."""
-    _ingest(sources, warehouse, None, reprocess=True)
+def reprocess(
+    sources: Path = SOURCES_OPTION,
+    warehouse: Path | None = WAREHOUSE_OPTION,
+    dry_run: bool = typer.Option(False, "--dry-run", help="only say what would change, table by table"),
+) -> None:
+    """Rebuild articles, sources and entities from the raw store, with no network: every recorded run is
+    replayed, oldest first, and parsed and transformed again (after a parser or NER improvement)."""
+    _ingest(sources, warehouse, None, reprocess=True, dry_run=dry_run)
 
 
 class OutputFormat(StrEnum):

@@ -28,6 +28,21 @@ def brief(error: str | None) -> str:
     return first if len(first) <= BRIEF_LENGTH else first[:BRIEF_LENGTH - 1] + "…"
 
 
+def print_dry_run(summary, console: Console) -> None:
+    """`reprocess --dry-run`: each table's rows now, after a reprocess, and the change; nothing written."""
+    tables = Table(title="reprocess --dry-run: what a reprocess would change (nothing was written)",
+                   title_justify="left")
+    for column, justify in (("table", "left"), ("rows now", "right"), ("after reprocess", "right"),
+                            ("change", "right")):
+        tables.add_column(column, justify=justify)
+    for name, (after, change) in summary.table_rows.items():
+        tables.add_row(name, f"{after - change:,}", f"{after:,}", f"{change:+,}" if change else "0",
+                       style="yellow" if change < 0 else None)
+    console.print(tables)
+    counts = summary.articles
+    console.print(f"replayed: {counts['items']:,} items -> {counts['articles']:,} articles")
+
+
 def print_summary(summary, console: Console | None = None) -> None:
     console = console or Console()
     seconds = (summary.finished_at - summary.started_at).total_seconds()
@@ -35,6 +50,9 @@ def print_summary(summary, console: Console | None = None) -> None:
         console.print(f"run {summary.run_id} skipped: another run of its schedule group is still in progress")
         return
     counts = summary.articles
+    if summary.status == "dry_run":
+        print_dry_run(summary, console)
+        return
 
     tables = Table(title="Warehouse", title_justify="left")
     tables.add_column("table")

@@ -150,10 +150,10 @@ def test_an_edited_source_is_read_again_and_refetch_reads_one_source_again(tmp_p
     assert again["daily8-world"]["outcome"] == again["independent-world"]["outcome"] == "not_modified"
 
     # the listing's card text now read from the card's headline
-    sources.write_text(sources.read_text(encoding="utf-8").replace(
-        'url = "{}/daily8/world.html"'.format(site_server.base_url),
-        'url = "{}/daily8/world.html"\nselectors = {{ text = ".//*[contains(@class,\'card-title\')]" }}'
-        .format(site_server.base_url)), encoding="utf-8")
+    listing = f'url = "{site_server.base_url}/daily8/world.html"'
+    headline = """selectors = { text = ".//*[contains(@class,'card-title')]" }"""
+    sources.write_text(sources.read_text(encoding="utf-8").replace(listing, f"{listing}\n{headline}"),
+                       encoding="utf-8")
     edited = ingest(sources_file=str(sources), warehouse_path=str(db))
     assert by_name(edited)["daily8-world"]["outcome"] == "ok"
     assert edited.articles["changed"] >= 1
@@ -171,3 +171,38 @@ def test_an_edited_source_is_read_again_and_refetch_reads_one_source_again(tmp_p
     assert refetched["independent-world"]["pages"] == 16
     assert refetched["harbour-times"]["outcome"] == "not_modified"
     assert len(site_server.requests) - asked >= 17  # the feed and its 16 pages
+
+
+def test_reprocess_with_either_of_two_sources_files_loses_nothing(tmp_path, site_server, prefect_harness,
+                                                                   routes):
+    """Issue 17: a reprocess given a sources file listing some of the warehouse's feeds deleted the others'
+    articles and every earlier version. It now replays everything landed; --dry-run changes nothing."""
+    everything = write_sources(tmp_path / "all.toml", site_server.base_url).read_text(encoding="utf-8")
+    head, *blocks = everything.split("\n[[sources]]")
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    first.write_text(head + "".join("\n[[sources]]" + b for b in blocks[:2]), encoding="utf-8")
+    second.write_text(head + "".join("\n[[sources]]" + b for b in blocks[2:]), encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    ingest(sources_file=str(first), warehouse_path=str(db))
+    ingest(sources_file=str(second), warehouse_path=str(db))
+    routes.update(edited("Bank of England holds rates but signals cut in the new year",
+                         "Markets moved to price in a cut by February."))
+    ingest(sources_file=str(first), warehouse_path=str(db))
+    live = dump(db)
+    assert len(live["articles"]) == 47 and len(live["article_versions"]) == 48
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        runs = con.execute("select count(*) from runs").fetchone()[0]
+    dry = ingest(sources_file=str(second), warehouse_path=str(db), reprocess=True, dry_run=True)
+    assert dry.status == "dry_run"
+    assert {t: change for t, (_, change) in dry.table_rows.items() if change} == {}
+    assert dump(db) == live
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from runs").fetchone()[0] == runs  # nothing written
+    assert not list(tmp_path.glob("*dry-run*")) and not list(tmp_path.glob("*rebuild*"))
+
+    for sources in (second, first):
+        assert ingest(sources_file=str(sources), warehouse_path=str(db), reprocess=True).status == "completed"
+        replayed = dump(db)
+        for table in DERIVED:
+            assert replayed[table] == live[table], (sources.name, table)
