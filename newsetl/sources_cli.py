@@ -268,6 +268,73 @@ def add(
                     "fetched only with allow_private_hosts = true in the entry", fg=typer.colors.YELLOW)
 
 
+# --- remove -----------------------------------------------------------------------------------------------
+
+def _table_spans(lines: list[bytes]) -> list[tuple[int, int]]:
+    """(start, end) line indices of each TOML table or array-of-tables block: from its header to the line
+    before the next header, less the comment lines directly above that next header (they belong to it)."""
+    headers = [i for i, line in enumerate(lines) if line.lstrip().startswith(b"[")]
+    spans = []
+    for n, start in enumerate(headers):
+        end = headers[n + 1] if n + 1 < len(headers) else len(lines)
+        while end - 1 > start and lines[end - 1].lstrip().startswith(b"#") and n + 1 < len(headers):
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def without_source(original: bytes, name: str) -> bytes | None:
+    """The sources file's bytes with the [[sources]] entry named `name` taken out (and the comment lines
+    directly above it), every other byte kept; None if no entry has that name."""
+    lines = original.splitlines(keepends=True)
+    for start, end in _table_spans(lines):
+        block = b"".join(lines[start:end])
+        if not block.lstrip().startswith(b"[[sources]]"):
+            continue
+        try:
+            entries = tomllib.loads(block.decode("utf-8")).get("sources", [])
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if entries and entries[0].get("name") == name:
+            while start > 0 and lines[start - 1].lstrip().startswith(b"#"):
+                start -= 1
+            return b"".join(lines[:start] + lines[end:])
+    return None
+
+
+@sources_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="the source's name in the sources file"),
+    sources: Path | None = typer.Option(None, "--sources", "-s", help=SOURCES_HELP),
+    dry_run: bool = typer.Option(False, "--dry-run", help="say what would be removed, write nothing"),
+) -> None:
+    """Take a source out of the sources file (every other line kept as it is). Its articles, entities and
+    fetch history stay in the warehouse; later runs no longer poll it."""
+    sources_path = (sources or (ctx.obj or {}).get("sources") or ROOT_SOURCES).resolve()
+    try:
+        original, data = _read_existing(sources_path)
+    except ConfigError as exc:
+        _fail(f"cannot remove {name!r}: {exc}")
+    text = without_source(original, name)
+    if text is None:
+        names = [str(e.get("name")) for e in data.get("sources", []) if isinstance(e, dict)]
+        _fail(f"cannot remove {name!r}: no source of that name in {sources_path}; the sources are: "
+              f"{', '.join(names) or '(none)'}")
+    if dry_run:
+        typer.echo(f"would remove source {name!r} from {sources_path} (dry run: nothing written)")
+        return
+    try:
+        tmp = _validate(text, sources_path, sources_path.parent)
+        shutil.copymode(sources_path, tmp)
+        os.replace(tmp, sources_path)
+    except ConfigError as exc:
+        _fail(f"cannot remove {name!r}: the sources file would not be valid: {exc}")
+    except OSError as exc:
+        _fail(f"cannot remove {name!r}: cannot write {sources_path}: {exc}")
+    typer.echo(f"removed source {name!r} from {sources_path}; its articles stay in the warehouse")
+
+
 # --- list -------------------------------------------------------------------------------------------------
 
 def _health(path: Path) -> tuple[dict[str, dict], str | None]:

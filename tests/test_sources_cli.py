@@ -228,3 +228,46 @@ def test_the_example_sources_file_is_valid():
     assert all(o.domain and o.homepage for o in outlets.values())
     text = (ROOT / "sources.example.toml").read_text(encoding="utf-8")
     assert "internet" in text.split("[[outlets]]")[0] and "never fetched by the tests" in text
+
+
+REMOVABLE = """# The sources of a test.
+
+[[outlets]]
+name = "A"
+
+# first feed
+[[sources]]
+name = "one"
+kind = "rss"
+url = "https://one.example/rss.xml"  # trailing comment
+outlet = "A"
+
+# second feed, kept byte for byte\r
+[[sources]]
+name = "two"
+kind = "atom"
+url = "https://two.example/atom.xml"
+outlet = "A"
+selectors = { card = "//a" }
+"""
+
+
+def test_remove_takes_out_one_entry_and_keeps_every_other_byte(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_bytes(REMOVABLE.encode())
+    dry = runner.invoke(app, ["sources", "remove", "one", "--sources", str(path), "--dry-run"])
+    assert dry.exit_code == 0 and "would remove source 'one'" in dry.output
+    assert path.read_bytes() == REMOVABLE.encode()
+    result = runner.invoke(app, ["sources", "remove", "one", "--sources", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "its articles stay in the warehouse" in result.output
+    entry = ('# first feed\n[[sources]]\nname = "one"\nkind = "rss"\n'
+             'url = "https://one.example/rss.xml"  # trailing comment\noutlet = "A"\n\n')
+    expected = REMOVABLE.replace(entry, "")
+    assert path.read_bytes() == expected.encode()
+    assert [s.name for s in load_sources(path).sources] == ["two"]
+    unknown = runner.invoke(app, ["sources", "remove", "nope", "--sources", str(path)])
+    assert unknown.exit_code == 2 and "no source of that name" in unknown.output and "two" in unknown.output
+    last = runner.invoke(app, ["sources", "remove", "two", "--sources", str(path)])
+    assert last.exit_code == 2 and "would not be valid" in last.output
+    assert path.read_bytes() == expected.encode()
