@@ -10,6 +10,7 @@ import pytest
 
 from flows.ingest import ingest
 from newsetl import clock
+from samples.corpus.wire import WIRE_BODY
 from tests.conftest import SAMPLE_SITE, write_sources
 
 # every table `reprocess` rebuilds (sql/load/clear_derived.sql)
@@ -206,3 +207,57 @@ def test_reprocess_with_either_of_two_sources_files_loses_nothing(tmp_path, site
         replayed = dump(db)
         for table in DERIVED:
             assert replayed[table] == live[table], (sources.name, table)
+
+
+WIRE = "/harbourtimes/articles/container-freight-rates-fall-fourth-week.html"
+WIRE_URL = "https://www.harbourtimes.example/2026/11/26/container-freight-rates-fall-fourth-week"
+
+
+def syndicated_site(n: int) -> dict[str, tuple[int, dict[str, str], bytes]]:
+    """A feed of `n` outlets' copies of the wire story, published an hour apart: each its own headline,
+    canonical URL and one paragraph of its own, the wire's paragraphs word for word."""
+    page = site_file(WIRE)
+    routes, items = {}, []
+    for i in range(1, n + 1):
+        url = f"https://outlet{i}.example/business/freight-rates-fall"
+        own = (f"<p>Outlet {i} adds: importers in its region expect cheaper containers to reach shops "
+               "by the spring, though hauliers warn that road costs have not fallen at all.</p>")
+        copy = (page.replace(WIRE_URL.encode(), url.encode())
+                .replace(b"<title>", f"<title>Outlet {i}: ".encode())
+                .replace(b"2026-11-26T15:00:00+01:00", f"2026-11-26T{14 + i:02d}:00:00+01:00".encode())
+                .replace(b'<div class="article-body">', f'<div class="article-body">{own}'.encode()))
+        routes[f"/syndicated/copy-{i}.html"] = (200, {"Content-Type": "text/html; charset=utf-8"}, copy)
+        items.append(f"<item><title>Outlet {i}: freight rates fall again</title>"
+                     f"<link>copy-{i}.html</link><guid>copy-{i}</guid>"
+                     f"<pubDate>Thu, 26 Nov 2026 {13 + i:02d}:00:00 +0000</pubDate></item>")
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire copies</title>"
+            "<link>https://wire.example/</link>" + "".join(items) + "</channel></rss>")
+    routes["/syndicated/rss.xml"] = (200, {"Content-Type": "application/rss+xml"}, feed.encode())
+    return routes
+
+
+def test_six_syndicated_copies_in_one_run_keep_their_text_and_point_at_the_original(
+        tmp_path, site_server, prefect_harness, routes):
+    routes.update(syndicated_site(6))
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f"""
+[[sources]]
+name = "wire-copies"
+kind = "rss"
+url = "{site_server.base_url}/syndicated/rss.xml"
+outlet = "Wire copies"
+follow_links = true
+allow_private_hosts = true
+""", encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    ingest(sources_file=str(sources), warehouse_path=str(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("""select canonical_url, word_count, duplicate_of, duplicate_kind, article_id
+                              from articles order by published_at""").fetchall()
+    assert len(rows) == 6
+    original = rows[0]
+    assert original[0] == "https://outlet1.example/business/freight-rates-fall" and original[2] is None
+    wire_words = len(WIRE_BODY.split())
+    for url, words, _, _, _ in rows:
+        assert words > wire_words, (url, words)  # the full text and its own paragraph, not a cached parse's
+    assert [(r[2], r[3]) for r in rows[1:]] == [(original[4], "near")] * 5
