@@ -31,7 +31,10 @@ def faked_run(tmp_path, name: str, offset: str, now: str | None) -> duckdb.DuckD
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("PREFECT_API") and k not in ("NEWSETL_NOW", "NEWSETL_CLOCK_ANCHOR")}
     env |= {"LD_PRELOAD": preload, "FAKETIME": offset, "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-            "FAKETIME_NO_CACHE": "1", "NEWSETL_WAREHOUSE_PATH": str(tmp_path / name / "news.duckdb")}
+            "FAKETIME_NO_CACHE": "1", "NEWSETL_WAREHOUSE_PATH": str(tmp_path / name / "news.duckdb"),
+            # Prefect's own state for this process tree alone: its database is not the one the suite's
+            # other processes wrote with the real clock
+            "PREFECT_HOME": str(tmp_path / name / "prefect")}
     if now:
         env["NEWSETL_NOW"] = now
     done = subprocess.run([sys.executable, "-m", "newsetl.cli", "run"], cwd=ROOT, env=env,
