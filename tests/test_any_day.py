@@ -26,15 +26,16 @@ MENTIONS = "select * from article_entities order by all"
 def faked_run(tmp_path, name: str, offset: str, now: str | None) -> duckdb.DuckDBPyConnection:
     """`newsetl run` on sources.toml into its own warehouse, the machine's clock moved by `offset`
     (libfaketime syntax, e.g. "+400d"); NEWSETL_NOW set to `now` or left unset."""
+    (tmp_path / "prefect").mkdir(exist_ok=True)
     _, info = libfaketime.get_reload_information()
     preload = os.path.join(info["LD_LIBRARY_PATH"], info["LD_PRELOAD"])
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("PREFECT_API") and k not in ("NEWSETL_NOW", "NEWSETL_CLOCK_ANCHOR")}
     env |= {"LD_PRELOAD": preload, "FAKETIME": offset, "FAKETIME_DONT_FAKE_MONOTONIC": "1",
             "FAKETIME_NO_CACHE": "1", "NEWSETL_WAREHOUSE_PATH": str(tmp_path / name / "news.duckdb"),
-            # Prefect's own state for this process tree alone: its database is not the one the suite's
-            # other processes wrote with the real clock
-            "PREFECT_HOME": str(tmp_path / name / "prefect")}
+            # Prefect's own state for the faked runs: its database is not the one the suite's other
+            # processes wrote with the real clock
+            "PREFECT_HOME": str(tmp_path / "prefect")}
     if now:
         env["NEWSETL_NOW"] = now
     done = subprocess.run([sys.executable, "-m", "newsetl.cli", "run"], cwd=ROOT, env=env,
