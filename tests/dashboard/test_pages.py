@@ -147,7 +147,7 @@ def test_typing_a_name_opens_that_entity(served, browser):
     # the sample spells him both ways; the entity is named as the oldest article spells him
     (lavrov, name), = query(path, "select entity_id, canonical_name from entities where canonical_name "
                                   "in ('Sergey Lavrov', 'Sergei Lavrov')")
-    browser.enter_text("find an entity", "Sergey Lavrov")
+    browser.enter_text("find an entity", name)
     browser.wait_for(f"({MAIN_TEXT}).includes('{name}\\n')", timeout=30)
     text = browser.evaluate(MAIN_TEXT)
     (articles,), = query(path, f"select articles from analytics.entity_summary where entity = '{name}'")
