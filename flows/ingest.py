@@ -25,7 +25,7 @@ from prefect.runtime import flow_run
 
 from flows import raw_store, run_lock, warehouse
 from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, refused, utc_now
-from flows.ner import make_recogniser
+from flows.ner import make_recogniser, tolerant
 from flows.politeness import forbidden_address, parse_robots, robots_url
 from flows.replay import ReplayIndex
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
@@ -36,9 +36,11 @@ from transforms.entities import (
     RECENT_SCHEMA,
     build_entity_tables,
     empty_entity_tables,
+    ner_texts,
 )
 from transforms.entity_resolution import Curation
 from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
+from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
@@ -77,6 +79,7 @@ class SourceResult:
     pages: pl.DataFrame | None = None
     page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
     error: str | None = None
+    rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
 
     @property
     def failed(self) -> bool:
@@ -122,6 +125,7 @@ class RunSummary:
     lock_wait_seconds: float = 0.0              # waited for another process's lock on the writer's file
     stale_feeds: list[dict] = field(default_factory=list)  # no new article for more than stale_hours
     stale_hours: float = 24.0
+    rejected_items: list[dict] = field(default_factory=list)  # items skipped: source, item_url, stage, reason
 
     @property
     def sources_failed(self) -> int:
@@ -201,8 +205,15 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     except (FeedParseError, PageParseError) as exc:
         logger.warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
-    logger.info("parsed %s: %d items", source.name, items.height)
-    return replace(fetched, items=items, item_count=items.height)
+    except Exception as exc:  # noqa: BLE001 - a body or selector no parser copes with fails this source only
+        logger.warning("%s: cannot be parsed: %s: %s", source.name, type(exc).__name__, exc)
+        return replace(fetched, error=f"{source.url}: cannot be parsed: {type(exc).__name__}: {exc}")
+    offered = items.height
+    items, rejected = split_rejected(items)
+    for row in rejected.head(5).iter_rows(named=True):
+        logger.warning("%s: item skipped: %s: %s", source.name, row["item_url"], row["reason"])
+    logger.info("parsed %s: %d items (%d skipped)", source.name, offered, rejected.height)
+    return replace(fetched, items=items, item_count=offered, rejected=rejected)
 
 
 def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
@@ -220,8 +231,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     else:
         with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
             allowed = PageGuard(parsed.source, session, settings)
-            results = list(pool.map(lambda url: allowed.refusal(url) or fetch(session, url, settings),
-                                    links))
+            results = list(pool.map(lambda url: fetch_page(allowed, session, url, settings), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
@@ -234,6 +244,15 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
                      if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+def fetch_page(allowed: PageGuard, session, url: str, settings: Settings) -> FetchResult:
+    """One article page, unless the guard refuses it; a link that makes the guard or the fetcher raise is
+    recorded as refused with the reason: it fails that page only, never its source or the run."""
+    try:
+        return allowed.refusal(url) or fetch(session, url, settings)
+    except Exception as exc:  # noqa: BLE001 - one hostile link fails itself
+        return refused(url, f"cannot fetch this link: {type(exc).__name__}: {exc}")
 
 
 @task(name="fetch_sources", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -305,29 +324,58 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
     page_rows = pl.concat(pages) if pages else pl.DataFrame(schema=PAGE_SCHEMA)
     config_sources, config_aliases = configured_sources(list(config.outlets))
     known_aliases = pl.concat([config_aliases, state.known_aliases.cast(config_aliases.schema)])
-    tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles,
-                                  state.recent_signatures)
+    tables, failing = isolate_failures(
+        raw_items.with_row_index("item_index"),
+        lambda items: build_article_tables(items.drop("item_index"), page_rows, known_aliases,
+                                           state.known_articles, state.recent_signatures),
+        key="item_index")
+    rejected = rejected_rows([{**row, "reason": reason} for row, reason in failing], "transform")
+    for row in rejected.head(5).iter_rows(named=True):
+        get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
     sources = pl.concat([config_sources, tables.sources]).unique("source_id", keep="first")
     aliases = pl.concat([config_aliases, tables.source_aliases]).unique(["alias_kind", "alias"], keep="first")
-    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged",
-                          tables.counts["items"], tables.counts["articles"], tables.counts["new"],
-                          tables.counts["changed"], tables.counts["unchanged"])
-    return tables, sources, aliases
+    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged "
+                          "(%d items skipped)", tables.counts["items"], tables.counts["articles"],
+                          tables.counts["new"], tables.counts["changed"], tables.counts["unchanged"],
+                          rejected.height)
+    return tables, sources, aliases, rejected
 
 
 @task(name="recognise_entities", cache_policy=NO_CACHE)
 def recognise_entities(articles: pl.DataFrame, settings: Settings,
-                       state: WarehouseState) -> dict[str, pl.DataFrame]:
+                       state: WarehouseState) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, list[str]]:
     """Entities of the new and changed articles (unchanged texts are not read again), resolved against
-    the stored ones and the curation."""
+    the stored ones and the curation; the articles that could not be recognised (REJECTED_SCHEMA: a text
+    NER fails on, or an article the entity tables cannot be built with) and their ids. Those are left out
+    of the entity frames; the caller leaves them out of the batch."""
     if articles.is_empty():  # nothing new: no model to load, no evidence to gather
-        return empty_entity_tables()
-    recognise = make_recogniser(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
-    frames = build_entity_tables(articles, recognise, state.known_entities, state.known_entity_aliases,
-                                 state.recent_entities, state.curation)
+        return empty_entity_tables(), pl.DataFrame(schema=REJECTED_SCHEMA), []
+    failed_texts: dict[str, str] = {}
+    recognise = tolerant(make_recogniser(settings.spacy_model, settings.ner_processes,
+                                         settings.ner_parallel_min), failed_texts)
+    frames, failing = isolate_failures(
+        articles,
+        lambda batch: build_entity_tables(batch, recognise, state.known_entities,
+                                          state.known_entity_aliases, state.recent_entities, state.curation),
+        key="article_id")
+    rows = [{"feed_id": row["feed_id"], "item_url": row["url"], "article_id": row["article_id"],
+             "reason": f"entities: {reason}"} for row, reason in failing]
+    if failed_texts:
+        texts = ner_texts(articles).filter(pl.col("text").is_in(list(failed_texts)))
+        by_id = {a: (f, u) for a, f, u in articles.select("article_id", "feed_id", "url").iter_rows()}
+        for article_id, text in texts.select("article_id", "text").iter_rows():
+            feed_id, url = by_id[article_id]
+            rows.append({"feed_id": feed_id, "item_url": url, "article_id": article_id,
+                         "reason": f"NER: {failed_texts[text]}"})
+    dropped = [r["article_id"] for r in rows]
+    if rows:
+        frames = {name: frame.filter(~pl.col("article_id").is_in(dropped)) if "article_id" in frame.columns
+                  else frame for name, frame in frames.items()}
+        for row in rows[:5]:
+            get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
     get_run_logger().info("recognised %d entities in %d articles", frames["entities"].height,
-                          articles.height)
-    return frames
+                          articles.height - len(rows))
+    return frames, rejected_rows(rows, "entities"), dropped
 
 
 @task(name="assign_stories", cache_policy=NO_CACHE)
@@ -466,6 +514,26 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "is_success": pl.Boolean, "items_last_run": pl.Int32})
 
 
+def rejected_item_rows(run_id: str, results: list[SourceResult], later: list[pl.DataFrame],
+                       rejected_at: datetime) -> pl.DataFrame:
+    """The rejected_items rows of this run: items skipped at parsing (each source's) and later (transform,
+    entities), each with its feed, its URL as given, the stage and the reason."""
+    frames = [r.rejected for r in results if r.rejected is not None] + later
+    rows = pl.concat([pl.DataFrame(schema=REJECTED_SCHEMA), *frames]).unique(maintain_order=True)
+    return rows.select(pl.lit(run_id).alias("run_id"), *REJECTED_SCHEMA,
+                       pl.lit(rejected_at, pl.Datetime("us")).alias("rejected_at"))
+
+
+def without_articles(tables, article_ids: list[str]):
+    """The article tables of a batch without these articles (their entities could not be recognised)."""
+    if not article_ids:
+        return tables
+    keep = ~pl.col("article_id").is_in(article_ids)
+    return replace(tables, articles=tables.articles.filter(keep),
+                   article_versions=tables.article_versions.filter(keep),
+                   signatures=tables.signatures.filter(keep))
+
+
 def source_summaries(results: list[SourceResult]) -> list[dict]:
     return [{
         "name": r.source.name,
@@ -473,6 +541,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
         "items": r.item_count,
         "pages": sum(1 for p, _ in r.page_fetches if p.ok),
         "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
+        "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
     } for r in results]
 
@@ -525,32 +594,50 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     state = prepare_warehouse(settings, run, reprocess)
     lap("prepare")
 
-    groups = batches(list(sources), SOURCES_PER_TASK)
-    fetched = [r for f in fetch_sources.map(
-        groups, [[state.validators.get(s.feed_id) for s in g] for g in groups],
-        unmapped(settings), unmapped(state.replay)) for r in f.result()]
-    lap("fetch")
-    parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
-    lap("parse")
-    known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
-    results = [r for f in fetch_article_pages.map(batches(parsed, SOURCES_PER_TASK), unmapped(settings),
-                                                  unmapped(known_titles), unmapped(state.replay))
-               for r in f.result()]
-    lap("fetch_pages")
+    results: list[SourceResult] = []
+    try:
+        groups = batches(list(sources), SOURCES_PER_TASK)
+        fetched = [r for f in fetch_sources.map(
+            groups, [[state.validators.get(s.feed_id) for s in g] for g in groups],
+            unmapped(settings), unmapped(state.replay)) for r in f.result()]
+        lap("fetch")
+        parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
+        results = parsed
+        lap("parse")
+        known_titles = state.known_articles.select("url", "title").filter(pl.col("url").is_not_null())
+        results = [r for f in fetch_article_pages.map(batches(parsed, SOURCES_PER_TASK), unmapped(settings),
+                                                      unmapped(known_titles), unmapped(state.replay))
+                   for r in f.result()]
+        lap("fetch_pages")
 
-    tables, sources_frame, aliases_frame = transform_batch(results, config, state)
-    lap("transform")
-    entity_frames = recognise_entities(tables.articles, settings, state)
-    lap("entities")
-    articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
-    lap("stories")
+        tables, sources_frame, aliases_frame, transform_rejected = transform_batch(results, config, state)
+        lap("transform")
+        entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, state)
+        tables = without_articles(tables, unrecognised)
+        lap("entities")
+        articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
+        lap("stories")
+    except Exception as exc:
+        # a crash before the load is recorded like a failed load: the run is `failed` with the error (not
+        # left `running`), the fetch log so far is kept, readers see the failed run
+        record_run(settings, {"run_id": run_id, "finished_at": utc_now(), "status": "failed",
+                              "sources_total": len(sources), "sources_failed": sum(r.failed for r in results),
+                              "items_parsed": sum(r.item_count for r in results), "articles_new": 0,
+                              "articles_changed": 0, "articles_unchanged": 0, "entities_new": 0,
+                              "error": f"run failed before the load: {type(exc).__name__}: {exc}",
+                              "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
+                              "search_index_seconds": None},
+                   None if reprocess or not results else fetch_rows(run_id, results))
+        publish_snapshot(settings)
+        raise
 
     fetches = fetch_rows(run_id, results)
+    rejected = rejected_item_rows(run_id, results, [transform_rejected, entity_rejected], started_at)
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "articles": articles,
               "story_merges": story_merges, "article_versions": tables.article_versions,
               "article_signatures": tables.signatures, **entity_frames}
     if not reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
-        frames |= {"feeds": feed_rows(results), "fetches": fetches}
+        frames |= {"feeds": feed_rows(results), "fetches": fetches, "rejected_items": rejected}
     # rows first seen in this batch are dated by its first fetch, not the wall clock, so a replay
     # gives the same rows as the live run
     seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
@@ -587,4 +674,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         articles=tables.counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
         lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
+        rejected_items=rejected.join(pl.DataFrame({"feed_id": [r.source.feed_id for r in results],
+                                                   "source": [r.source.name for r in results]}),
+                                     on="feed_id", how="left").to_dicts(),
     )

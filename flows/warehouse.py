@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
 LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
-              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches")
+              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches",
+              "rejected_items")
 
 
 class LockedError(RuntimeError):
