@@ -74,6 +74,7 @@ def canonical_url(url: str) -> str:
     if scheme in DEFAULT_PORTS:
         host = _ALT_HOST.sub("www.", host)
         path = _without_amp(path)
+    host = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not is_tracking_param(k) and k.lower() not in AMP_PARAMS])

@@ -317,3 +317,14 @@ def test_isolate_failures_leaves_out_only_the_rows_that_fail():
     result, failing = isolate_failures(frame, step, key="k")
     assert result == 98 and sorted(row["k"] for row, _ in failing) == [7, 63]
     assert all(reason == "ZeroDivisionError: v is zero" for _, reason in failing)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://[::1]:8080/a", "http://[::1]:8080/a"),
+    ("https://[2001:DB8::1]:443/x?utm_source=feed", "https://[2001:db8::1]/x"),
+])
+def test_an_ipv6_link_keeps_its_brackets_when_canonicalised(url, expected):
+    """Found by the fuzz run: the brackets were dropped (http://::1:8080/a), a URL nothing can parse."""
+    from transforms.normalise import canonical_url
+
+    assert canonical_url(url) == expected and url_problem(expected) is None
