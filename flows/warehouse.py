@@ -210,15 +210,16 @@ def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: t
 
 
 @contextmanager
-def connect_reader(path: Path, wait_seconds: float = 10.0,
-                   allowed_directories: tuple[Path, ...] = ()) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect_reader(path: Path, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
+                   extensions: tuple[str, ...] = ("fts",)) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the published warehouse for newsetl sql, search, export and sources: the
-    fts extension loaded (so queries may call fts_main_articles.match_bm25), then external access closed
+    `extensions` loaded (fts: queries may call fts_main_articles.match_bm25), then external access closed
     and the configuration locked (close_external_access) before any of the caller's statements runs.
     Without `allowed_directories` (a command that writes no file through DuckDB) the local file system is
     switched off too; export, which runs only its own queries, writes under its target folder."""
     with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
-        load_extension(con, "fts")
+        for name in extensions:
+            load_extension(con, name)
         close_external_access(con, allowed_directories, local_files=bool(allowed_directories))
         yield con
 

@@ -279,7 +279,7 @@ def _health(path: Path) -> tuple[dict[str, dict], str | None]:
     if not path.exists():
         return {}, f"no warehouse at {path}: no source has been polled into it"
     try:
-        with connect_reader(path, wait_seconds=5.0) as con:
+        with connect_reader(path, wait_seconds=5.0, extensions=()) as con:  # reads health only
             cursor = con.execute(sql_text("read/source_health.sql"))
             columns = [d[0] for d in cursor.description]
             rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
