@@ -110,27 +110,34 @@ def _sql_string(text: str) -> str:
 
 class Snapshot:
     """One published warehouse file, opened read-only: a private in-memory DuckDB instance with the file
-    attached (catalog `warehouse`), kept while the file is unchanged so that its buffer cache stays warm,
-    plus the results of the queries run on it. When the path names a new file (another inode, size or
-    mtime) a new Snapshot is opened; the old one lives on only until the renders using it finish.
+    attached (catalog `warehouse`), the fts extension loaded, then external access closed and the
+    configuration locked (no statement can attach, read or write a file), kept while the file is unchanged
+    so that its buffer cache stays warm, plus the results of the queries run on it. When the path names a
+    new file (another inode, size or mtime) a new Snapshot is opened; the old one lives on only until the
+    renders using it finish.
 
     A private instance per snapshot, not duckdb.connect(path): DuckDB shares one instance per path within
     a process, so a connection opened after a publish could be handed the old file's instance."""
 
     def __init__(self, path: Path, identity: tuple, memory_limit: str) -> None:
+        from flows.warehouse import close_external_access
+
         self.path = path
         self.identity = identity
         self.con = duckdb.connect(config={"memory_limit": memory_limit})
         try:
             self.con.execute(f"attach {_sql_string(str(path))} as warehouse (read_only)")
             self.con.execute("use warehouse")
+            self.fts_loaded = self._load_fts()
+            # no query can attach, read or write a file from now on; the dashboard runs only its own
+            # queries (parameters bound), so its large ones may still spill to DuckDB's temp directory
+            close_external_access(self.con)
         except BaseException:
             self.con.close()
             raise
         self.lock = threading.Lock()
         self.results: OrderedDict[tuple, pl.DataFrame] = OrderedDict()
         self.pending: dict[tuple, threading.Event] = {}
-        self.fts_loaded = False
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one render (thread), on this snapshot."""
@@ -139,14 +146,22 @@ class Snapshot:
         cursor.execute("use warehouse")
         return cursor
 
-    def load_fts(self) -> None:
-        """The fts extension (for BM25 search), loaded once per instance."""
-        with self.lock:
-            if not self.fts_loaded:
-                from flows.warehouse import load_extension
+    def _load_fts(self) -> bool:
+        """The fts extension (for BM25 search), loaded when the snapshot opens: external access is closed
+        right after, and no extension can be loaded then. Without it, search falls back to substrings."""
+        from flows.warehouse import load_extension
 
-                load_extension(self.con, "fts")
-                self.fts_loaded = True
+        try:
+            load_extension(self.con, "fts")
+        except (RuntimeError, duckdb.Error) as exc:
+            log.warning("full-text search unavailable: %s", exc)
+            return False
+        return True
+
+    def load_fts(self) -> None:
+        """BM25 search needs the fts extension, loaded when the snapshot opened (_load_fts)."""
+        if not self.fts_loaded:
+            raise RuntimeError("the fts extension is not loaded: full-text search is unavailable")
 
     def cached(self, key: tuple, compute) -> tuple[pl.DataFrame, bool]:
         """The result for `key`, computed once even when several renders ask at the same time. Returns

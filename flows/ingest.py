@@ -27,7 +27,7 @@ from prefect.runtime import flow_run
 
 from flows import raw_store, run_lock, warehouse
 from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, refused, utc_now
-from flows.ner import make_recogniser
+from flows.ner import make_recogniser, tolerant
 from flows.politeness import forbidden_address, parse_robots, robots_url
 from flows.replay import ReplayIndex
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
@@ -38,9 +38,11 @@ from transforms.entities import (
     RECENT_SCHEMA,
     build_entity_tables,
     empty_entity_tables,
+    ner_texts,
 )
 from transforms.entity_resolution import Curation
 from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
+from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
@@ -81,6 +83,7 @@ class SourceResult:
     pages: pl.DataFrame | None = None
     page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
     error: str | None = None
+    rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
 
     @property
     def failed(self) -> bool:
@@ -128,6 +131,7 @@ class RunSummary:
     lock_wait_seconds: float = 0.0              # waited for another process's lock on the writer's file
     stale_feeds: list[dict] = field(default_factory=list)  # no new article for more than stale_hours
     stale_hours: float = 24.0
+    rejected_items: list[dict] = field(default_factory=list)  # items skipped: source, item_url, stage, reason
 
     @property
     def sources_failed(self) -> int:
@@ -218,8 +222,15 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     except (FeedParseError, PageParseError) as exc:
         logger.warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
-    logger.info("parsed %s: %d items", source.name, items.height)
-    return replace(fetched, items=items, item_count=items.height)
+    except Exception as exc:  # noqa: BLE001 - a body or selector no parser copes with fails this source only
+        logger.warning("%s: cannot be parsed: %s: %s", source.name, type(exc).__name__, exc)
+        return replace(fetched, error=f"{source.url}: cannot be parsed: {type(exc).__name__}: {exc}")
+    offered = items.height
+    items, rejected = split_rejected(items)
+    for row in rejected.head(5).iter_rows(named=True):
+        logger.warning("%s: item skipped: %s: %s", source.name, row["item_url"], row["reason"])
+    logger.info("parsed %s: %d items (%d skipped)", source.name, offered, rejected.height)
+    return replace(fetched, items=items, item_count=offered, rejected=rejected)
 
 
 def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
@@ -237,8 +248,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     else:
         with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
             allowed = PageGuard(parsed.source, session, settings)
-            results = list(pool.map(lambda url: allowed.refusal(url) or fetch(session, url, settings),
-                                    links))
+            results = list(pool.map(lambda url: fetch_page(allowed, session, url, settings), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
@@ -251,6 +261,15 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
                      if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+def fetch_page(allowed: PageGuard, session, url: str, settings: Settings) -> FetchResult:
+    """One article page, unless the guard refuses it; a link that makes the guard or the fetcher raise is
+    recorded as refused with the reason: it fails that page only, never its source or the run."""
+    try:
+        return allowed.refusal(url) or fetch(session, url, settings)
+    except Exception as exc:  # noqa: BLE001 - one hostile link fails itself
+        return refused(url, f"cannot fetch this link: {type(exc).__name__}: {exc}")
 
 
 @task(name="fetch_sources", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -325,29 +344,58 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
         "page_url", nulls_last=True, maintain_order=True)
     config_sources, config_aliases = configured_sources(list(config.outlets))
     known_aliases = pl.concat([config_aliases, state.known_aliases.cast(config_aliases.schema)])
-    tables = build_article_tables(raw_items, page_rows, known_aliases, state.known_articles,
-                                  state.recent_signatures)
+    tables, failing = isolate_failures(
+        raw_items.with_row_index("item_index"),
+        lambda items: build_article_tables(items.drop("item_index"), page_rows, known_aliases,
+                                           state.known_articles, state.recent_signatures),
+        key="item_index")
+    rejected = rejected_rows([{**row, "reason": reason} for row, reason in failing], "transform")
+    for row in rejected.head(5).iter_rows(named=True):
+        get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
     sources = pl.concat([config_sources, tables.sources]).unique("source_id", keep="first")
     aliases = pl.concat([config_aliases, tables.source_aliases]).unique(["alias_kind", "alias"], keep="first")
-    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged",
-                          tables.counts["items"], tables.counts["articles"], tables.counts["new"],
-                          tables.counts["changed"], tables.counts["unchanged"])
-    return tables, sources, aliases
+    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged "
+                          "(%d items skipped)", tables.counts["items"], tables.counts["articles"],
+                          tables.counts["new"], tables.counts["changed"], tables.counts["unchanged"],
+                          rejected.height)
+    return tables, sources, aliases, rejected
 
 
 @task(name="recognise_entities", cache_policy=NO_CACHE)
 def recognise_entities(articles: pl.DataFrame, settings: Settings,
-                       state: WarehouseState) -> dict[str, pl.DataFrame]:
+                       state: WarehouseState) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, list[str]]:
     """Entities of the new and changed articles (unchanged texts are not read again), resolved against
-    the stored ones and the curation."""
+    the stored ones and the curation; the articles that could not be recognised (REJECTED_SCHEMA: a text
+    NER fails on, or an article the entity tables cannot be built with) and their ids. Those are left out
+    of the entity frames; the caller leaves them out of the batch."""
     if articles.is_empty():  # nothing new: no model to load, no evidence to gather
-        return empty_entity_tables()
-    recognise = make_recogniser(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
-    frames = build_entity_tables(articles, recognise, state.known_entities, state.known_entity_aliases,
-                                 state.recent_entities, state.curation)
+        return empty_entity_tables(), pl.DataFrame(schema=REJECTED_SCHEMA), []
+    failed_texts: dict[str, str] = {}
+    recognise = tolerant(make_recogniser(settings.spacy_model, settings.ner_processes,
+                                         settings.ner_parallel_min), failed_texts)
+    frames, failing = isolate_failures(
+        articles,
+        lambda batch: build_entity_tables(batch, recognise, state.known_entities,
+                                          state.known_entity_aliases, state.recent_entities, state.curation),
+        key="article_id")
+    rows = [{"feed_id": row["feed_id"], "item_url": row["url"], "article_id": row["article_id"],
+             "reason": f"entities: {reason}"} for row, reason in failing]
+    if failed_texts:
+        texts = ner_texts(articles).filter(pl.col("text").is_in(list(failed_texts)))
+        by_id = {a: (f, u) for a, f, u in articles.select("article_id", "feed_id", "url").iter_rows()}
+        for article_id, text in texts.select("article_id", "text").iter_rows():
+            feed_id, url = by_id[article_id]
+            rows.append({"feed_id": feed_id, "item_url": url, "article_id": article_id,
+                         "reason": f"NER: {failed_texts[text]}"})
+    dropped = [r["article_id"] for r in rows]
+    if rows:
+        frames = {name: frame.filter(~pl.col("article_id").is_in(dropped)) if "article_id" in frame.columns
+                  else frame for name, frame in frames.items()}
+        for row in rows[:5]:
+            get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
     get_run_logger().info("recognised %d entities in %d articles", frames["entities"].height,
-                          articles.height)
-    return frames
+                          articles.height - len(rows))
+    return frames, rejected_rows(rows, "entities"), dropped
 
 
 @task(name="assign_stories", cache_policy=NO_CACHE)
@@ -487,6 +535,26 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String})
 
 
+def rejected_item_rows(run_id: str, results: list[SourceResult], later: list[pl.DataFrame],
+                       rejected_at: datetime) -> pl.DataFrame:
+    """The rejected_items rows of this run: items skipped at parsing (each source's) and later (transform,
+    entities), each with its feed, its URL as given, the stage and the reason."""
+    frames = [r.rejected for r in results if r.rejected is not None] + later
+    rows = pl.concat([pl.DataFrame(schema=REJECTED_SCHEMA), *frames]).unique(maintain_order=True)
+    return rows.select(pl.lit(run_id).alias("run_id"), *REJECTED_SCHEMA,
+                       pl.lit(rejected_at, pl.Datetime("us")).alias("rejected_at"))
+
+
+def without_articles(tables, article_ids: list[str]):
+    """The article tables of a batch without these articles (their entities could not be recognised)."""
+    if not article_ids:
+        return tables
+    keep = ~pl.col("article_id").is_in(article_ids)
+    return replace(tables, articles=tables.articles.filter(keep),
+                   article_versions=tables.article_versions.filter(keep),
+                   signatures=tables.signatures.filter(keep))
+
+
 def source_summaries(results: list[SourceResult]) -> list[dict]:
     return [{
         "name": r.source.name,
@@ -494,6 +562,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
         "items": r.item_count,
         "pages": sum(1 for p, _ in r.page_fetches if p.ok),
         "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
+        "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
     } for r in results]
 
@@ -557,36 +626,42 @@ class Batch:
     results: list[SourceResult]
     counts: dict[str, int]               # items, skipped_no_url, articles, new, changed, unchanged
     frames: dict[str, pl.DataFrame]      # the derived tables' stage frames
+    rejected: list[pl.DataFrame]         # items rejected by the transforms and by NER (rejected_items)
     seen_at: datetime                    # rows first seen in this batch are dated by its first fetch
 
 
 def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
-                  state: WarehouseState, started_at: datetime, lap) -> Batch:
+                  state: WarehouseState, started_at: datetime, lap,
+                  progress: list[SourceResult] | None = None) -> Batch:
     """Fetch (or replay), parse and transform the sources of one run, with NER and stories. Sources are
     taken in the order of their feed_id, whatever the order of the sources file, so the same input gives
-    the same rows."""
+    the same rows. `progress` is kept up to date with the sources' results so far, so that a crash before
+    the load can still record the fetch log."""
+    progress = progress if progress is not None else []
     sources = tuple(sorted(map(partial(forced_if_changed, state=state), sources), key=lambda s: s.feed_id))
     groups = batches(list(sources), SOURCES_PER_TASK)
     # a feed with pages due a retry is fetched in full (no conditional GET), so its items are read again
     retrying = set(state.page_retries.values())
     validators = [[None if state.replay or s.force or s.feed_id in retrying
                    else state.validators.get(s.feed_id) for s in g] for g in groups]
-    fetched = [r for f in fetch_sources.map(groups, validators, unmapped(settings), unmapped(state.replay))
-               for r in f.result()]
+    progress[:] = [r for f in fetch_sources.map(groups, validators, unmapped(settings),
+                                                unmapped(state.replay)) for r in f.result()]
     lap("fetch")
-    parsed = [r for f in parse_sources.map(batches(fetched, SOURCES_PER_TASK)) for r in f.result()]
+    progress[:] = parsed = [r for f in parse_sources.map(batches(progress, SOURCES_PER_TASK))
+                            for r in f.result()]
     lap("parse")
     # an item already loaded under the same title is not fetched again, unless its page is due a retry
     known_titles = state.known_articles.select("url", "title").filter(
         pl.col("url").is_not_null() & ~pl.col("url").is_in(list(state.page_retries)))
-    results = [r for f in fetch_article_pages.map(batches(parsed, SOURCES_PER_TASK), unmapped(settings),
-                                                  unmapped(known_titles), unmapped(state.replay))
-               for r in f.result()]
+    progress[:] = results = [r for f in fetch_article_pages.map(
+        batches(parsed, SOURCES_PER_TASK), unmapped(settings), unmapped(known_titles), unmapped(state.replay))
+        for r in f.result()]
     lap("fetch_pages")
 
-    tables, sources_frame, aliases_frame = transform_batch(results, config, state)
+    tables, sources_frame, aliases_frame, transform_rejected = transform_batch(results, config, state)
     lap("transform")
-    entity_frames = recognise_entities(tables.articles, settings, state)
+    entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, state)
+    tables = without_articles(tables, unrecognised)
     lap("entities")
     articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
     lap("stories")
@@ -595,7 +670,7 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
               "article_signatures": tables.signatures, **entity_frames}
     # dated by the batch's first fetch, not the clock at load time, so a replay gives the same rows
     seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
-    return Batch(results, tables.counts, frames, seen_at)
+    return Batch(results, tables.counts, frames, [transform_rejected, entity_rejected], seen_at)
 
 
 def forced_if_changed(source: Source, state: WarehouseState) -> Source:
@@ -694,7 +769,9 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
     prepare_warehouse(settings, run)
     lap("prepare")
-    fetches, finish = None, run_counts(run_id, [], summed_counts([]))
+    progress: list[SourceResult] = []   # the sources' results so far, for the fetch log of a crash
+    rejected = pl.DataFrame(schema=REJECTED_SCHEMA)
+    finish, stage = run_counts(run_id, [], summed_counts([])), "before the load"
     try:
         if reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
             done, loaded = replay_recorded_runs(settings, config, fail_after, lap)
@@ -703,19 +780,23 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
             counts = summed_counts(done)
         else:
             state = read_state(settings, started_at)
-            batch = collect_batch(settings, config, sources, state, started_at, lap)
+            batch = collect_batch(settings, config, sources, state, started_at, lap, progress)
             results, counts = batch.results, batch.counts
-            finish = run_counts(run_id, results, counts)
-            fetches = fetch_rows(run_id, results)
-            frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetches}
+            finish, stage = run_counts(run_id, results, counts), "in the load"
+            rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
+            frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetch_rows(run_id, results),
+                                     "rejected_items": rejected}
             loaded = load_batch(settings, frames, batch.seen_at, fail_after)
     except Exception as exc:
-        record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed",
-                              "entities_new": 0, "error": f"load failed: {exc}",
+        # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,
+        # and readers see the failed run (and the data as it was)
+        record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed", "entities_new": 0,
+                              "sources_failed": sum(r.failed for r in progress),
+                              "error": f"run failed {stage}: {type(exc).__name__}: {exc}",
                               "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
                               "search_index_seconds": None},
-                   fetches)
-        publish_snapshot(settings)  # readers see the failed run (and the data as it was)
+                   fetch_rows(run_id, progress) if progress and not reprocess else None)
+        publish_snapshot(settings)
         raise
     finish = run_counts(run_id, results, counts)
     lap("load")
@@ -739,6 +820,10 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         articles=counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
         lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
+        rejected_items=rejected.join(pl.DataFrame({"feed_id": [r.source.feed_id for r in results],
+                                                   "source": [r.source.name for r in results]},
+                                                  schema={"feed_id": pl.String, "source": pl.String}),
+                                     on="feed_id", how="left").to_dicts(),
     )
     if failed:  # the flow run ends Failed, and `newsetl run` exits 5: a scheduler must see it
         raise AllSourcesFailed(failed, summary)

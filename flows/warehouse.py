@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
 LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
-              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches")
+              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches",
+              "rejected_items")
 
 
 class LockedError(RuntimeError):
@@ -233,6 +234,42 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> Path:
                            f"{duckdb.__version__}")
     con.load_extension(str(path))
     return path
+
+
+def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: tuple[Path, ...] = (),
+                          local_files: bool = True) -> None:
+    """From now on no statement on this DuckDB instance reaches beyond the databases it has open: no
+    ATTACH, no COPY or read_csv/read_parquet of a file, no extension installed or loaded, except files
+    under `allowed_directories` (where a command writes its own output); and the configuration is locked,
+    so no SET gives any of it back. Load extensions (fts) before calling this.
+
+    DuckDB keeps the paths of the open database files themselves (the file, its .wal, .wal.checkpoint,
+    .wal.recovery) and its temp directory writable after that: `COPY ... TO '<the snapshot>'
+    (use_tmp_file false)` would overwrite the snapshot. So where statements come from the user (`local_files`
+    False: newsetl sql), DuckDB's local file system is switched off altogether; the open files stay readable
+    through the handles already open, and a query must then fit in memory (nothing spills to disk)."""
+    if allowed_directories:
+        con.execute("set allowed_directories = $dirs",
+                    {"dirs": [f"{d.resolve()}{os.sep}" for d in allowed_directories]})
+    con.execute("set enable_external_access = false")
+    if not local_files:
+        con.execute("set disabled_filesystems = 'LocalFileSystem'")
+    con.execute("set lock_configuration = true")
+
+
+@contextmanager
+def connect_reader(path: Path, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
+                   extensions: tuple[str, ...] = ("fts",)) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the published warehouse for newsetl sql, search, export and sources: the
+    `extensions` loaded (fts: queries may call fts_main_articles.match_bm25), then external access closed
+    and the configuration locked (close_external_access) before any of the caller's statements runs.
+    Without `allowed_directories` (a command that writes no file through DuckDB) the local file system is
+    switched off too; export, which runs only its own queries, writes under its target folder."""
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
+        for name in extensions:
+            load_extension(con, name)
+        close_external_access(con, allowed_directories, local_files=bool(allowed_directories))
+        yield con
 
 
 # --- migrations -------------------------------------------------------------------------------------------

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import typer
 
-from newsetl.config import PROJECT_ROOT, ROOT_SOURCES, ConfigError, Settings, load_sources
+from newsetl.config import (
+    PROJECT_ROOT,
+    ROOT_SOURCES,
+    ConfigError,
+    Settings,
+    load_sources,
+    output_conflict,
+)
 
 # Prefect reads its settings when first imported: keep its state in the project and send no telemetry,
 # unless the user chose otherwise.
@@ -42,7 +49,10 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
     from newsetl.clock import ClockError, check_env
+    from newsetl.server_watchdog import guard_temporary_server
     from newsetl.summary import print_summary
+
+    guard_temporary_server()  # a temporary Prefect server dies with this process, even on SIGKILL
 
     try:
         config = load_sources(sources)  # a bad file is reported here, before a flow run starts
@@ -103,12 +113,15 @@ class OutputFormat(StrEnum):
     parquet = "parquet"
 
 
+NO_ROWS = "the statement ran and returns no rows"
 WAREHOUSE_READ_OPTION = typer.Option(None, "--warehouse", "-w",
                                      help="DuckDB file (published snapshot) [default: warehouse/news.duckdb]")
 
 
 def _published(warehouse: Path | None) -> Path:
     path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+    if path.name.endswith(".writer.duckdb"):  # a reader holding it would block the pipeline
+        _fail(f"{path} is the pipeline's own file: read the published snapshot beside it")
     if not path.exists():
         _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
     return path
@@ -139,11 +152,21 @@ def sql(
     """Run a read-only query against the published warehouse, e.g.
     newsetl sql "select * from analytics.articles_per_outlet_per_day"."""
 
+    _refuse_warehouse_output(out, warehouse)
+
     def read(con):
         if output is OutputFormat.table and out is None:
-            con.sql(query).show(max_rows=max_rows, max_width=200)
+            relation = con.sql(query)
+            if relation is None:
+                typer.echo(NO_ROWS)
+            else:
+                relation.show(max_rows=max_rows, max_width=200)
             return None
-        return con.execute(query).pl()
+        cursor = con.execute(query)
+        frame = cursor.pl() if cursor.description else None
+        if frame is None or frame.is_empty():  # DDL answers no rows (or an empty "Count")
+            typer.echo(NO_ROWS, err=True)
+        return frame if frame is not None and frame.width else None
 
     _show(_read_published(warehouse, read, "query"), output, out)
 
@@ -162,6 +185,7 @@ def search(
     newsetl search "Barents Sea accord" --limit 5."""
     from flows.warehouse import has_search_index, sql_text
 
+    _refuse_warehouse_output(out, warehouse)
     params = {"query": query, "limit": limit, "outlet": outlet, "since": since}
 
     def read(con):
@@ -175,17 +199,26 @@ def search(
     _show(_read_published(warehouse, read, "search"), output, out)
 
 
-def _read_published(warehouse: Path | None, read, what: str):
-    """`read(con)` on a read-only connection to the published warehouse, the fts extension loaded (so
-    that queries may call fts_main_articles.match_bm25); a lock or a DuckDB error is a clear message."""
+def _refuse_warehouse_output(out: Path | None, warehouse: Path | None,
+                             replaces_folder: bool = False) -> None:
+    """A command's output must never overwrite a warehouse file (the snapshot, the writer's file, their
+    write-ahead logs) or anything in the raw store: refused, exit code 2."""
+    if out is not None and (conflict := output_conflict(out, Settings.from_env(warehouse_path=warehouse),
+                                                        replaces_folder)):
+        _fail(f"refusing to write there: {conflict}")
+
+
+def _read_published(warehouse: Path | None, read, what: str, allowed_directories: tuple[Path, ...] = ()):
+    """`read(con)` on a read-only connection to the published warehouse (the one place the CLI opens it):
+    the fts extension loaded, then no statement may attach, write or read a file beyond
+    `allowed_directories` (flows.warehouse.connect_reader); a lock or a DuckDB error is a clear message."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect, load_extension
+    from flows.warehouse import LockedError, connect_reader
 
     path = _published(warehouse)
     try:
-        with connect(path, read_only=True, wait_seconds=10.0) as con:
-            load_extension(con, "fts")
+        with connect_reader(path, wait_seconds=10.0, allowed_directories=allowed_directories) as con:
             return read(con)
     except LockedError as exc:
         _fail(str(exc), code=3)
@@ -209,19 +242,28 @@ def export(
 ) -> None:
     """Write the warehouse as Parquet: one folder per table, articles, their entities and the fetch log
     partitioned by UTC day (Hive style, e.g. articles/published_date=2026-11-28/data_0.parquet)."""
-    import duckdb
+    from newsetl.export import export_files, export_tables
 
-    from flows.warehouse import LockedError, connect
-    from newsetl.export import export_tables
-
-    path = _published(warehouse)
     try:
-        with connect(path, read_only=True, wait_seconds=10.0) as con:
-            exported = export_tables(con, target, since, table or None)
-    except LockedError as exc:
-        _fail(str(exc), code=3)
-    except (duckdb.Error, ValueError, OSError) as exc:
+        files = export_files(table or None)
+    except ValueError as exc:
+        _fail(str(exc))
+    _refuse_warehouse_output(target, warehouse)
+    for file in files:  # each table's folder is replaced as a whole
+        _refuse_warehouse_output(target / file.stem, warehouse, replaces_folder=True)
+    _published(warehouse)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
         _fail(f"export failed: {exc}")
+
+    def write(con):
+        try:
+            return export_tables(con, target, since, files)
+        except (ValueError, OSError) as exc:
+            _fail(f"export failed: {exc}")
+
+    exported = _read_published(warehouse, write, "export", allowed_directories=(target,))
     for t in exported:
         layout = f"partitioned by {t.partition_by}" if t.partition_by else "one file"
         typer.echo(f"{t.table:<18} {t.rows:>10,} rows  {t.files:>5} file(s)  {layout}")

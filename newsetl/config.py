@@ -38,6 +38,34 @@ def writer_file(published: Path) -> Path:
     return published.with_name(f"{published.stem}.writer{published.suffix}")
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def output_conflict(out: Path, settings: Settings, replaces_folder: bool = False) -> str | None:
+    """Why a command must not write (or, `replaces_folder`, delete and write) `out`: it is, or links to,
+    the published warehouse, the writer's file, their write-ahead logs or any `*.writer.duckdb`, or lies in
+    the raw store, or (a folder to replace) holds one of them. None when `out` is safe to write."""
+    target = out.expanduser().resolve()
+    published = settings.warehouse_path.expanduser().resolve()
+    files = [published, published.with_name(published.name + ".wal"), writer_file(published),
+             writer_file(published).with_name(writer_file(published).name + ".wal")]
+    raw = settings.raw_root.expanduser().resolve()
+    for f in files:
+        if target == f or _same_file(target, f):
+            return f"{out} is the warehouse file {f}"
+        if replaces_folder and target in f.parents:
+            return f"{out} holds the warehouse file {f}"
+    if target.name.endswith((".writer.duckdb", ".writer.duckdb.wal")):
+        return f"{out} names a warehouse writer's file"
+    if target == raw or raw in target.parents or (replaces_folder and target in raw.parents):
+        return f"{out} is in the raw store {raw}"
+    return None
+
+
 class ConfigError(ValueError):
     """A sources file or setting that cannot be used; the message names what and where."""
 

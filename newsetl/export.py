@@ -34,10 +34,9 @@ def partition_column(query: str) -> str | None:
     return None
 
 
-def export_tables(con: duckdb.DuckDBPyConnection, target: Path, since: datetime | None = None,
-                  tables: list[str] | None = None) -> list[ExportedTable]:
-    """Write each table's export query to target/<table>/ as Parquet (zstd). An existing table folder is
-    replaced, so a re-export never mixes old and new files."""
+def export_files(tables: list[str] | None = None) -> list[Path]:
+    """The export queries of `tables` (all when None): sql/export/<table>.sql. An unknown table is a
+    ValueError naming the choices."""
     files = sorted(EXPORT_DIR.glob("*.sql"))
     if tables:
         unknown = set(tables) - {f.stem for f in files}
@@ -45,6 +44,14 @@ def export_tables(con: duckdb.DuckDBPyConnection, target: Path, since: datetime 
             raise ValueError(f"no export for {', '.join(sorted(unknown))}: choose from "
                              f"{', '.join(f.stem for f in files)}")
         files = [f for f in files if f.stem in tables]
+    return files
+
+
+def export_tables(con: duckdb.DuckDBPyConnection, target: Path, since: datetime | None = None,
+                  files: list[Path] | None = None) -> list[ExportedTable]:
+    """Write each export query (`files`, default all: export_files) to target/<table>/ as Parquet (zstd).
+    An existing table folder is replaced, so a re-export never mixes old and new files."""
+    files = export_files() if files is None else files
     target.mkdir(parents=True, exist_ok=True)
     done = []
     for file in files:

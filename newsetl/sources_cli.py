@@ -341,12 +341,12 @@ def _health(path: Path) -> tuple[dict[str, dict], str | None]:
     """feed_id -> its health row, read-only, and a note when the warehouse cannot tell."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect, sql_text
+    from flows.warehouse import LockedError, connect_reader, sql_text
 
     if not path.exists():
         return {}, f"no warehouse at {path}: no source has been polled into it"
     try:
-        with connect(path, read_only=True, wait_seconds=5.0) as con:
+        with connect_reader(path, wait_seconds=5.0, extensions=()) as con:  # reads health only
             cursor = con.execute(sql_text("read/source_health.sql"))
             columns = [d[0] for d in cursor.description]
             rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -80,6 +80,16 @@ def print_summary(summary, console: Console | None = None) -> None:
                         brief(s["error"]), style=style)
     console.print(sources)
 
+    if summary.rejected_items:
+        skipped = Table(title=f"Items skipped ({len(summary.rejected_items)}; all in rejected_items)",
+                        title_justify="left")
+        for column in ("source", "stage", "link as given", "reason"):
+            skipped.add_column(column, overflow="fold")
+        for item in summary.rejected_items[:10]:
+            skipped.add_row(item.get("source") or item["feed_id"] or "", item["stage"],
+                            (item["item_url"] or "")[:200], item["reason"][:200], style="yellow")
+        console.print(skipped)
+
     failing = {name: n for name, n in summary.checks.items() if n}
     checks = (f"[red]{len(failing)} failing: {failing}[/]" if failing
               else f"all {len(summary.checks)} passed")

@@ -7,24 +7,26 @@ bytes already fetched, never a URL (feedparser would fetch a string).
 
 JSON Feeds (parse_json_feed) are read with the json module; sitemaps, Google News or plain
 (parse_news_sitemap), with the stdlib XML parser behind a guard: a DTD or entity declaration is refused
-before parsing, and a DOCTYPE the byte scan missed (another encoding) stops the parser where it starts.
+before parsing, and a DOCTYPE the guard missed would stop the parser where it starts. RSS and Atom bodies
+pass the same guard (refuse_entity_declarations): it reads the whole prolog in every encoding a parser
+could choose.
 All three give the same ITEM_SCHEMA frame.
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import json
 import re
 import xml.etree.ElementTree as ET
 import zlib
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 import feedparser
 import polars as pl
 
-from transforms.normalise import parse_timestamp
+from transforms.normalise import joined_url, parse_timestamp
 
 ITEM_SCHEMA = {
     "item_url": pl.String,
@@ -63,13 +65,117 @@ def _entry_content(entry) -> str | None:
     return max(values, key=len) if values else None
 
 
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# --- the XML guard: no entity declarations ----------------------------------------------------------------
+#
+# Entity declarations are how entity expansion ("billion laughs") and external entities (local files,
+# internal URLs) get into an XML parser, and no real feed needs them. They can only stand in the prolog
+# (the DOCTYPE's internal subset, before the root element), but the prolog may be any length (a 70 KB
+# comment) and in any encoding the parser will accept (UTF-16/32 with or without a BOM, EBCDIC, UTF-7 named
+# in the XML declaration: feedparser decodes with what the document declares). So the guard reads the
+# whole prolog in every reading a parser could choose: the encoding the document announces (BOM, the byte
+# pattern of its first characters, its XML declaration) and, always, the bytes as Latin-1 (every
+# ASCII-compatible reading).
+
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
+_EBCDIC_XML_DECLARATION = b"\x4c\x6f\xa7\x94"   # "<?xm" in EBCDIC (XML 1.0, appendix F)
+_DECLARED_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+_PROLOG_MARKUP = re.compile(r"""["'\[\]>]|<!--|<\?""")
+_ENTITY_DECLARATION = re.compile(r"<!\s*ENTITY", re.IGNORECASE)
+_DTD_OR_ENTITY_TEXT = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _known_codec(name: str | None) -> str | None:
+    """Python's name for a text encoding, None if Python does not know it as one ("base64" is not)."""
+    try:
+        b"<".decode(name or "", errors="replace")
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def sniffed_encoding(body: bytes) -> str:
+    """The encoding an XML parser reads `body` in: a byte-order mark; else the byte pattern of "<" or
+    "<?xm" in UTF-32, UTF-16 or EBCDIC (then the declaration may name the exact code page); else the
+    encoding the XML declaration names, if Python knows it; else UTF-8."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return codec
+    head = body[:4]
+    if len(head) == 4 and head[:3] == b"\x00\x00\x00" and head[3]:
+        return "utf-32-be"
+    if len(head) == 4 and head[0] and head[1:] == b"\x00\x00\x00":
+        return "utf-32-le"
+    if len(head) >= 2 and head[0] == 0 and head[1]:
+        return "utf-16-be"
+    if len(head) >= 2 and head[0] and head[1] == 0:
+        return "utf-16-le"
+    first = "cp037" if head == _EBCDIC_XML_DECLARATION else "latin-1"
+    declared = _DECLARED_ENCODING.match(body[:1024].decode(first, errors="replace"))
+    codec = _known_codec(declared.group(1)) if declared else None
+    if first == "cp037":
+        return codec or "cp037"
+    return codec if codec and not codec.startswith(("utf-16", "utf-32")) else "utf-8"
+
+
+def xml_readings(body: bytes) -> list[str]:
+    """The document as each reading a parser might choose: the sniffed encoding, and Latin-1."""
+    readings = [body.decode(sniffed_encoding(body), errors="replace").lstrip("\ufeff")]
+    latin = body.decode("latin-1")
+    return readings if readings[0] == latin else [*readings, latin]
+
+
+def _after(text: str, end: str, start: int) -> int:
+    found = text.find(end, start)
+    return len(text) if found < 0 else found + len(end)
+
+
+def _declaration_end(text: str, i: int) -> int:
+    """Past the ">" that closes the markup declaration opened before `i` (a DOCTYPE and its internal
+    subset: quoted literals, comments and processing instructions skipped, brackets matched)."""
+    depth = 0
+    while (m := _PROLOG_MARKUP.search(text, i)) is not None:
+        token, i = m.group(), m.end()
+        if token in "\"'":
+            i = _after(text, token, i)
+        elif token == "<!--":
+            i = _after(text, "-->", i)
+        elif token == "<?":
+            i = _after(text, "?>", i)
+        elif token == "[":
+            depth += 1
+        elif token == "]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            return i
+    return len(text)
+
+
+def prolog(text: str) -> str:
+    """Everything before the root element's start tag: the XML declaration, comments, processing
+    instructions, the DOCTYPE with its internal subset, and any stray text (the whole text if there is no
+    root element)."""
+    i = 0
+    while (i := text.find("<", i)) >= 0:
+        if text.startswith("<!--", i):
+            i = _after(text, "-->", i + 4)
+        elif text.startswith("<?", i):
+            i = _after(text, "?>", i + 2)
+        elif text.startswith("<!", i):
+            i = _declaration_end(text, i + 2)
+        elif text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in ("_", ":"):
+            return text[:i]
+        else:
+            i += 1
+    return text
 
 
 def refuse_entity_declarations(body: bytes) -> None:
-    """XML entity declarations are refused outright: they are how entity expansion ("billion laughs")
-    and external entities (local files, internal URLs) get in, and no real feed needs them."""
-    if _ENTITY_DECLARATION.search(body, 0, 65_536):
+    """XML entity declarations are refused outright, wherever they stand in the prolog and in whatever
+    encoding the document is: they are how entity expansion ("billion laughs") and external entities
+    (local files, internal URLs) get in, and no real feed needs them. A DOCTYPE without them (RSS 0.91's
+    public identifier) is allowed."""
+    if any(_ENTITY_DECLARATION.search(prolog(text)) for text in xml_readings(body)):
         raise FeedParseError("not a readable feed: XML entity declarations (DTD) are refused")
 
 
@@ -91,7 +197,7 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         link = entry.get("link") or next(
             (lk.get("href") for lk in entry.get("links", []) if lk.get("href")), None)
         rows.append({
-            "item_url": urljoin(feed_url, link.strip()) if link else None,
+            "item_url": joined_url(feed_url, link) if link else None,
             "guid": entry.get("id"),
             "title": entry.get("title"),
             "summary": entry.get("summary"),
@@ -158,7 +264,7 @@ def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         published = _json_string(item.get("date_published"))
         modified = _json_string(item.get("date_modified"))
         rows.append({
-            "item_url": urljoin(feed_url, link) if link else None,
+            "item_url": joined_url(feed_url, link) if link else None,
             "guid": _json_string(item.get("id")),
             "title": title,
             "summary": _json_string(item.get("summary")),
@@ -176,7 +282,6 @@ def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024   # the sitemaps.org limit, uncompressed
 _GZIP_MAGIC = b"\x1f\x8b"
-_DTD_OR_ENTITY = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 def _gunzip_capped(body: bytes, limit: int) -> bytes:
@@ -198,14 +303,14 @@ def _gunzip_capped(body: bytes, limit: int) -> bytes:
 
 class _NoDoctypeTreeBuilder(ET.TreeBuilder):
     """Stops the parser at the start of a DOCTYPE, before any entity in it is declared: the second line of
-    defence, for bodies the byte scan cannot read (UTF-16, ...)."""
+    defence, behind the guard on the decoded prolog."""
 
     def doctype(self, name, pubid, system):
         raise FeedParseError("not a readable sitemap: DTDs and entities are refused")
 
 
 def _safe_xml_root(body: bytes) -> ET.Element:
-    if _DTD_OR_ENTITY.search(body):
+    if any(_DTD_OR_ENTITY_TEXT.search(prolog(text)) for text in xml_readings(body)):
         raise FeedParseError("not a readable sitemap: DTDs and entities are refused")
     parser = ET.XMLParser(target=_NoDoctypeTreeBuilder())
     try:
@@ -260,7 +365,7 @@ def parse_news_sitemap(body: bytes, feed_url: str) -> pl.DataFrame:
         news = _child(entry, "news")
         published = _text(news, "publication_date")
         rows.append({
-            "item_url": urljoin(feed_url, loc),
+            "item_url": joined_url(feed_url, loc),
             "guid": None,
             "title": _text(news, "title"),
             "summary": None,

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # --- URLs -------------------------------------------------------------------------------------------------
 
@@ -74,10 +74,21 @@ def canonical_url(url: str) -> str:
     if scheme in DEFAULT_PORTS:
         host = _ALT_HOST.sub("www.", host)
         path = _without_amp(path)
+    host = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
     netloc = host if port is None or DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not is_tracking_param(k) and k.lower() not in AMP_PARAMS])
     return urlunsplit((scheme, netloc, path or ("/" if netloc else ""), query, ""))
+
+
+def joined_url(base: str, link: str) -> str:
+    """`link` made absolute against `base`; `link` as given (stripped) when it cannot be parsed (a broken
+    IPv6 literal such as `http://[::1/`): the item is then rejected with that reason (transforms.items),
+    not the whole feed."""
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:
+        return link.strip()
 
 
 def url_domain(url: str | None) -> str | None:

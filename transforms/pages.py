@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urlsplit
 
 import lxml.html
 import polars as pl
@@ -21,7 +21,7 @@ from lxml import etree
 from trafilatura.deduplication import LRUCache
 from trafilatura.settings import LRU_SIZE
 
-from transforms.normalise import clean_text
+from transforms.normalise import clean_text, joined_url
 
 PAGE_SCHEMA = {
     "page_url": pl.String,
@@ -175,6 +175,19 @@ def _body_text(root) -> str | None:
     return None
 
 
+def _canonical(page_url: str, canonical: str | None) -> str | None:
+    """The page's canonical URL made absolute; None when there is none or it does not parse (the page is
+    then known by the URL it was fetched from)."""
+    if not canonical:
+        return None
+    joined = joined_url(page_url, canonical)
+    try:
+        urlsplit(joined).port  # noqa: B018 - a port out of range or a broken IPv6 literal raises here
+    except ValueError:
+        return None
+    return joined
+
+
 def parse_article_page(body: bytes, page_url: str) -> dict:
     """One article page as a row: canonical URL, title, authors, dates (with where they came from),
     language, section, lead image and the main text."""
@@ -194,7 +207,7 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
              or _first(root, "//h1//text()") or _first(root, "//title/text()"))
     row = {
         "page_url": page_url,
-        "canonical_url": urljoin(page_url, canonical) if canonical else None,
+        "canonical_url": _canonical(page_url, canonical),
         "title": clean_text(title),
         "description": clean_text(_text_value(ld.get("description")) or _meta(root, "og:description",
                                                                                 "description")),
@@ -221,6 +234,8 @@ def parse_article_pages(pages: list[tuple[str, bytes]]) -> tuple[pl.DataFrame, l
             rows.append(parse_article_page(body, url))
         except PageParseError as exc:
             errors.append((url, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one hostile page fails itself, never its source
+            errors.append((url, f"unreadable page at {url}: {type(exc).__name__}: {exc}"))
     return pl.DataFrame(rows, schema=PAGE_SCHEMA), errors
 
 
@@ -240,7 +255,10 @@ class CardSelectors:
 
 
 def _node_text(card, xpath: str) -> str | None:
-    found = card.xpath(xpath)
+    try:
+        found = card.xpath(xpath)
+    except etree.XPathError as exc:
+        raise PageParseError(f"bad selector {xpath!r}: {exc}") from exc
     if not found:
         return None
     node = found[0]
@@ -262,7 +280,7 @@ def parse_listing_page(body: bytes, page_url: str, selectors: CardSelectors | No
     for card in cards:
         link = _node_text(card, sel.link)
         rows.append({
-            "item_url": urljoin(page_url, link) if link else None,
+            "item_url": joined_url(page_url, link) if link else None,
             "title": _node_text(card, sel.title),
             "outlet_name": _node_text(card, sel.outlet),
             "time_text": _node_text(card, sel.time),
