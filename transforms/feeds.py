@@ -87,7 +87,7 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         raise FeedParseError(f"not a readable feed: {reason}")
     language = parsed.feed.get("language")
     rows = []
-    for entry in usable:
+    for entry in parsed.entries:  # entries without link or title too: they are counted, then skipped
         link = entry.get("link") or next(
             (lk.get("href") for lk in entry.get("links", []) if lk.get("href")), None)
         rows.append({
@@ -152,9 +152,7 @@ def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         if not isinstance(item, dict):
             continue
         link = _json_string(item.get("url")) or _json_string(item.get("external_url"))
-        title = _json_string(item.get("title"))
-        if not (link or title):
-            continue
+        title = _json_string(item.get("title"))  # an item with neither is kept: counted, then skipped
         published = _json_string(item.get("date_published"))
         modified = _json_string(item.get("date_modified"))
         rows.append({

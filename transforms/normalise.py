@@ -23,6 +23,22 @@ TRACKING_PARAMS = frozenset(
      "cmpid", "ocid", "smid", "at_medium", "at_campaign", "ito", "guccounter"}
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
+WEB_SCHEMES = frozenset(DEFAULT_PORTS)
+
+
+def is_web_url(url: str | None) -> bool:
+    """Whether a URL is one newsetl may follow or store as an article's: http or https (in any case) with a
+    host. `file:`, `javascript:`, `data:` and host-less URLs are not (urlsplit drops the tabs and newlines
+    a browser would also ignore, so "java\tscript:" is seen as javascript:)."""
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+
+
+def web_url_or_none(url: str | None) -> str | None:
+    """`url` if it is an http(s) URL (is_web_url), else None."""
+    return url if is_web_url(url) else None
 
 
 def is_tracking_param(name: str) -> bool:

@@ -19,7 +19,7 @@ import polars as pl
 import trafilatura
 from lxml import etree
 
-from transforms.normalise import clean_text
+from transforms.normalise import clean_text, web_url_or_none
 
 PAGE_SCHEMA = {
     "page_url": pl.String,
@@ -169,13 +169,20 @@ def _body_text(root) -> str | None:
     return None
 
 
+def _web_link(page_url: str, link: str | None) -> str | None:
+    """A link found on a page, made absolute, if it is http(s); None otherwise (a `javascript:`, `data:`
+    or `file:` canonical URL or image is never stored)."""
+    return web_url_or_none(urljoin(page_url, link)) if link else None
+
+
 def parse_article_page(body: bytes, page_url: str) -> dict:
     """One article page as a row: canonical URL, title, authors, dates (with where they came from),
     language, section, lead image and the main text."""
     root = _html_root(body, page_url)
     ld = _article_jsonld(root)
-    canonical = (_first(root, "//link[@rel='canonical']/@href") or _meta(root, "og:url")
-                 or _text_value(ld.get("mainEntityOfPage")) or _text_value(ld.get("url")))
+    stated = (_first(root, "//link[@rel='canonical']/@href"), _meta(root, "og:url"),
+              _text_value(ld.get("mainEntityOfPage")), _text_value(ld.get("url")))
+    canonical = next((url for link in stated if (url := _web_link(page_url, link))), None)
     published, source = None, None
     for candidate, where in ((ld.get("datePublished"), "jsonld"),
                              (_meta(root, "article:published_time", "datePublished", "pubdate"), "meta"),
@@ -188,7 +195,7 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
              or _first(root, "//h1//text()") or _first(root, "//title/text()"))
     row = {
         "page_url": page_url,
-        "canonical_url": urljoin(page_url, canonical) if canonical else None,
+        "canonical_url": canonical,
         "title": clean_text(title),
         "description": clean_text(_text_value(ld.get("description")) or _meta(root, "og:description",
                                                                                 "description")),
@@ -198,7 +205,7 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
         "modified_text": _text_value(ld.get("dateModified")) or _meta(root, "article:modified_time"),
         "language": _text_value(ld.get("inLanguage")) or _first(root, "/html/@lang"),
         "section": _text_value(ld.get("articleSection")) or _meta(root, "article:section"),
-        "image_url": _text_value(ld.get("image")) or _meta(root, "og:image"),
+        "image_url": _web_link(page_url, _text_value(ld.get("image")) or _meta(root, "og:image")),
         "site_name": _meta(root, "og:site_name") or _text_value((ld.get("publisher") or {}).get("name")
                                                                if isinstance(ld.get("publisher"), dict)
                                                                else None),
