@@ -47,7 +47,8 @@ class Settings:
     ner_parallel_min: int = 400
     user_agent: str = "newsetl/0.1 (+https://github.com/newsetl/newsetl; news research ETL)"
     connect_timeout: float = 5.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0            # seconds between two bytes of an answer
+    fetch_deadline: float = 60.0          # seconds for one whole fetch: connect, redirects, retries, body
     max_body_bytes: int = 20 * 1024 * 1024
     http_retries: int = 3
     http_backoff: float = 0.5             # seconds; doubled on each retry, Retry-After honoured
@@ -76,8 +77,8 @@ class Settings:
         values: dict = {}
         casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
-                 "read_timeout": float, "max_body_bytes": int, "http_retries": int,
-                 "http_backoff": float, "page_workers": int, "entities_file": Path,
+                 "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
+                 "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
                  "max_redirects": int, "run_wait": float,
                  "stale_hours": float}
@@ -113,7 +114,7 @@ class Source:
 
     @property
     def is_local(self) -> bool:
-        return self.url.startswith("file:")
+        return urlsplit(self.url).scheme.lower() == "file"
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,11 @@ def is_web_url(url: str | None) -> bool:
     a browser would also ignore, so "java\tscript:" is seen as javascript:)."""
     if not url:
         return False
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    try:
+        parts = urlsplit(url.strip())
+        return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    except ValueError:  # "http://[::1" and other URLs that cannot be split
+        return False
 
 
 def web_url_or_none(url: str | None) -> str | None:
