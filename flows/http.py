@@ -213,7 +213,7 @@ def make_session(settings: Settings) -> requests.Session:
         raise_on_status=False,
     )
     session = requests.Session()
-    session.max_redirects = 0
+    session.max_redirects = settings.max_redirects  # requests only prepares the next hop (response.next)
     adapter = WatchedAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -315,16 +315,18 @@ def fetch_file(url: str, settings: Settings) -> FetchResult:
         return result(MISSING, error=f"file not found: {path}")
     except OSError as exc:
         return result(MISSING, error=f"cannot read {path}: {exc}")
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return result(REFUSED, error=f"refused {url}: not a regular file")
-            if info.st_size > settings.max_body_bytes:
-                return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return result(REFUSED, error=f"refused {url}: not a regular file")
+        if info.st_size > settings.max_body_bytes:
+            return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             body = handle.read(settings.max_body_bytes + 1)  # it may have grown since fstat
-        except OSError as exc:
-            return result(MISSING, error=f"cannot read {path}: {exc}")
+    except OSError as exc:
+        return result(MISSING, error=f"cannot read {path}: {exc}")
+    finally:
+        os.close(fd)
     if len(body) > settings.max_body_bytes:
         return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
     return result(OK, body=body)
