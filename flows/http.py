@@ -31,6 +31,7 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -238,7 +239,8 @@ def fetch_http(session: requests.Session, url: str, settings: Settings, etag: st
     """GET `url`, conditionally when an ETag or Last-Modified is known (304 -> not_modified), following
     redirects hop by hop within `reach` (default: `url` was written by a person, Reach.trusting), all
     within settings.fetch_deadline seconds."""
-    reach = reach or Reach.trusting(url)
+    if reach is None:
+        reach = Reach.trusting(url)
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -258,8 +260,7 @@ def fetch_http(session: requests.Session, url: str, settings: Settings, etag: st
             for _ in range(settings.max_redirects + 1):
                 if reason := reach.refusal(hop):
                     return result(REFUSED, final_url=hop, error=f"refused {hop}: {reason}")
-                watch.peer_refusal = None if reach.trusts(hop) else (
-                    lambda address, hop=hop: reach.peer_refusal(hop, address))
+                watch.peer_refusal = None if reach.trusts(hop) else partial(reach.peer_refusal, hop)
                 with gate.slot(hop), session.get(hop, headers=headers, stream=True, timeout=timeout,
                                                  allow_redirects=False) as response:
                     if target := session.get_redirect_target(response):
