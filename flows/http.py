@@ -340,7 +340,10 @@ def refused(url: str, reason: str) -> FetchResult:
 
 
 def is_file_url(url: str) -> bool:
-    return urlsplit(url).scheme.lower() == "file"
+    try:
+        return urlsplit(url).scheme.lower() == "file"
+    except ValueError:  # "http://[::1": not a URL at all
+        return False
 
 
 def fetch(session: requests.Session, url: str, settings: Settings, etag: str | None = None,

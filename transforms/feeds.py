@@ -19,12 +19,11 @@ import re
 import xml.etree.ElementTree as ET
 import zlib
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 import feedparser
 import polars as pl
 
-from transforms.normalise import parse_timestamp
+from transforms.normalise import absolute_url, parse_timestamp
 
 ITEM_SCHEMA = {
     "item_url": pl.String,
@@ -91,7 +90,7 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         link = entry.get("link") or next(
             (lk.get("href") for lk in entry.get("links", []) if lk.get("href")), None)
         rows.append({
-            "item_url": urljoin(feed_url, link.strip()) if link else None,
+            "item_url": absolute_url(feed_url, link.strip()) if link else None,
             "guid": entry.get("id"),
             "title": entry.get("title"),
             "summary": entry.get("summary"),
@@ -156,7 +155,7 @@ def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         published = _json_string(item.get("date_published"))
         modified = _json_string(item.get("date_modified"))
         rows.append({
-            "item_url": urljoin(feed_url, link) if link else None,
+            "item_url": absolute_url(feed_url, link) if link else None,
             "guid": _json_string(item.get("id")),
             "title": title,
             "summary": _json_string(item.get("summary")),
@@ -258,7 +257,7 @@ def parse_news_sitemap(body: bytes, feed_url: str) -> pl.DataFrame:
         news = _child(entry, "news")
         published = _text(news, "publication_date")
         rows.append({
-            "item_url": urljoin(feed_url, loc),
+            "item_url": absolute_url(feed_url, loc),
             "guid": None,
             "title": _text(news, "title"),
             "summary": None,

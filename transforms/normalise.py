@@ -13,7 +13,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # --- URLs -------------------------------------------------------------------------------------------------
 
@@ -34,9 +34,19 @@ def is_web_url(url: str | None) -> bool:
         return False
     try:
         parts = urlsplit(url.strip())
+        _ = parts.port  # a port that is not a number in 0-65535 raises ValueError
         return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
-    except ValueError:  # "http://[::1" and other URLs that cannot be split
+    except ValueError:  # "http://[::1", "http://host:99999/": not URLs anyone can fetch
         return False
+
+
+def absolute_url(base: str, link: str) -> str:
+    """`link` made absolute against `base`; a link that is not a URL at all ("http://[::1") is kept as
+    written: it is no web URL, so it is refused and counted, and it cannot fail its feed or page."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 def web_url_or_none(url: str | None) -> str | None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 import lxml.html
 import polars as pl
 import trafilatura
 from lxml import etree
 
-from transforms.normalise import clean_text, web_url_or_none
+from transforms.normalise import absolute_url, clean_text, web_url_or_none
 
 PAGE_SCHEMA = {
     "page_url": pl.String,
@@ -172,7 +171,7 @@ def _body_text(root) -> str | None:
 def _web_link(page_url: str, link: str | None) -> str | None:
     """A link found on a page, made absolute, if it is http(s); None otherwise (a `javascript:`, `data:`
     or `file:` canonical URL or image is never stored)."""
-    return web_url_or_none(urljoin(page_url, link)) if link else None
+    return web_url_or_none(absolute_url(page_url, link)) if link else None
 
 
 def parse_article_page(body: bytes, page_url: str) -> dict:
@@ -263,7 +262,7 @@ def parse_listing_page(body: bytes, page_url: str, selectors: CardSelectors | No
     for card in cards:
         link = _node_text(card, sel.link)
         rows.append({
-            "item_url": urljoin(page_url, link) if link else None,
+            "item_url": absolute_url(page_url, link) if link else None,
             "title": _node_text(card, sel.title),
             "outlet_name": _node_text(card, sel.outlet),
             "time_text": _node_text(card, sel.time),

@@ -38,10 +38,11 @@ def escape(url: str) -> str:
 def hostile_run(tmp_path_factory, site_server, forbidden_server, canary, prefect_harness):
     tmp = tmp_path_factory.mktemp("hostile")
     port, secret_path = forbidden_server.port, str(canary.path)
-    file_links = [f"file://x{secret_path}", f"file://localhost{secret_path}",
+    bad_links = [f"file://x{secret_path}", f"file://localhost{secret_path}",
                   f"file://127.0.0.1{secret_path}", f"file:{secret_path}", f"FILE://{secret_path}",
                   canary.uri, "javascript:alert(document.cookie)", " JavaScript:alert(1)",
-                  "data:text/html,<script>alert(1)</script>"]
+                  "data:text/html,<script>alert(1)</script>",
+                  "http://[::1", f"http://127.0.0.1:{port}99999/"]  # not URLs at all: must fail nothing
     redirects = {"to-file": canary.uri, "to-upper-file": f"FILE://{secret_path}",
                  "to-metadata": "http://169.254.169.254/latest/meta-data/",
                  "to-alibaba": "http://100.100.100.200/latest/meta-data/"}
@@ -49,7 +50,7 @@ def hostile_run(tmp_path_factory, site_server, forbidden_server, canary, prefect
         site_server.routes[f"/sec/hop/{name}"] = (302, {"Location": location}, b"")
     site_server.routes["/sec/page/hostile-canonical.html"] = (200, {"Content-Type": "text/html"}, PAGE.format(
         title="Canonical points home", canonical=canary.uri).encode())
-    open_items = ([(escape(link), f"File probe {i}") for i, link in enumerate(file_links)]
+    open_items = ([(escape(link), f"File probe {i}") for i, link in enumerate(bad_links)]
                   + [(site_server.url(f"sec/hop/{n}"), f"Hop {n}") for n in redirects]
                   + [(site_server.url("sec/page/hostile-canonical.html"), "Canonical points home")]
                   + [(None, None)] * 3)  # entries with neither link nor title: counted, not lost
@@ -145,7 +146,7 @@ outlet = "Local Post"
     db = tmp / "news.duckdb"
     requests_before = len(forbidden_server.requests)
     summary = ingest(sources_file=str(sources), warehouse_path=str(db))
-    return {"summary": summary, "db": db, "raw": tmp / "raw", "file_links": file_links, "cards": cards,
+    return {"summary": summary, "db": db, "raw": tmp / "raw", "bad_links": bad_links, "cards": cards,
             "forbidden_requests": forbidden_server.requests[requests_before:]}
 
 
@@ -178,7 +179,7 @@ def test_links_that_are_not_http_are_dropped_and_counted(hostile_run):
     counts = hostile_run["summary"].articles
     # open feed: every file/script link; listing: the file and script cards; local feed: the two file
     # links that are not its own pages (the symlink's page is refused, so its item keeps its file: link)
-    assert counts["skipped_bad_scheme"] == len(hostile_run["file_links"]) + 2 + 3
+    assert counts["skipped_bad_scheme"] == len(hostile_run["bad_links"]) + 2 + 3
     assert counts["skipped_no_url"] == 3
 
 
@@ -188,7 +189,7 @@ def test_the_summary_shows_the_dropped_items(hostile_run, capsys):
     print_summary(hostile_run["summary"], Console(width=200, force_terminal=False))
     out = capsys.readouterr().out
     assert "3 items without a link" in out
-    assert f"{len(hostile_run['file_links']) + 5} with a link that is not http(s) skipped" in out
+    assert f"{len(hostile_run['bad_links']) + 5} with a link that is not http(s) skipped" in out
 
 
 def test_every_hostile_page_fetch_was_refused(hostile_run):

@@ -26,7 +26,8 @@ def test_web_urls(url):
     None, "", "file:///etc/passwd", "FILE:///etc/passwd", "file://x/etc/passwd", "file:/etc/hostname",
     "javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>",
     "vbscript:msgbox", "ftp://files.example/a", "http://", "http:///path-only", "//news.example/a",
-    "articles/a.html", "http://[::1", "mailto:desk@news.example",
+    "articles/a.html", "http://[::1", "http://news.example:99999/", "http://news.example:port/",
+    "mailto:desk@news.example",
 ])
 def test_not_web_urls(url):
     assert not is_web_url(url)
@@ -57,6 +58,8 @@ FEED = b"""<rss version="2.0"><channel><title>T</title>
 <item><title>Script</title><link>javascript:alert(1)</link></item>
 <item><title>File</title><link>file:///etc/passwd</link></item>
 <item><title>No link</title></item>
+<item><title>Not a URL</title><link>http://[::1</link></item>
+<item><title>Bad port</title><link>http://news.example:99999/a</link></item>
 <item><description>neither link nor title</description></item>
 <item><description>neither link nor title either</description></item>
 </channel></rss>"""
@@ -64,8 +67,14 @@ FEED = b"""<rss version="2.0"><channel><title>T</title>
 
 def test_entries_with_neither_link_nor_title_are_parsed_so_they_can_be_counted():
     items = parse_feed(FEED, "https://news.example/rss.xml")
-    assert items.height == 6
+    assert items.height == 8
     assert items.filter(pl.col("item_url").is_null() & pl.col("title").is_null()).height == 2
+
+
+def test_a_link_that_is_not_a_url_fails_neither_its_feed_nor_its_page():
+    assert parse_feed(FEED, "https://news.example/rss.xml")["item_url"].to_list()[4] == "http://[::1"
+    page = b'<html><head><link rel="canonical" href="http://[::1"></head><body><p>x</p></body></html>'
+    assert parse_article_page(page, "https://news.example/a")["canonical_url"] is None
 
 
 def test_items_whose_link_is_not_http_are_dropped_and_counted():
@@ -75,9 +84,9 @@ def test_items_whose_link_is_not_http_are_dropped_and_counted():
     tables = build_article_tables(raw, pl.DataFrame(schema=PAGE_SCHEMA), aliases,
                                   pl.DataFrame(schema=KNOWN_SCHEMA))
     assert tables.articles["url"].to_list() == ["https://news.example/good"]
-    assert tables.counts["items"] == 6
+    assert tables.counts["items"] == 8
     assert tables.counts["skipped_no_url"] == 3       # "No link" and the two with neither
-    assert tables.counts["skipped_bad_scheme"] == 2   # javascript: and file:
+    assert tables.counts["skipped_bad_scheme"] == 4   # javascript:, file:, no URL at all, a bad port
 
 
 def test_an_item_from_a_local_page_is_stored_under_its_http_canonical_url():
