@@ -91,26 +91,25 @@ def ip_literal(host: str) -> str | None:
         return None
 
 
-def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 one carries (::ffff:a.b.c.d, 64:ff9b::a.b.c.d, 6to4), if any."""
-    if address.version == 4:
-        return None
-    if address.ipv4_mapped or address.sixtofour:
-        return address.ipv4_mapped or address.sixtofour
-    if address in NAT64_PREFIX:
-        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-    return None
+def _judged(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> tuple:
+    """The addresses one address is judged by: an IPv6 address that stands for an IPv4 one (::ffff:a.b.c.d,
+    NAT64's 64:ff9b::a.b.c.d) is that IPv4 address; a 6to4 address is both; any other is itself."""
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return (address.ipv4_mapped,)
+        if address in NAT64_PREFIX:
+            return (ipaddress.IPv4Address(int(address) & 0xFFFFFFFF),)
+        if address.sixtofour:
+            return (address.sixtofour, address)
+    return (address,)
 
 
 def address_refusal(text: str, allow_private: bool = False) -> str | None:
     """Why a link found in data must not reach this IP address, or None: a cloud metadata address always;
     unless `allow_private`, a loopback, link-local, multicast, reserved, unspecified, private or shared
     (100.64.0.0/10) address, or any other that is not globally routable. An IPv6 address carrying an IPv4
-    one is judged by that one too."""
-    address = ipaddress.ip_address(text.split("%")[0])
-    for candidate in (_embedded_ipv4(address), address):
-        if candidate is None:
-            continue
+    one is judged by that one (_judged)."""
+    for candidate in _judged(ipaddress.ip_address(text.split("%")[0])):
         if candidate in METADATA_ADDRESSES:
             return f"{candidate} is a cloud metadata address"
         if allow_private:

@@ -176,6 +176,13 @@ def test_ip_spellings_are_refused(url, word, monkeypatch):
     assert word in forbidden_address(url)
 
 
+@pytest.mark.parametrize("address", ["93.184.216.34", "::ffff:93.184.216.34", "64:ff9b::5db8:d822",
+                                     "2606:4700::1111"])
+def test_public_addresses_pass_in_every_form(address):
+    """The control: an IPv6 address standing for a public IPv4 one (a dual-stack socket, NAT64) is public."""
+    assert politeness.address_refusal(address) is None
+
+
 @pytest.mark.parametrize("url", ["http://169.254.169.254/", "http://[fd00:ec2::254]/",
                                  "http://100.100.100.200/"])
 def test_metadata_addresses_are_refused_even_where_private_hosts_are_allowed(url):
