@@ -106,7 +106,7 @@ class Source:
     follow_links: bool = False    # fetch each item's article page for its full text and metadata
     selectors: CardSelectors = field(default_factory=CardSelectors)
     respect_robots: bool = True   # article pages disallowed by the host's robots.txt are not fetched
-    allow_private_hosts: bool = False  # article links into loopback/private/link-local networks allowed
+    allow_private_hosts: bool = False  # article links into loopback/private networks (never metadata)
 
     @property
     def feed_id(self) -> str:
