@@ -3,7 +3,8 @@ memory is per run. Prints one JSON object as the LAST line of stdout:
 
     stage_seconds     RunSummary.stage_seconds (prepare, fetch, parse, fetch_pages, transform, entities,
                       load, views_checks), measured inside the flow
-    articles          RunSummary.articles (items, articles, new, changed, unchanged, skipped_no_url)
+    articles          RunSummary.articles (items, articles, new, changed, unchanged, skipped_no_url,
+                      skipped_bad_scheme)
     table_rows        table -> [rows now, rows added this run]
     loaded            articles added to the articles table by this run
     wall_seconds      the `ingest(...)` call, end to end (includes starting Prefect's temporary server)

@@ -4,22 +4,43 @@ stop the other sources.
 
 Retries are network work only: urllib3's Retry retries connection errors, timeouts, 429 and 5xx with
 exponential backoff and jitter, and honours Retry-After. Every request passes the process's HostGate
-(flows/politeness.py): bounded per host and in all, with a minimum interval per host. Redirects are
-followed at most `max_redirects` times and the final URL is kept; bodies are read up to `max_body_bytes`
-after decompression (so a gzip bomb is cut, not inflated).
+(flows/politeness.py): bounded per host and in all, with a minimum interval per host. Bodies are read up
+to `max_body_bytes` after decompression (so a gzip bomb is cut, not inflated).
+
+Where a fetch may go is its Reach (flows/politeness.py). Redirects are followed here, not by requests, at
+most `max_redirects` times, and every hop is checked before it is requested: http(s) only, and no private
+or metadata address unless the Reach allows it. Every new connection is checked again on the address it
+actually reached (the socket's peer, before a byte is sent), so a name that resolves to a public address
+for the check and to a private one for the connection gets nothing. Each fetch has a total deadline
+(`fetch_deadline`: connecting, waiting, redirects, retries and the whole body): when it passes, the
+fetch's sockets are shut down, so a server that drips one byte a second cannot hold a run.
+
+file:// is read only for URLs a person wrote (a source in sources.toml) or a local source's own pages
+(flows/ingest.py PageGuard), never for a Location header: only regular files, up to `max_body_bytes`.
 """
 
 from __future__ import annotations
 
+import os
+import socket
+import stat
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
-from flows.politeness import host_gate
+from flows.politeness import Reach, host_gate
 from newsetl.clock import now as utc_now  # the one clock: a run, a test or a replay sets it
 from newsetl.config import Settings, local_path
 
@@ -51,9 +72,133 @@ class FetchResult:
 ACCEPT_ENCODING = "gzip, deflate, br"  # br decoded by urllib3 with the brotli package
 
 
+# --- the deadline and the address of each connection -------------------------------------------------------
+
+class Refused(Exception):  # noqa: N818 - the outcome's name; not an OSError, so urllib3 neither retries it
+    """A hop or connection the fetch's Reach does not allow."""
+
+
+class DeadlineExceeded(Exception):  # noqa: N818 - not an OSError either: raised once, never retried
+    """The fetch's total deadline passed."""
+
+
+@dataclass
+class FetchWatch:
+    """What the connections of one fetch must know (they find it in a context variable): its deadline, and
+    the rule for the address a new connection reaches (None: the hop is trusted). When the deadline passes,
+    every socket the fetch uses is shut down, so a read blocked on a slow server returns at once."""
+
+    deadline: float                                      # time.monotonic()
+    peer_refusal: Callable[[str], str | None] | None = None
+    expired: bool = False
+    sockets: list[socket.socket] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remaining(self) -> float:
+        return max(0.0, self.deadline - time.monotonic())
+
+    def use(self, sock: socket.socket) -> None:
+        """Count `sock` as this fetch's (shut down at the deadline); refused once the deadline has passed."""
+        with self.lock:
+            if self.expired:
+                raise DeadlineExceeded("the fetch deadline passed")
+            self.sockets.append(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired, sockets = True, list(self.sockets)
+        for sock in sockets:
+            with suppress(OSError):  # already closed
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+_WATCH: ContextVar[FetchWatch | None] = ContextVar("newsetl_fetch_watch", default=None)
+
+
+@contextmanager
+def watched(seconds: float) -> Iterator[FetchWatch]:
+    """A FetchWatch for the requests made in this block (this thread), expiring after `seconds`."""
+    watch = FetchWatch(deadline=time.monotonic() + seconds)
+    timer = threading.Timer(seconds, watch.expire)
+    timer.daemon = True
+    timer.start()
+    token = _WATCH.set(watch)
+    try:
+        yield watch
+    finally:
+        _WATCH.reset(token)
+        timer.cancel()
+
+
+class _Watched:
+    """urllib3 connection behaviour: a new socket is checked on its peer address before anything is sent
+    (not through a proxy, whose address it would be), and every socket joins the current fetch's watch."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        watch = _WATCH.get()
+        if watch is None:
+            return sock
+        try:
+            checked = watch.peer_refusal is not None and getattr(self, "proxy", None) is None
+            if checked and (reason := watch.peer_refusal(sock.getpeername()[0])):
+                raise Refused(reason)
+            watch.use(sock)
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+
+    def request(self, *args, **kwargs):
+        watch = _WATCH.get()
+        if watch is not None and self.sock is not None:  # a kept-alive connection
+            watch.use(self.sock)
+        return super().request(*args, **kwargs)
+
+
+class WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
+
+
+class WatchedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = WatchedHTTPConnection
+
+
+class WatchedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = WatchedHTTPSConnection
+
+
+class WatchedAdapter(HTTPAdapter):
+    """requests' adapter with connections that are checked and watched (see _Watched)."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": WatchedHTTPConnectionPool,
+                                                   "https": WatchedHTTPSConnectionPool}
+
+
+class DeadlineRetry(Retry):
+    """urllib3's Retry, whose waits (backoff, Retry-After) never outlast the fetch's deadline."""
+
+    def _capped(self, seconds: float | None) -> float | None:
+        watch = _WATCH.get()
+        return seconds if watch is None or seconds is None else min(seconds, watch.remaining())
+
+    def get_retry_after(self, response):
+        return self._capped(super().get_retry_after(response))
+
+    def get_backoff_time(self) -> float:
+        return self._capped(super().get_backoff_time())
+
+
 def make_session(settings: Settings) -> requests.Session:
-    """A session with the project's User-Agent and retry policy, shared by the fetches of one task."""
-    retry = Retry(
+    """A session with the project's User-Agent and retry policy, shared by the fetches of one task.
+    Redirects are not followed by requests: fetch_http follows them, checking each hop."""
+    retry = DeadlineRetry(
         total=settings.http_retries,
         connect=settings.http_retries,
         read=settings.http_retries,
@@ -66,8 +211,8 @@ def make_session(settings: Settings) -> requests.Session:
         raise_on_status=False,
     )
     session = requests.Session()
-    session.max_redirects = settings.max_redirects
-    adapter = HTTPAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
+    session.max_redirects = settings.max_redirects  # requests only prepares the next hop (response.next)
+    adapter = WatchedAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent,
@@ -87,8 +232,12 @@ def _read_capped(response: requests.Response, cap: int) -> bytes | None:
 
 
 def fetch_http(session: requests.Session, url: str, settings: Settings, etag: str | None = None,
-               last_modified: str | None = None) -> FetchResult:
-    """GET `url`, conditionally when an ETag or Last-Modified is known (304 -> not_modified)."""
+               last_modified: str | None = None, reach: Reach | None = None) -> FetchResult:
+    """GET `url`, conditionally when an ETag or Last-Modified is known (304 -> not_modified), following
+    redirects hop by hop within `reach` (default: `url` was written by a person, Reach.trusting), all
+    within settings.fetch_deadline seconds."""
+    if reach is None:
+        reach = Reach.trusting(url)
     headers = {}
     if etag:
         headers["If-None-Match"] = etag
@@ -102,28 +251,52 @@ def fetch_http(session: requests.Session, url: str, settings: Settings, etag: st
 
     gate = host_gate(settings.host_concurrency, settings.max_connections, settings.host_interval)
     timeout = (settings.connect_timeout, settings.read_timeout)
-    try:
-        with gate.slot(url), session.get(url, headers=headers, stream=True, timeout=timeout) as response:
-            meta = {"final_url": response.url, "status_code": response.status_code,
-                    "content_type": response.headers.get("Content-Type"),
-                    "content_encoding": response.headers.get("Content-Encoding"),
-                    "etag": response.headers.get("ETag"),
-                    "last_modified": response.headers.get("Last-Modified")}
-            if response.status_code == 304:
-                return result(NOT_MODIFIED, **meta)
-            if response.status_code >= 400:
-                return result(HTTP_ERROR, error=f"HTTP {response.status_code} {response.reason} from {url}",
-                              **meta)
-            body = _read_capped(response, settings.max_body_bytes)
-            if body is None:
-                return result(TOO_LARGE, error=f"body over {settings.max_body_bytes} bytes at {url}", **meta)
-            return result(OK, body=body, **meta)
-    except requests.RequestException as exc:
-        return result(NETWORK_ERROR, error=f"{type(exc).__name__} fetching {url}: {exc}")
+    hop = url
+    with watched(settings.fetch_deadline) as watch:
+        try:
+            for _ in range(settings.max_redirects + 1):
+                if reason := reach.refusal(hop):
+                    return result(REFUSED, final_url=hop, error=f"refused {hop}: {reason}")
+                watch.peer_refusal = None if reach.trusts(hop) else partial(reach.peer_refusal, hop)
+                with gate.slot(hop), session.get(hop, headers=headers, stream=True, timeout=timeout,
+                                                 allow_redirects=False) as response:
+                    if target := session.get_redirect_target(response):
+                        hop = urljoin(hop, target)
+                        continue
+                    meta = {"final_url": hop, "status_code": response.status_code,
+                            "content_type": response.headers.get("Content-Type"),
+                            "content_encoding": response.headers.get("Content-Encoding"),
+                            "etag": response.headers.get("ETag"),
+                            "last_modified": response.headers.get("Last-Modified")}
+                    if response.status_code == 304:
+                        return result(NOT_MODIFIED, **meta)
+                    if response.status_code >= 400:
+                        return result(HTTP_ERROR, error=f"HTTP {response.status_code} {response.reason} "
+                                                        f"from {hop}", **meta)
+                    body = _read_capped(response, settings.max_body_bytes)
+                    if watch.expired:  # the shut-down socket may have looked like the end of the body
+                        raise DeadlineExceeded
+                    if body is None:
+                        return result(TOO_LARGE, error=f"body over {settings.max_body_bytes} bytes at {hop}",
+                                      **meta)
+                    return result(OK, body=body, **meta)
+            return result(NETWORK_ERROR, final_url=hop,
+                          error=f"more than {settings.max_redirects} redirects from {url}")
+        except Refused as exc:
+            return result(REFUSED, final_url=hop, error=f"refused {hop}: {exc}")
+        except (DeadlineExceeded, requests.RequestException) as exc:
+            if watch.expired:
+                return result(NETWORK_ERROR, final_url=hop,
+                              error=f"no complete answer from {hop} within fetch_deadline "
+                                    f"{settings.fetch_deadline:g} s")
+            return result(NETWORK_ERROR, final_url=hop, error=f"{type(exc).__name__} fetching {hop}: {exc}")
+        except ValueError as exc:  # a Location that is not a URL ("http://[::1")
+            return result(NETWORK_ERROR, final_url=hop, error=f"bad URL after {hop}: {exc}")
 
 
 def fetch_file(url: str, settings: Settings) -> FetchResult:
-    """Read a file:// URL from disk."""
+    """Read a file:// URL with no host from disk: a regular file only (not a FIFO, device or folder), at
+    most settings.max_body_bytes."""
     fetched_at, started = utc_now(), time.perf_counter()
     path = local_path(url)
 
@@ -131,15 +304,30 @@ def fetch_file(url: str, settings: Settings) -> FetchResult:
         return FetchResult(url=url, final_url=url, outcome=outcome, fetched_at=fetched_at,
                            elapsed_ms=(time.perf_counter() - started) * 1000, **kw)
 
+    if urlsplit(url).netloc:
+        return result(REFUSED, error=f"refused {url}: a file URL names a file on this machine, not on a host")
     try:
-        size = path.stat().st_size
-        if size > settings.max_body_bytes:
-            return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
-        return result(OK, body=path.read_bytes())
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then tells what was opened
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return result(MISSING, error=f"file not found: {path}")
     except OSError as exc:
         return result(MISSING, error=f"cannot read {path}: {exc}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return result(REFUSED, error=f"refused {url}: not a regular file")
+        if info.st_size > settings.max_body_bytes:
+            return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            body = handle.read(settings.max_body_bytes + 1)  # it may have grown since fstat
+    except OSError as exc:
+        return result(MISSING, error=f"cannot read {path}: {exc}")
+    finally:
+        os.close(fd)
+    if len(body) > settings.max_body_bytes:
+        return result(TOO_LARGE, error=f"file over {settings.max_body_bytes} bytes: {path}")
+    return result(OK, body=body)
 
 
 def refused(url: str, reason: str) -> FetchResult:
@@ -148,8 +336,17 @@ def refused(url: str, reason: str) -> FetchResult:
                        error=f"refused {url}: {reason}")
 
 
+def is_file_url(url: str) -> bool:
+    try:
+        return urlsplit(url).scheme.lower() == "file"
+    except ValueError:  # "http://[::1": not a URL at all
+        return False
+
+
 def fetch(session: requests.Session, url: str, settings: Settings, etag: str | None = None,
-          last_modified: str | None = None) -> FetchResult:
-    if url.startswith("file:"):
+          last_modified: str | None = None, reach: Reach | None = None) -> FetchResult:
+    """A file:// URL from disk, anything else over HTTP within `reach` (see fetch_http). The caller decides
+    whether a file:// URL may be read: a source in sources.toml, or a local source's own page."""
+    if is_file_url(url):
         return fetch_file(url, settings)
-    return fetch_http(session, url, settings, etag, last_modified)
+    return fetch_http(session, url, settings, etag, last_modified, reach)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import polars as pl
@@ -26,11 +27,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import raw_store, run_lock, warehouse
-from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, make_session, refused, utc_now
+from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, is_file_url, make_session, refused, utc_now
 from flows.ner import make_recogniser, tolerant
-from flows.politeness import forbidden_address, parse_robots, robots_url
+from flows.politeness import Reach, parse_robots, robots_url
 from flows.replay import ReplayIndex
-from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources
+from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources, local_path
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
 from transforms.entities import (
     KNOWN_ALIAS_SCHEMA,
@@ -191,7 +192,8 @@ def fetch_one_source(source: Source, validators: tuple[str | None, str | None, s
         result, sha = replay.fetch(source.url), None
     else:
         with make_session(settings) as session:
-            result = fetch(session, source.url, settings, etag, last_modified)
+            result = fetch(session, source.url, settings, etag, last_modified,
+                           Reach.trusting(source.url, source.allow_private_hosts))
         sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
     if result.ok and last_sha is not None and sha == last_sha:
         result = replace(result, outcome=NOT_MODIFIED)
@@ -248,7 +250,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     else:
         with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
             allowed = PageGuard(parsed.source, session, settings)
-            results = list(pool.map(lambda url: fetch_page(allowed, session, url, settings), links))
+            results = list(pool.map(lambda url: fetch_page(allowed, url), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
     pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
@@ -263,11 +265,11 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
 
 
-def fetch_page(allowed: PageGuard, session, url: str, settings: Settings) -> FetchResult:
+def fetch_page(allowed: PageGuard, url: str) -> FetchResult:
     """One article page, unless the guard refuses it; a link that makes the guard or the fetcher raise is
     recorded as refused with the reason: it fails that page only, never its source or the run."""
     try:
-        return allowed.refusal(url) or fetch(session, url, settings)
+        return allowed.refusal(url) or allowed.fetch(url)
     except Exception as exc:  # noqa: BLE001 - one hostile link fails itself
         return refused(url, f"cannot fetch this link: {type(exc).__name__}: {exc}")
 
@@ -305,12 +307,16 @@ def batches(items: list, size: int) -> list[list]:
 
 
 class PageGuard:
-    """Whether an article link of one source may be fetched: not into a private network (unless the
-    source allows it), not against the host's robots.txt (unless the source ignores it). robots.txt is
-    fetched once per host per task."""
+    """Whether an article link of one source may be fetched, and its fetch. A link found in data is
+    http(s) (scheme in any case) and reaches no private network (unless the source allows it) and no cloud
+    metadata address, on any redirect hop or connection (Reach); it is not against the host's robots.txt
+    (unless the source ignores it): robots.txt is fetched once per host per task, within the same Reach.
+    The one file:// link followed is a local source's own page: a file in its folder (the bundled sample
+    site), never a file elsewhere or on a "host"."""
 
     def __init__(self, source: Source, session, settings: Settings) -> None:
         self.source, self.session, self.settings = source, session, settings
+        self.reach = Reach(allow_private=source.allow_private_hosts)
         self._robots: dict[str, object] = {}
         self._lock = threading.Lock()
 
@@ -318,18 +324,31 @@ class PageGuard:
         key = robots_url(url)
         with self._lock:
             if key not in self._robots:
-                answer = fetch(self.session, key, self.settings)
+                answer = self.fetch(key)
                 self._robots[key] = parse_robots(answer.body, answer.status_code)
             return self._robots[key]
 
+    def fetch(self, url: str) -> FetchResult:
+        return fetch(self.session, url, self.settings, reach=self.reach)
+
     def refusal(self, url: str) -> FetchResult | None:
-        if url.startswith("file:"):
-            return None
-        if not self.source.allow_private_hosts and (reason := forbidden_address(url)):
+        if is_file_url(url):
+            return None if in_folder_of(url, self.source) else refused(
+                url, "a file link is followed only from a local source, to a file in its folder")
+        if reason := self.reach.refusal(url):
             return refused(url, reason)
         if self.source.respect_robots and not self._robots_for(url).can_fetch(self.settings.user_agent, url):
             return refused(url, "disallowed by robots.txt")
         return None
+
+
+def in_folder_of(url: str, source: Source) -> bool:
+    """Whether a file:// link is a page of a local source: a file URL without a host whose real path
+    (links followed) is inside the real folder of the source's own file."""
+    if not (source.is_local and is_file_url(url)) or urlsplit(url).netloc:
+        return False
+    folder = local_path(source.url).resolve().parent
+    return local_path(url).resolve().is_relative_to(folder)
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)

@@ -81,7 +81,8 @@ class Settings:
     ner_parallel_min: int = 400
     user_agent: str = "newsetl/0.1 (+https://github.com/newsetl/newsetl; news research ETL)"
     connect_timeout: float = 5.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0            # seconds between two bytes of an answer
+    fetch_deadline: float = 60.0          # seconds for one whole fetch: connect, redirects, retries, body
     max_body_bytes: int = 20 * 1024 * 1024
     http_retries: int = 3
     http_backoff: float = 0.5             # seconds; doubled on each retry, Retry-After honoured
@@ -112,8 +113,8 @@ class Settings:
         values: dict = {}
         casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
-                 "read_timeout": float, "max_body_bytes": int, "http_retries": int,
-                 "http_backoff": float, "page_workers": int, "entities_file": Path,
+                 "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
+                 "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
                  "max_redirects": int, "run_wait": float,
                  "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float}
@@ -141,7 +142,7 @@ class Source:
     follow_links: bool = False    # fetch each item's article page for its full text and metadata
     selectors: CardSelectors = field(default_factory=CardSelectors)
     respect_robots: bool = True   # article pages disallowed by the host's robots.txt are not fetched
-    allow_private_hosts: bool = False  # article links into loopback/private/link-local networks allowed
+    allow_private_hosts: bool = False  # article links into loopback/private networks (never metadata)
     captured_at: datetime | None = None  # a saved page: its relative times are read against this instant
     force: bool = False           # this run only: fetch and parse again, whatever validators and store say
 
@@ -166,7 +167,7 @@ class Source:
 
     @property
     def is_local(self) -> bool:
-        return self.url.startswith("file:")
+        return urlsplit(self.url).scheme.lower() == "file"
 
 
 @dataclass(frozen=True)

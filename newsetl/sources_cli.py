@@ -81,6 +81,7 @@ def discover(url: str, settings: Settings) -> Found:
     (<link rel="alternate">) whose body is a feed; else the first common path (/feed, /rss.xml, ...) that
     answers with a feed. Raises DiscoveryError naming the URL and why."""
     from flows.http import fetch, make_session
+    from flows.politeness import Reach
 
     session = make_session(settings)
     try:
@@ -95,11 +96,12 @@ def discover(url: str, settings: Settings) -> Found:
         links = feed_links(page.body, page.final_url)
         # A public page may not send us into a private network (a link to 169.254.169.254, say).
         guard = _public(page.final_url)
+        found_in_page = Reach(allow_private=not guard)  # a link is data: its redirects and peer are checked
         for link_url, _title, _declared in links:
             if guard and not _public(link_url):
                 tried.append(f"{link_url} (refused: private address)")
                 continue
-            result = fetch(session, link_url, settings)
+            result = fetch(session, link_url, settings, reach=found_in_page)
             kind = sniff_kind(result.body) if result.ok else None
             if kind:
                 return Found(url=link_url, kind=kind, body=result.body, page=page.body,

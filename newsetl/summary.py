@@ -43,6 +43,14 @@ def print_dry_run(summary, console: Console) -> None:
     console.print(f"replayed: {counts['items']:,} items -> {counts['articles']:,} articles")
 
 
+def skipped_items(counts: dict[str, int]) -> str:
+    """"; 3 items without a link, 2 with a link that is not http(s) skipped", or "" when none were."""
+    parts = [f"{n:,} {what}" for n, what in ((counts.get("skipped_no_url", 0), "items without a link"),
+                                             (counts.get("skipped_bad_scheme", 0),
+                                              "with a link that is not http(s)")) if n]
+    return f"; {', '.join(parts)} skipped" if parts else ""
+
+
 def print_summary(summary, console: Console | None = None) -> None:
     console = console or Console()
     seconds = (summary.finished_at - summary.started_at).total_seconds()
@@ -65,8 +73,7 @@ def print_summary(summary, console: Console | None = None) -> None:
     console.print(
         f"articles this run: {counts['items']:,} items -> {counts['articles']:,} articles: "
         f"[bold]{counts['new']:,} new[/], {counts['changed']:,} changed, "
-        f"{counts['unchanged']:,} already known"
-        + (f"; {counts['skipped_no_url']} items without a URL skipped" if counts["skipped_no_url"] else ""))
+        f"{counts['unchanged']:,} already known" + skipped_items(counts))
     if counts["new"] == 0 and counts["changed"] == 0:
         console.print("nothing new: the warehouse already holds everything these sources offer")
 

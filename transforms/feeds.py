@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 import feedparser
 import polars as pl
 
-from transforms.normalise import joined_url, parse_timestamp
+from transforms.normalise import absolute_url, parse_timestamp
 
 ITEM_SCHEMA = {
     "item_url": pl.String,
@@ -193,11 +193,11 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         raise FeedParseError(f"not a readable feed: {reason}")
     language = parsed.feed.get("language")
     rows = []
-    for entry in usable:
+    for entry in parsed.entries:  # entries without link or title too: they are counted, then skipped
         link = entry.get("link") or next(
             (lk.get("href") for lk in entry.get("links", []) if lk.get("href")), None)
         rows.append({
-            "item_url": joined_url(feed_url, link) if link else None,
+            "item_url": absolute_url(feed_url, link.strip()) if link else None,
             "guid": entry.get("id"),
             "title": entry.get("title"),
             "summary": entry.get("summary"),
@@ -258,13 +258,11 @@ def parse_json_feed(body: bytes, feed_url: str) -> pl.DataFrame:
         if not isinstance(item, dict):
             continue
         link = _json_string(item.get("url")) or _json_string(item.get("external_url"))
-        title = _json_string(item.get("title"))
-        if not (link or title):
-            continue
+        title = _json_string(item.get("title"))  # an item with neither is kept: counted, then skipped
         published = _json_string(item.get("date_published"))
         modified = _json_string(item.get("date_modified"))
         rows.append({
-            "item_url": joined_url(feed_url, link) if link else None,
+            "item_url": absolute_url(feed_url, link) if link else None,
             "guid": _json_string(item.get("id")),
             "title": title,
             "summary": _json_string(item.get("summary")),
@@ -365,7 +363,7 @@ def parse_news_sitemap(body: bytes, feed_url: str) -> pl.DataFrame:
         news = _child(entry, "news")
         published = _text(news, "publication_date")
         rows.append({
-            "item_url": joined_url(feed_url, loc),
+            "item_url": absolute_url(feed_url, loc),
             "guid": None,
             "title": _text(news, "title"),
             "summary": None,

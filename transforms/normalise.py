@@ -23,6 +23,36 @@ TRACKING_PARAMS = frozenset(
      "cmpid", "ocid", "smid", "at_medium", "at_campaign", "ito", "guccounter"}
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
+WEB_SCHEMES = frozenset(DEFAULT_PORTS)
+
+
+def is_web_url(url: str | None) -> bool:
+    """Whether a URL is one newsetl may follow or store as an article's: http or https (in any case) with a
+    host. `file:`, `javascript:`, `data:` and host-less URLs are not (urlsplit drops the tabs and newlines
+    a browser would also ignore, so "java\tscript:" is seen as javascript:)."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # a port that is not a number in 0-65535 raises ValueError
+        return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    except ValueError:  # "http://[::1", "http://host:99999/": not URLs anyone can fetch
+        return False
+
+
+def absolute_url(base: str, link: str) -> str:
+    """`link` (stripped) made absolute against `base`; a link that is not a URL at all ("http://[::1") is
+    kept as written: it is no web URL, so it is refused and counted (or rejected with its reason,
+    transforms.items), and it cannot fail its feed or page."""
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:
+        return link.strip()
+
+
+def web_url_or_none(url: str | None) -> str | None:
+    """`url` if it is an http(s) URL (is_web_url), else None."""
+    return url if is_web_url(url) else None
 
 
 def is_tracking_param(name: str) -> bool:
@@ -79,16 +109,6 @@ def canonical_url(url: str) -> str:
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not is_tracking_param(k) and k.lower() not in AMP_PARAMS])
     return urlunsplit((scheme, netloc, path or ("/" if netloc else ""), query, ""))
-
-
-def joined_url(base: str, link: str) -> str:
-    """`link` made absolute against `base`; `link` as given (stripped) when it cannot be parsed (a broken
-    IPv6 literal such as `http://[::1/`): the item is then rejected with that reason (transforms.items),
-    not the whole feed."""
-    try:
-        return urljoin(base, link.strip())
-    except ValueError:
-        return link.strip()
 
 
 def url_domain(url: str | None) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import lxml.html
 import polars as pl
@@ -21,7 +20,7 @@ from lxml import etree
 from trafilatura.deduplication import LRUCache
 from trafilatura.settings import LRU_SIZE
 
-from transforms.normalise import clean_text, joined_url
+from transforms.normalise import absolute_url, clean_text, web_url_or_none
 
 PAGE_SCHEMA = {
     "page_url": pl.String,
@@ -175,17 +174,10 @@ def _body_text(root) -> str | None:
     return None
 
 
-def _canonical(page_url: str, canonical: str | None) -> str | None:
-    """The page's canonical URL made absolute; None when there is none or it does not parse (the page is
-    then known by the URL it was fetched from)."""
-    if not canonical:
-        return None
-    joined = joined_url(page_url, canonical)
-    try:
-        urlsplit(joined).port  # noqa: B018 - a port out of range or a broken IPv6 literal raises here
-    except ValueError:
-        return None
-    return joined
+def _web_link(page_url: str, link: str | None) -> str | None:
+    """A link found on a page, made absolute, if it is http(s); None otherwise (a `javascript:`, `data:`
+    or `file:` canonical URL or image is never stored)."""
+    return web_url_or_none(absolute_url(page_url, link)) if link else None
 
 
 def parse_article_page(body: bytes, page_url: str) -> dict:
@@ -193,8 +185,9 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
     language, section, lead image and the main text."""
     root = _html_root(body, page_url)
     ld = _article_jsonld(root)
-    canonical = (_first(root, "//link[@rel='canonical']/@href") or _meta(root, "og:url")
-                 or _text_value(ld.get("mainEntityOfPage")) or _text_value(ld.get("url")))
+    stated = (_first(root, "//link[@rel='canonical']/@href"), _meta(root, "og:url"),
+              _text_value(ld.get("mainEntityOfPage")), _text_value(ld.get("url")))
+    canonical = next((url for link in stated if (url := _web_link(page_url, link))), None)
     published, source = None, None
     for candidate, where in ((ld.get("datePublished"), "jsonld"),
                              (_meta(root, "article:published_time", "datePublished", "pubdate"), "meta"),
@@ -207,7 +200,7 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
              or _first(root, "//h1//text()") or _first(root, "//title/text()"))
     row = {
         "page_url": page_url,
-        "canonical_url": _canonical(page_url, canonical),
+        "canonical_url": canonical,
         "title": clean_text(title),
         "description": clean_text(_text_value(ld.get("description")) or _meta(root, "og:description",
                                                                                 "description")),
@@ -217,7 +210,7 @@ def parse_article_page(body: bytes, page_url: str) -> dict:
         "modified_text": _text_value(ld.get("dateModified")) or _meta(root, "article:modified_time"),
         "language": _text_value(ld.get("inLanguage")) or _first(root, "/html/@lang"),
         "section": _text_value(ld.get("articleSection")) or _meta(root, "article:section"),
-        "image_url": _text_value(ld.get("image")) or _meta(root, "og:image"),
+        "image_url": _web_link(page_url, _text_value(ld.get("image")) or _meta(root, "og:image")),
         "site_name": _meta(root, "og:site_name") or _text_value((ld.get("publisher") or {}).get("name")
                                                                if isinstance(ld.get("publisher"), dict)
                                                                else None),
@@ -280,7 +273,7 @@ def parse_listing_page(body: bytes, page_url: str, selectors: CardSelectors | No
     for card in cards:
         link = _node_text(card, sel.link)
         rows.append({
-            "item_url": joined_url(page_url, link) if link else None,
+            "item_url": absolute_url(page_url, link) if link else None,
             "title": _node_text(card, sel.title),
             "outlet_name": _node_text(card, sel.outlet),
             "time_text": _node_text(card, sel.time),

@@ -33,6 +33,7 @@ from transforms.normalise import (
     content_hash,
     date_from_url,
     drop_boilerplate,
+    is_web_url,
     parse_timestamp,
     resolve_relative_time,
     stable_id,
@@ -164,13 +165,22 @@ def _clean_body(text: str | None) -> str | None:
     return drop_boilerplate(clean_text(text))
 
 
+def web_link(column: str) -> pl.Expr:
+    """Whether a column holds an http(s) URL (is_web_url): only those are followed or stored as
+    article URLs; null is not one."""
+    return pl.col(column).map_elements(is_web_url, return_dtype=pl.Boolean, skip_nulls=False)
+
+
 def article_rows(items: pl.DataFrame) -> pl.DataFrame:
-    """Items (after with_pages) as article rows: canonical URL and id, clean text without page furniture,
+    """Items (after with_pages) with an http(s) URL as article rows (the others are dropped and counted
+    by build_article_tables): `url` is the item's link, or the canonical URL when the link was not
+    http(s) (a page of a local sample site); canonical URL and id, clean text without page furniture,
     hash, word count, detected language, and a plausible UTC publish date for every row with where it
     came from (the fetch time when nothing better is known) and why better ones were rejected."""
-    cleaned = items.filter(pl.col("source_url").is_not_null()).with_columns(
+    cleaned = items.filter(web_link("source_url")).with_columns(
         pl.col("source_url").map_elements(canonical_url, return_dtype=pl.String).alias("canonical_url"),
-        pl.col("item_url").alias("url"),
+    ).with_columns(
+        pl.when(web_link("item_url")).then("item_url").otherwise("canonical_url").alias("url"),
         *[pl.col(c).map_elements(clean_text, return_dtype=pl.String).alias(c) for c in ("title", "summary")],
         pl.col("text").map_elements(_clean_body, return_dtype=pl.String),
         pl.struct("page_published_at", "page_published_source", "item_published_at",
@@ -218,7 +228,7 @@ class ArticleTables:
     signatures: pl.DataFrame        # MinHash signatures of the new and changed articles
     sources: pl.DataFrame           # outlets first met in this batch
     source_aliases: pl.DataFrame    # names and domains first met in this batch
-    counts: dict[str, int]          # items, articles, new, changed, unchanged, skipped (no URL)
+    counts: dict[str, int]          # items, articles, new, changed, unchanged, skipped (no URL, not http(s))
 
 
 def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_aliases: pl.DataFrame,
@@ -240,7 +250,8 @@ def build_article_tables(raw_items: pl.DataFrame, pages: pl.DataFrame, known_ali
                                pl.col("fetched_at").alias("seen_at"))
     counts = {
         "items": raw_items.height,
-        "skipped_no_url": items.height - rows.height,
+        "skipped_no_url": items.filter(pl.col("source_url").is_null()).height,
+        "skipped_bad_scheme": items.filter(pl.col("source_url").is_not_null()).height - rows.height,
         "articles": changed.height + split["unchanged"].height,
         "new": split["new"].height,
         "changed": split["changed"].height,

@@ -185,7 +185,7 @@ def test_an_article_link_to_the_metadata_address_is_refused_not_fetched(fault_ru
     outcome, _, error = query(db, """select outcome, status_code, error from fetches
                                      where url like 'http://169.254.169.254/%' and run_id = ?""",
                               [first.run_id])[0]
-    assert outcome == "refused" and "link-local" in error
+    assert outcome == "refused" and "cloud metadata address" in error
 
 
 def test_no_fault_left_a_thread_or_a_half_written_raw_file(fault_run):

@@ -83,7 +83,8 @@ def test_host_gate_bounds_in_threads():
 
 
 @pytest.mark.parametrize(("url", "word"), [
-    ("http://169.254.169.254/latest/meta-data/", "link-local"),
+    ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
+    ("http://169.254.1.2/", "link-local"),
     ("http://127.0.0.1:8080/admin", "loopback"),
     ("http://10.1.2.3/x", "private"),
     ("http://192.168.0.1/", "private"),

@@ -95,7 +95,7 @@ JSON_FEED_11 = json.dumps({
          "language": "cy"},
         {"id": 42, "external_url": "https://other.example/story", "title": "Elsewhere",
          "content_text": "Plain text.", "date_published": "2026-11-26T23:30:00Z"},
-        {"id": "no-link-no-title", "content_text": "skipped"},
+        {"id": "no-link-no-title", "content_text": "kept, to be counted as skipped"},
     ],
 }).encode()
 
@@ -110,8 +110,8 @@ JSON_FEED_10 = json.dumps({
 def test_json_feed_11_items():
     items = parse_json_feed(JSON_FEED_11, "https://www.harbourtimes.example/feeds/feed.json")
     assert items.schema == ITEM_SCHEMA
-    assert items.height == 2
-    first, second = items.rows(named=True)
+    assert items.height == 3
+    first, second, third = items.rows(named=True)
     assert first["item_url"] == "https://www.harbourtimes.example/feeds/articles/ferry.html"
     assert first["guid"] == "ht-1" and first["title"] == "Ferry" and first["summary"] == "Short."
     assert first["content"] == "<p>Full.</p>"                        # content_html over content_text
@@ -126,6 +126,7 @@ def test_json_feed_11_items():
     assert second["authors"] == ["Desk"]                              # the feed's authors
     assert second["published_at"] == datetime(2026, 11, 26, 23, 30)
     assert second["language"] == "en-GB"
+    assert third["item_url"] is None and third["title"] is None  # counted by the tables, not stored
 
 
 def test_json_feed_10_author_and_root_relative_url():

@@ -48,8 +48,8 @@ def build(known=None):
 def test_feed_page_and_card_of_one_article_become_one_row():
     tables = build()
     assert tables.articles.columns == ARTICLE_COLUMNS
-    assert tables.counts == {"items": 4, "skipped_no_url": 0, "articles": 3, "new": 3, "changed": 0,
-                             "unchanged": 0}
+    assert tables.counts == {"items": 4, "skipped_no_url": 0, "skipped_bad_scheme": 0, "articles": 3,
+                             "new": 3, "changed": 0, "unchanged": 0}
     a = tables.articles.filter(pl.col("canonical_url") == "https://www.independent.co.uk/a.html").row(
         0, named=True)
     assert a["body"] == "The full text." and a["content_source"] == "page"
