@@ -18,6 +18,7 @@ kind = "rss"
 url = "{SAMPLE_SITE / 'northerncourier' / 'rss.xml'}"
 outlet = "Northern Courier"
 group = "hourly"
+follow_links = true  # its items' links are file: URLs; the pages give the articles their https URLs
 """
 
 

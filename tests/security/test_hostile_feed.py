@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 import pytest
@@ -175,12 +176,27 @@ def test_every_stored_article_url_is_http(hostile_run):
             assert value is None or value.lower().startswith(("http://", "https://")), row
 
 
+def unparseable(links: list[str]) -> list[str]:
+    """The links that are not URLs at all ("http://[::1", a port out of range)."""
+    def broken(link: str) -> bool:
+        try:
+            _ = urlsplit(link).port
+        except ValueError:
+            return True
+        return False
+    return [link for link in links if broken(link)]
+
+
 def test_links_that_are_not_http_are_dropped_and_counted(hostile_run):
     counts = hostile_run["summary"].articles
+    broken = unparseable(hostile_run["bad_links"])
     # open feed: every file/script link; listing: the file and script cards; local feed: the two file
-    # links that are not its own pages (the symlink's page is refused, so its item keeps its file: link)
-    assert counts["skipped_bad_scheme"] == len(hostile_run["bad_links"]) + 2 + 3
+    # links that are not its own pages (the symlink's page is refused, so its item keeps its file: link).
+    # The links that are not URLs at all are rejected with their reason when the feed is parsed.
+    assert counts["skipped_bad_scheme"] == len(hostile_run["bad_links"]) - len(broken) + 2 + 3
     assert counts["skipped_no_url"] == 3
+    rejected = {r["item_url"] for r in hostile_run["summary"].rejected_items}
+    assert len(broken) == 2 and set(broken) <= rejected
 
 
 def test_the_summary_shows_the_dropped_items(hostile_run, capsys):
@@ -189,7 +205,8 @@ def test_the_summary_shows_the_dropped_items(hostile_run, capsys):
     print_summary(hostile_run["summary"], Console(width=200, force_terminal=False))
     out = capsys.readouterr().out
     assert "3 items without a link" in out
-    assert f"{len(hostile_run['bad_links']) + 5} with a link that is not http(s) skipped" in out
+    skipped = len(hostile_run["bad_links"]) - len(unparseable(hostile_run["bad_links"])) + 5
+    assert f"{skipped} with a link that is not http(s) skipped" in out
 
 
 def test_every_hostile_page_fetch_was_refused(hostile_run):
