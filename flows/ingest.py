@@ -767,7 +767,10 @@ def run_counts(run_id: str, results: list[SourceResult], counts: dict[str, int])
 
 
 def summed_counts(batches_done: list[Batch]) -> dict[str, int]:
-    keys = ("items", "skipped_no_url", "articles", "new", "changed", "unchanged")
+    """The article counts of several batches added up: every count any of them has (the run record's
+    ones always there, 0 when there is no batch)."""
+    keys = dict.fromkeys(["items", "articles", "new", "changed", "unchanged",
+                          *(key for b in batches_done for key in b.counts)])
     return {key: sum(b.counts.get(key, 0) for b in batches_done) for key in keys}
 
 

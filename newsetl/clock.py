@@ -88,10 +88,6 @@ def now() -> datetime:
     return instant + timedelta(seconds=time.monotonic() - monotonic_then)
 
 
-def is_set() -> bool:
-    return _anchor_now() is not None
-
-
 def check_env() -> None:
     """Raise ClockError now if NEWSETL_NOW is set but unreadable (the CLI calls this before a run)."""
     if text := os.environ.get(ENV_VAR, "").strip():
