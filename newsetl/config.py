@@ -333,29 +333,36 @@ def load_curation(path: str | Path | None, recorded: list[tuple[str, str | None,
     (kind, type, names). A missing file is no curation; a bad entry is a ConfigError naming it."""
     merges: list[tuple[str, list[str]]] = []
     never: list[list[str]] = []
+    retypes: list[tuple[str, list[str]]] = []
+    ignored: list[str] = []
     file = Path(path) if path else None
     if file is not None and file.exists():
         try:
             data = tomllib.loads(file.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
-        for table in ("merge", "never_merge"):
+        for table in ("merge", "never_merge", "retype", "ignore"):
+            least = 2 if table in ("merge", "never_merge") else 1
             for index, entry in enumerate(data.get(table, [])):
                 names = entry.get("names") if isinstance(entry, dict) else None
-                valid = isinstance(names, list) and len(names) >= 2 and all(isinstance(n, str) for n in names)
+                valid = (isinstance(names, list) and len(names) >= least
+                         and all(isinstance(n, str) for n in names))
                 if not valid:
-                    raise ConfigError(f"{file}: {table}[{index}]: names must list at least two names")
-                if table == "merge":
+                    raise ConfigError(f"{file}: {table}[{index}]: names must list at least {least} "
+                                      f"name{'s' if least > 1 else ''}")
+                if table in ("merge", "retype"):
                     kind = entry.get("type")
                     if kind not in ENTITY_TYPES:
-                        raise ConfigError(f"{file}: merge[{index}]: type must be one of "
+                        raise ConfigError(f"{file}: {table}[{index}]: type must be one of "
                                           f"{', '.join(ENTITY_TYPES)} (got {kind!r})")
-                    merges.append((kind, names))
-                else:
+                    (merges if table == "merge" else retypes).append((kind, names))
+                elif table == "never_merge":
                     never.append(names)
+                else:
+                    ignored.extend(names)
     for kind, entity_type, names in recorded:
         if kind == "merge" and entity_type:
             merges.append((entity_type, list(names)))
         elif kind == "never_merge":
             never.append(list(names))
-    return Curation.from_lists(merges, never)
+    return Curation.from_lists(merges, never, retypes, ignored)

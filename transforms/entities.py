@@ -18,7 +18,9 @@ from collections.abc import Callable, Sequence
 
 import polars as pl
 
-from transforms.entity_resolution import Curation, resolve_entities
+from transforms.entity_resolution import Curation, name_key, resolve_entities
+from transforms.entity_types import sentence_initial_common_words, vote_types, with_voted_types
+from transforms.known_types import is_known_place
 from transforms.normalise import stable_id
 
 Span = tuple[int, int, str, str]  # start offset, end offset, spaCy label, surface text
@@ -50,6 +52,14 @@ _HONORIFIC = re.compile(
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Jr." is not: only single capitals
+# legal forms and name suffixes whose final dot is part of the name ("Acme Co.", "Bros.", "Jr.")
+_DOTTED_SUFFIX = re.compile(r"\s(?:Co|Corp|Inc|Ltd|Bros|Cos|Jr|Sr|Pty|Plc|Ry)\.$")
+# a score, rank or number around a name in a results table: "Arsenal 2", "3-1 Hartley Town", "11th"
+_NUMBER_EDGE = re.compile(r"^(?:[\d][\d\-\u2013:.,/]*(?:st|nd|rd|th)?\s+)+|"
+                          r"(?:\s+[\d][\d\-\u2013:.,/]*(?:st|nd|rd|th)?)+$")
+# two or more ALL-CAPS words (a shouted headline), or one opening a line before a comma (a dateline)
+_CAPS_WORD = r"[A-Z][A-Z'\u2019&.-]*[A-Z]"
+_ALL_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t,]+{_CAPS_WORD})+\b|(?m:^){_CAPS_WORD}(?=,)")
 
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String}
@@ -73,16 +83,43 @@ def ner_texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def recased(text: str) -> str:
+    """The text with its runs of ALL-CAPS words of two or more ("MINISTER RESIGNS OVER PORT DEAL",
+    "BOSTON, Mass.") in title case, the rest untouched. Only letters change case, character for
+    character, so every offset into the result is the same offset into the text."""
+    def title(match: re.Match) -> str:
+        run = match.group(0)
+        if sum(c.isalpha() for c in run) < 4:  # "US", "UN": an acronym, not a shouted headline
+            return run
+        cased = run.title()
+        return cased if len(cased) == len(run) else run
+    return _ALL_CAPS_RUN.sub(title, text)
+
+
+def trimmed_span(start: int, end: int, surface: str) -> tuple[int, int, str] | None:
+    """A span cut at its first line break (a name never runs across lines) and without the numbers at
+    its edges (a club and its score); None if nothing of a name is left."""
+    first_line = surface.split("\n", 1)[0].rstrip()
+    stripped = first_line.lstrip()
+    start += len(first_line) - len(stripped)
+    core = _NUMBER_EDGE.sub("", stripped)
+    if not any(c.isalpha() for c in core) or _NUMBER_EDGE.fullmatch(" " + core):
+        return None
+    start += stripped.find(core)
+    return start, start + len(core), core
+
+
 def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
-    """Spans of the kept entity types in each article's text; each distinct text recognised once."""
+    """Spans of the kept entity types in each article's text (each cut by `trimmed_span`); each distinct
+    text recognised once."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
     spans_by_text = dict(zip(distinct, recognise(distinct), strict=True))
-    rows = [
-        (article_id, start, end, label, surface)
-        for article_id, text in texts.select("article_id", "text").iter_rows()
-        for start, end, label, surface in spans_by_text[text]
-        if label in ENTITY_TYPES
-    ]
+    rows = []
+    for article_id, text in texts.select("article_id", "text").iter_rows():
+        for start, end, label, surface in spans_by_text[text]:
+            trimmed = trimmed_span(start, end, surface) if label in ENTITY_TYPES else None
+            if trimmed is not None:
+                rows.append((article_id, trimmed[0], trimmed[1], label, trimmed[2]))
     return pl.DataFrame(rows, schema=MENTION_SCHEMA, orient="row")
 
 
@@ -91,7 +128,7 @@ def clean_surface(surface: str, entity_type: str) -> str:
     leading "the" (places, groups, and organisations whose name goes on for two words or more)."""
     name = " ".join(surface.split())
     name = _POSSESSIVE.sub("", name).strip(" ,;:'\"\u2019\u2018")
-    if name.endswith(".") and not _ABBREVIATION.search(name):
+    if name.endswith(".") and not _ABBREVIATION.search(name) and not _DOTTED_SUFFIX.search(name):
         name = name.rstrip(".")
     if entity_type == "person":
         stripped = _HONORIFIC.sub("", name)
@@ -147,8 +184,10 @@ def canonical_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
         if entity_type == "person":
             types.append(entity_type)
             canonical.append(links[article_id][alias])
-        elif alias.casefold() in surnames.get(article_id, {}):
-            # a headline's "Lavrov" tagged as an organisation, in an article about Sergey Lavrov
+        elif alias.casefold() in surnames.get(article_id, {}) and not (
+                entity_type == "place" or is_known_place(alias)):
+            # a headline's "Lavrov" tagged as an organisation, in an article about Sergey Lavrov; but
+            # "Washington" stays a place in an article about Denzel Washington
             types.append("person")
             canonical.append(surnames[article_id][alias.casefold()])
         else:
@@ -228,7 +267,12 @@ def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
     recent = (recent_article_entities if recent_article_entities is not None
               else pl.DataFrame(schema=RECENT_SCHEMA))
     texts = ner_texts(in_reading_order(articles))
-    mentions = canonical_mentions(recognise_mentions(texts, recognise))
+    found = recognise_mentions(texts, recognise)
+    found = found.filter(~sentence_initial_common_words(found, texts, is_known_place))
+    mentions = canonical_mentions(found)
+    stored_types = {name_key(n): t for n, t in known.select("canonical_name", "entity_type").iter_rows()}
+    mentions = with_voted_types(mentions, vote_types(mentions, stored_types, curation or Curation(),
+                                                     is_known_place))
     stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
     evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
     names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")

@@ -64,21 +64,27 @@ def name_key(name: str) -> str:
 @dataclass(frozen=True)
 class Curation:
     """Decisions of people: `merges` maps (type, name key) -> canonical name; `never` holds unordered
-    pairs of name keys never to be merged."""
+    pairs of name keys never to be merged; `retypes` maps a name key to its type, whatever NER said;
+    `ignored` holds name keys that are no entity at all (see transforms.entity_types)."""
 
     merges: dict[tuple[str, str], str] = field(default_factory=dict)
     never: frozenset[frozenset[str]] = frozenset()
+    retypes: dict[str, str] = field(default_factory=dict)
+    ignored: frozenset[str] = frozenset()
 
     def forbids(self, a: str, b: str) -> bool:
         return frozenset((name_key(a), name_key(b))) in self.never
 
     @classmethod
-    def from_lists(cls, merges: list[tuple[str, list[str]]], never: list[list[str]]) -> Curation:
-        """merges: (type, [canonical, other names...]); never: [name, name, ...] groups."""
+    def from_lists(cls, merges: list[tuple[str, list[str]]], never: list[list[str]],
+                   retypes: list[tuple[str, list[str]]] = (), ignored: list[str] = ()) -> Curation:
+        """merges: (type, [canonical, other names...]); never: [name, name, ...] groups; retypes:
+        (type, [names...]); ignored: names. A later retype of a name wins over an earlier one."""
         merged = {(t, name_key(n)): names[0] for t, names in merges for n in names}
         pairs = {frozenset((name_key(a), name_key(b))) for group in never for a in group for b in group
                  if name_key(a) != name_key(b)}
-        return cls(merged, frozenset(pairs))
+        retyped = {name_key(n): t for t, names in retypes for n in names}
+        return cls(merged, frozenset(pairs), retyped, frozenset(name_key(n) for n in ignored))
 
 
 def _similar_names(a: str, b: str) -> bool:

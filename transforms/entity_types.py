@@ -1,0 +1,89 @@
+"""One type per entity name: a vote across all the mentions of a name, so that "Bergen" tagged GPE in one
+sentence and ORG in another is one entity, not two. Pure: everything it knows is handed in.
+
+For each name (casefolded), in this order:
+
+1. curation: a `[[retype]]` decision names the type; an `[[ignore]]`d name is dropped (a stop-list of
+   words NER takes for names);
+2. the vote: each type counts the distinct articles whose mentions give it, then its mentions; the type
+   of a stored entity of that name counts as one more article (so a later run keeps the earlier type
+   unless the new articles outvote it); ties go to the type met first;
+3. a lone word voted a person, never linked to a full name, that the gazetteers know as a place
+   (transforms.known_types: "Svalbard", "Grimsby") is a place.
+
+A capitalised common word at the start of a sentence ("Turnout was low", "Commuters faced delays") is not
+a name when the same word is also written in lower case in the batch's texts: such mentions are dropped
+before the vote (`sentence_initial_common_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import polars as pl
+
+from transforms.entity_resolution import Curation, name_key
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]+\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\u2014\u2013\"\u201c]\s*|\n\s*)$")
+
+
+def lower_case_words(texts: list[str]) -> frozenset[str]:
+    """Every word written all in lower case somewhere in the texts."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+def sentence_initial_common_words(mentions: pl.DataFrame, texts: pl.DataFrame,
+                                  is_known_place: Callable[[str], bool]) -> pl.Series:
+    """For each mention (article_id, start, surface): True when it is one word at the start of a sentence
+    or line that the texts also use as an ordinary lower-case word, and no known place ("Turkey")."""
+    text_of = dict(texts.select("article_id", "text").iter_rows())
+    common = lower_case_words(list(text_of.values()))
+    flags = []
+    for article_id, start, surface in mentions.select("article_id", "start", "surface").iter_rows():
+        word = surface.strip()
+        before = text_of.get(article_id, "")[max(0, start - 3):start]
+        flags.append(" " not in word and word.casefold() in common
+                     and bool(_SENTENCE_START.search(before)) and not is_known_place(word))
+    return pl.Series(flags, dtype=pl.Boolean)
+
+
+def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: Curation,
+               is_known_place: Callable[[str], bool]) -> dict[str, str | None]:
+    """name key -> the one type of every mention of that name (None: ignored). mentions: article_id,
+    entity_type, canonical_name, in reading order; stored_types: name key -> type of a stored entity."""
+    articles: dict[str, dict[str, set[str]]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for article_id, kind, name in mentions.select("article_id", "entity_type", "canonical_name").iter_rows():
+        key = name_key(name)
+        articles.setdefault(key, {}).setdefault(kind, set()).add(article_id)
+        counts.setdefault(key, {}).setdefault(kind, 0)
+        counts[key][kind] += 1
+    voted: dict[str, str | None] = {}
+    for key, by_type in articles.items():
+        if key in curation.ignored:
+            voted[key] = None
+            continue
+        if key in curation.retypes:
+            voted[key] = curation.retypes[key]
+            continue
+        score = {kind: (len(ids) + (kind == stored_types.get(key)), counts[key][kind])
+                 for kind, ids in by_type.items()}
+        if stored_types.get(key) and stored_types[key] not in score:
+            score[stored_types[key]] = (1, 0)
+        order = list(score)  # first met first: max keeps the earliest of equal scores
+        winner = max(order, key=lambda kind: score[kind])
+        if winner == "person" and " " not in key and is_known_place(key):
+            winner = "place"
+        voted[key] = winner
+    return voted
+
+
+def with_voted_types(mentions: pl.DataFrame, voted: dict[str, str | None]) -> pl.DataFrame:
+    """Mentions retyped by the vote; those of ignored names dropped."""
+    keys = [name_key(n) for n in mentions["canonical_name"].to_list()]
+    types = [voted.get(k, t) for k, t in zip(keys, mentions["entity_type"].to_list(), strict=True)]
+    keep = [k not in voted or voted[k] is not None for k in keys]
+    return mentions.with_columns(pl.Series("entity_type", types, dtype=pl.String)).filter(
+        pl.Series(keep, dtype=pl.Boolean))
