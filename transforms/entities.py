@@ -97,16 +97,17 @@ def recased(text: str) -> str:
 
 
 def trimmed_span(start: int, end: int, surface: str) -> tuple[int, int, str] | None:
-    """A span cut at its first line break (a name never runs across lines) and without the numbers at
-    its edges (a club and its score); None if nothing of a name is left."""
-    first_line = surface.split("\n", 1)[0].rstrip()
-    stripped = first_line.lstrip()
-    start += len(first_line) - len(stripped)
-    core = _NUMBER_EDGE.sub("", stripped)
-    if not any(c.isalpha() for c in core) or _NUMBER_EDGE.fullmatch(" " + core):
-        return None
-    start += stripped.find(core)
-    return start, start + len(core), core
+    """A span cut to its first line that holds a name (a name never runs across lines), without the
+    numbers at its edges (a club and its score); None if no line holds anything of a name."""
+    offset = 0
+    for line in surface.split("\n"):
+        stripped = line.strip()
+        core = _NUMBER_EDGE.sub("", stripped)
+        if any(c.isalpha() for c in core) and not _NUMBER_EDGE.fullmatch(" " + core):
+            first = start + offset + line.find(stripped) + stripped.find(core)
+            return first, first + len(core), core
+        offset += len(line) + 1
+    return None
 
 
 def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:

@@ -7,7 +7,7 @@ For each name (casefolded), in this order:
    words NER takes for names);
 2. the vote: each type counts the distinct articles whose mentions give it, then its mentions; the type
    of a stored entity of that name counts as one more article (so a later run keeps the earlier type
-   unless the new articles outvote it); ties go to the type met first;
+   unless the new articles outvote it); ties of articles go to the stored type, then to more mentions, then to the type met first;
 3. a lone word voted a person, never linked to a full name, that the gazetteers know as a place
    (transforms.known_types: "Svalbard", "Grimsby") is a place.
 
@@ -68,10 +68,11 @@ def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: C
         if key in curation.retypes:
             voted[key] = curation.retypes[key]
             continue
-        score = {kind: (len(ids) + (kind == stored_types.get(key)), counts[key][kind])
+        stored = stored_types.get(key)
+        score = {kind: (len(ids) + (kind == stored), kind == stored, counts[key][kind])
                  for kind, ids in by_type.items()}
-        if stored_types.get(key) and stored_types[key] not in score:
-            score[stored_types[key]] = (1, 0)
+        if stored and stored not in score:
+            score[stored] = (1, True, 0)
         order = list(score)  # first met first: max keeps the earliest of equal scores
         winner = max(order, key=lambda kind: score[kind])
         if winner == "person" and " " not in key and is_known_place(key):
