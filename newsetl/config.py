@@ -348,8 +348,8 @@ def load_curation(path: str | Path | None, recorded: list[tuple[str, str | None,
                 valid = (isinstance(names, list) and len(names) >= least
                          and all(isinstance(n, str) for n in names))
                 if not valid:
-                    raise ConfigError(f"{file}: {table}[{index}]: names must list at least {least} "
-                                      f"name{'s' if least > 1 else ''}")
+                    raise ConfigError(f"{file}: {table}[{index}]: names must list at least "
+                                      f"{'two names' if least > 1 else 'one name'}")
                 if table in ("merge", "retype"):
                     kind = entry.get("type")
                     if kind not in ENTITY_TYPES:
