@@ -62,7 +62,9 @@ _CAPS_WORD = r"[A-Z][A-Z'\u2019&.-]*[A-Z]"
 _ALL_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t,]+{_CAPS_WORD})+\b|(?m:^){_CAPS_WORD}(?=,)")
 
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
-                  "surface": pl.String}
+                  "surface": pl.String, "beside_score": pl.Boolean}
+# a name followed on its line by a score of one or two digits ("Bergen 2", "Brann 1-0"): a team
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:[ \t]*[-\u2013:][ \t]*\d{1,2})?(?![\d.,%])(?:[ \t]|$)", re.MULTILINE)
 
 
 def in_reading_order(articles: pl.DataFrame) -> pl.DataFrame:
@@ -112,7 +114,8 @@ def trimmed_span(start: int, end: int, surface: str) -> tuple[int, int, str] | N
 
 def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
     """Spans of the kept entity types in each article's text (each cut by `trimmed_span`); each distinct
-    text recognised once."""
+    text recognised once. A name followed by a score (a results table) is a team: an organisation, whatever
+    NER said, and `beside_score` keeps it from the known-place rule (a club named after its city)."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
     spans_by_text = dict(zip(distinct, recognise(distinct), strict=True))
     rows = []
@@ -120,7 +123,8 @@ def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFra
         for start, end, label, surface in spans_by_text[text]:
             trimmed = trimmed_span(start, end, surface) if label in ENTITY_TYPES else None
             if trimmed is not None:
-                rows.append((article_id, trimmed[0], trimmed[1], label, trimmed[2]))
+                team = label in ("PERSON", "ORG", "GPE", "LOC") and bool(_SCORE_AFTER.match(text, trimmed[1]))
+                rows.append((article_id, trimmed[0], trimmed[1], "ORG" if team else label, trimmed[2], team))
     return pl.DataFrame(rows, schema=MENTION_SCHEMA, orient="row")
 
 

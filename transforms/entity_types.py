@@ -8,8 +8,9 @@ For each name (casefolded), in this order:
 2. the vote: each type counts the distinct articles whose mentions give it, then its mentions; the type
    of a stored entity of that name counts as one more article (so a later run keeps the earlier type
    unless the new articles outvote it); ties of articles go to the stored type, then to more mentions, then to the type met first;
-3. a lone word voted a person, never linked to a full name, that the gazetteers know as a place
-   (transforms.known_types: "Svalbard", "Grimsby") is a place.
+3. a name the gazetteers know as a place (transforms.known_types: "Svalbard", "Grimsby", "Dhaka") is a
+   place when the vote made it an organisation or group, or a person of one word (never linked to a full
+   name); but a name ever followed by a score (a club named after its city) stays an organisation.
 
 A capitalised common word at the start of a sentence ("Turnout was low", "Commuters faced delays") is not
 a name when the same word is also written in lower case in the batch's texts: such mentions are dropped
@@ -55,8 +56,14 @@ def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: C
     entity_type, canonical_name, in reading order; stored_types: name key -> type of a stored entity."""
     articles: dict[str, dict[str, set[str]]] = {}
     counts: dict[str, dict[str, int]] = {}
-    for article_id, kind, name in mentions.select("article_id", "entity_type", "canonical_name").iter_rows():
+    teams: set[str] = set()
+    scored = mentions["beside_score"] if "beside_score" in mentions.columns else pl.repeat(False, len(mentions),
+                                                                                          eager=True)
+    rows = mentions.select("article_id", "entity_type", "canonical_name").iter_rows()
+    for (article_id, kind, name), team in zip(rows, scored.to_list(), strict=True):
         key = name_key(name)
+        if team:
+            teams.add(key)
         articles.setdefault(key, {}).setdefault(kind, set()).add(article_id)
         counts.setdefault(key, {}).setdefault(kind, 0)
         counts[key][kind] += 1
@@ -75,7 +82,8 @@ def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: C
             score[stored] = (1, True, 0)
         order = list(score)  # first met first: max keeps the earliest of equal scores
         winner = max(order, key=lambda kind: score[kind])
-        if winner == "person" and " " not in key and is_known_place(key):
+        lone_person = winner == "person" and " " not in key
+        if (lone_person or winner in ("organisation", "group")) and key not in teams and is_known_place(key):
             winner = "place"
         voted[key] = winner
     return voted

@@ -140,3 +140,21 @@ def test_retype_and_ignore_in_entities_toml_are_applied_on_every_run(tmp_path: P
     # without the decision the vote alone keeps NER's type: the retype is what changed it
     assert typed(build_entity_tables(articles("Babcock's yard built a Neopanamax ship."), recognise,
                                      curation=Curation())) == {"Babcock": ["person"], "Neopanamax": ["person"]}
+
+
+def test_a_club_named_after_its_city_is_no_place_but_the_city_is():
+    texts = articles("Results\nBergen 2 Brann 1\nAberdeen 0-0 Hibernian", "Rain fell on Bergen all day.")
+    recognise = spans_of({"Results": [("Bergen", "GPE"), ("Brann", "PERSON"), ("Aberdeen", "GPE")],
+                          "Rain": [("Bergen", "GPE")]})
+    mentions = recognise_mentions(pl.DataFrame({"article_id": ["a"], "text": [texts["body"][0]]}), recognise)
+    assert mentions.select("surface", "label", "beside_score").rows() == [
+        ("Bergen", "ORG", True), ("Brann", "ORG", True), ("Aberdeen", "ORG", True)]
+    assert typed(build_entity_tables(texts.head(1), recognise)) == {
+        "Bergen": ["organisation"], "Brann": ["organisation"], "Aberdeen": ["organisation"]}
+
+
+def test_a_known_place_that_ner_calls_an_organisation_is_a_place():
+    texts = articles("Floods in Dhaka closed schools across Karnataka and Northumberland.")
+    recognise = spans_of({"Floods": [("Dhaka", "ORG"), ("Karnataka", "ORG"), ("Northumberland", "NORP")]})
+    assert typed(build_entity_tables(texts, recognise)) == {
+        "Dhaka": ["place"], "Karnataka": ["place"], "Northumberland": ["place"]}
