@@ -34,13 +34,22 @@ GOLD_TYPE = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 
 def gold_accuracy(gold: Path, model: str) -> None:
     docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = pl.DataFrame({"article_id": [d["id"] for d in docs], "title": [""] * len(docs),
-                             "body": [d["text"] for d in docs], "summary": [None] * len(docs)})
-    tables = build_entity_tables(articles, make_recogniser(model), curation=load_curation(ROOT / "entities.toml"))
+    articles = pl.DataFrame(
+        {
+            "article_id": [d["id"] for d in docs],
+            "title": [""] * len(docs),
+            "body": [d["text"] for d in docs],
+            "summary": [None] * len(docs),
+        }
+    )
+    tables = build_entity_tables(
+        articles, make_recogniser(model), curation=load_curation(ROOT / "entities.toml")
+    )
     types = dict(tables["entities"].select("entity_id", "entity_type").iter_rows())
     stored: dict[tuple[str, str], set[str]] = {}
-    for article_id, entity_id, surfaces in tables["article_entities"].select(
-            "article_id", "entity_id", "surfaces").iter_rows():
+    for article_id, entity_id, surfaces in (
+        tables["article_entities"].select("article_id", "entity_id", "surfaces").iter_rows()
+    ):
         for surface in surfaces:
             stored.setdefault((article_id, surface.casefold()), set()).add(types[entity_id])
     total, found, right = Counter(), Counter(), Counter()
@@ -49,7 +58,7 @@ def gold_accuracy(gold: Path, model: str) -> None:
             kind = GOLD_TYPE.get(ent["label"])
             if kind is None:
                 continue
-            name = clean_surface(doc["text"][ent["start"]:ent["end"]], kind).casefold()
+            name = clean_surface(doc["text"][ent["start"] : ent["end"]], kind).casefold()
             total[kind] += 1
             got = stored.get((doc["id"], name))
             if got:
@@ -68,7 +77,9 @@ def sample_accuracy(warehouse: Path, labels: Path) -> None:
     import duckdb
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        rows = con.sql("select lower(canonical_name), list(distinct entity_type) from entities group by 1").fetchall()
+        rows = con.sql(
+            "select lower(canonical_name), list(distinct entity_type) from entities group by 1"
+        ).fetchall()
     stored = {name: set(kinds) for name, kinds in rows}
     total, right, split = Counter(), Counter(), 0
     for line in labels.read_text(encoding="utf-8").splitlines():
@@ -90,7 +101,9 @@ def sample_accuracy(warehouse: Path, labels: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, default=ROOT / "bench" / "entities" / "gold_ner.jsonl")
     parser.add_argument("--labels", type=Path, default=ROOT / "bench" / "entities" / "sample_types.tsv")
     parser.add_argument("--warehouse", type=Path)

@@ -64,7 +64,8 @@ _ALL_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t,]+{_CAPS_WORD})+\b|(?m:^){_C
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String, "beside_score": pl.Boolean}
 # a name followed on its line by a score of one or two digits ("Bergen 2", "Brann 1-0"): a team
-_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:[ \t]*[-\u2013:][ \t]*\d{1,2})?(?![\d.,%])(?:[ \t]|$)", re.MULTILINE)
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:[ \t]*[-\u2013:][ \t]*\d{1,2})?(?![\d.,%])(?:[ \t]|$)",
+                          re.MULTILINE)
 
 
 def in_reading_order(articles: pl.DataFrame) -> pl.DataFrame:

@@ -7,7 +7,8 @@ For each name (casefolded), in this order:
    words NER takes for names);
 2. the vote: each type counts the distinct articles whose mentions give it, then its mentions; the type
    of a stored entity of that name counts as one more article (so a later run keeps the earlier type
-   unless the new articles outvote it); ties of articles go to the stored type, then to more mentions, then to the type met first;
+   unless the new articles outvote it); ties of articles go to the stored type, then to more mentions,
+   then to the type met first;
 3. a name the gazetteers know as a place (transforms.known_types: "Svalbard", "Grimsby", "Dhaka") is a
    place when the vote made it an organisation or group, or a person of one word (never linked to a full
    name); but a name ever followed by a score (a club named after its city) stays an organisation.
@@ -35,8 +36,9 @@ def lower_case_words(texts: list[str]) -> frozenset[str]:
     return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
 
 
-def sentence_initial_common_words(mentions: pl.DataFrame, texts: pl.DataFrame,
-                                  is_known_place: Callable[[str], bool]) -> pl.Series:
+def sentence_initial_common_words(
+    mentions: pl.DataFrame, texts: pl.DataFrame, is_known_place: Callable[[str], bool]
+) -> pl.Series:
     """For each mention (article_id, start, surface): True when it is one word at the start of a sentence
     or line that the texts also use as an ordinary lower-case word, and no known place ("Turkey")."""
     text_of = dict(texts.select("article_id", "text").iter_rows())
@@ -44,21 +46,32 @@ def sentence_initial_common_words(mentions: pl.DataFrame, texts: pl.DataFrame,
     flags = []
     for article_id, start, surface in mentions.select("article_id", "start", "surface").iter_rows():
         word = surface.strip()
-        before = text_of.get(article_id, "")[max(0, start - 3):start]
-        flags.append(" " not in word and word.casefold() in common
-                     and bool(_SENTENCE_START.search(before)) and not is_known_place(word))
+        before = text_of.get(article_id, "")[max(0, start - 3) : start]
+        flags.append(
+            " " not in word
+            and word.casefold() in common
+            and bool(_SENTENCE_START.search(before))
+            and not is_known_place(word)
+        )
     return pl.Series(flags, dtype=pl.Boolean)
 
 
-def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: Curation,
-               is_known_place: Callable[[str], bool]) -> dict[str, str | None]:
+def vote_types(
+    mentions: pl.DataFrame,
+    stored_types: dict[str, str],
+    curation: Curation,
+    is_known_place: Callable[[str], bool],
+) -> dict[str, str | None]:
     """name key -> the one type of every mention of that name (None: ignored). mentions: article_id,
     entity_type, canonical_name, in reading order; stored_types: name key -> type of a stored entity."""
     articles: dict[str, dict[str, set[str]]] = {}
     counts: dict[str, dict[str, int]] = {}
     teams: set[str] = set()
-    scored = mentions["beside_score"] if "beside_score" in mentions.columns else pl.repeat(False, len(mentions),
-                                                                                          eager=True)
+    scored = (
+        mentions["beside_score"]
+        if "beside_score" in mentions.columns
+        else pl.repeat(False, len(mentions), eager=True)
+    )
     rows = mentions.select("article_id", "entity_type", "canonical_name").iter_rows()
     for (article_id, kind, name), team in zip(rows, scored.to_list(), strict=True):
         key = name_key(name)
@@ -76,8 +89,10 @@ def vote_types(mentions: pl.DataFrame, stored_types: dict[str, str], curation: C
             voted[key] = curation.retypes[key]
             continue
         stored = stored_types.get(key)
-        score = {kind: (len(ids) + (kind == stored), kind == stored, counts[key][kind])
-                 for kind, ids in by_type.items()}
+        score = {
+            kind: (len(ids) + (kind == stored), kind == stored, counts[key][kind])
+            for kind, ids in by_type.items()
+        }
         if stored and stored not in score:
             score[stored] = (1, True, 0)
         order = list(score)  # first met first: max keeps the earliest of equal scores
@@ -95,4 +110,5 @@ def with_voted_types(mentions: pl.DataFrame, voted: dict[str, str | None]) -> pl
     types = [voted.get(k, t) for k, t in zip(keys, mentions["entity_type"].to_list(), strict=True)]
     keep = [k not in voted or voted[k] is not None for k in keys]
     return mentions.with_columns(pl.Series("entity_type", types, dtype=pl.String)).filter(
-        pl.Series(keep, dtype=pl.Boolean))
+        pl.Series(keep, dtype=pl.Boolean)
+    )
