@@ -4,9 +4,9 @@
     .venv/bin/python bench/eval_pages.py [--per-family 5] [--seed 13] [--code DIR] [--by family|class]
 
 Fields: title (exact, after white space is collapsed), authors (micro precision / recall / F1 of the names,
-case folded), publication day (the publisher's calendar day: `published_day` when the row has it, else the
-UTC date of `published_text`; precision over the pages given a date, recall over all), the UTC instant (to
-the minute, where the page states one), body (token precision / recall / F1, mean over the pages),
+case folded), publication day (the publisher's calendar day of `published_text` where the code
+has transforms.normalise.publisher_day, else its UTC date; precision over the pages given a date,
+recall over all), the UTC instant (to the minute, where the page states one), body (token precision / recall / F1, mean over the pages),
 mojibake (share of pages whose title, description or body holds a mojibake sequence) and pages/s.
 `--code DIR` measures another checkout's code (e.g. `--code /work/main` for the figures before a change).
 The page parse is given the HTTP Content-Type the page is served with when it takes one.
@@ -29,8 +29,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "pages"))
 
 # UTF-8 read as Latin-1/cp1252 ("Ã©", "â€”", "Â "), and U+FFFD: what a wrong decoding leaves in a text.
-MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u00a0-\u00ff]|\u00e2[\u0080-\u00bf\u20ac\u201a-\u203a]"
-                      "[\u0080-\u00bf\u0152-\u2122]?|\ufffd|[\u0080-\u009f]")
+MOJIBAKE = re.compile(
+    "[\u00c2\u00c3][\u0080-\u00bf\u00a0-\u00ff]|\u00e2[\u0080-\u00bf\u20ac\u201a-\u203a]"
+    "[\u0080-\u00bf\u0152-\u2122]?|\ufffd|[\u0080-\u009f]"
+)
 TOKEN = re.compile(r"\w+")
 
 
@@ -59,8 +61,13 @@ def token_prf(got: str | None, gold: str) -> tuple[float, float, float]:
 
 
 def row_day(row: dict, parse_timestamp) -> str | None:
-    if row.get("published_day") is not None:
-        return str(row["published_day"])[:10]
+    try:  # the publisher's own day where the code knows it (transforms.normalise.publisher_day)
+        from transforms.normalise import publisher_day
+    except ImportError:
+        publisher_day = None
+    if publisher_day is not None:
+        day = publisher_day(row.get("published_text"))[0]
+        return f"{day:%Y-%m-%d}" if day else None
     moment = parse_timestamp(row.get("published_text"))
     return f"{moment:%Y-%m-%d}" if moment else None
 
@@ -103,7 +110,9 @@ class Tally:
         return {
             "pages": self.n,
             "title_acc": self.title / self.n,
-            "authors_p": ap, "authors_r": ar, "authors_f1": 2 * ap * ar / (ap + ar) if ap + ar else 0.0,
+            "authors_p": ap,
+            "authors_r": ar,
+            "authors_f1": 2 * ap * ar / (ap + ar) if ap + ar else 0.0,
             "day_p": self.day_right / self.day_dated if self.day_dated else 0.0,
             "day_r": self.day_right / self.n,
             "utc_acc": self.utc_right / self.utc_n if self.utc_n else float("nan"),
@@ -118,12 +127,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-family", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--code", type=Path, default=HERE.parent, help="checkout whose transforms are measured")
-    parser.add_argument("--by", choices=["family", "class"], help="also print the figures per family or class")
+    parser.add_argument(
+        "--code", type=Path, default=HERE.parent, help="checkout whose transforms are measured"
+    )
+    parser.add_argument(
+        "--by", choices=["family", "class"], help="also print the figures per family or class"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the set (median)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
     import build_pages
+
     from transforms.normalise import parse_timestamp
     from transforms.pages import parse_article_page
 
@@ -139,7 +153,7 @@ def main() -> None:
     for p in corpus:
         row = parse(p)
         total.add(row, p.gold, parse_timestamp)
-        for key in ([p.family] if args.by == "family" else p.classes if args.by == "class" else []):
+        for key in [p.family] if args.by == "family" else p.classes if args.by == "class" else []:
             groups[key].add(row, p.gold, parse_timestamp)
     timings = []
     for _ in range(args.repeat):
@@ -150,23 +164,52 @@ def main() -> None:
     speed = len(corpus) / statistics.median(timings)
 
     families = len({p.family for p in corpus})
-    print(f"code: {args.code.resolve()}  pages: {len(corpus)} in {families} families  "
-          f"(content_type passed: {takes_type})")
-    header = ("group", "pages", "title", "auth P", "auth R", "auth F1", "day P", "day R", "utc", "body P",
-              "body R", "body F1", "mojibake")
+    print(
+        f"code: {args.code.resolve()}  pages: {len(corpus)} in {families} families  "
+        f"(content_type passed: {takes_type})"
+    )
+    header = (
+        "group",
+        "pages",
+        "title",
+        "auth P",
+        "auth R",
+        "auth F1",
+        "day P",
+        "day R",
+        "utc",
+        "body P",
+        "body R",
+        "body F1",
+        "mojibake",
+    )
     print("  ".join(f"{h:>8}" if i else f"{h:<34}" for i, h in enumerate(header)))
 
     def line(name: str, t: Tally) -> None:
         f = t.figures()
-        cells = [f["pages"], f["title_acc"], f["authors_p"], f["authors_r"], f["authors_f1"], f["day_p"],
-                 f["day_r"], f["utc_acc"], f["body_p"], f["body_r"], f["body_f1"], f["mojibake"]]
+        cells = [
+            f["pages"],
+            f["title_acc"],
+            f["authors_p"],
+            f["authors_r"],
+            f["authors_f1"],
+            f["day_p"],
+            f["day_r"],
+            f["utc_acc"],
+            f["body_p"],
+            f["body_r"],
+            f["body_f1"],
+            f["mojibake"],
+        ]
         print(f"{name:<34}  " + "  ".join(f"{c:>8}" if isinstance(c, int) else f"{c:>8.3f}" for c in cells))
 
     line("ALL", total)
     for key in sorted(groups):
         line(key, groups[key])
-    print(f"speed: {speed:.1f} pages/s for parse_article_page on one core (median of {args.repeat} passes, "
-          f"{[round(t, 2) for t in timings]} s)")
+    print(
+        f"speed: {speed:.1f} pages/s for parse_article_page on one core (median of {args.repeat} passes, "
+        f"{[round(t, 2) for t in timings]} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -253,7 +253,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
             results = list(pool.map(lambda url: fetch_page(allowed, url), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
-    pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
+    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
     failed = [r for r in results if not r.ok]
     logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
                 parsed.source.name, len(results) - len(failed), len(failed), len(errors))

@@ -6,24 +6,67 @@ from __future__ import annotations
 
 import random
 
-PEOPLE_EN = ["Maria Gonzalez", "James O'Connor", "Aisha Rahman", "Daniel Kim", "Sophie Laurent", "Tom Becker",
-             "Priya Nair", "Lucas Moreau", "Hannah Schmidt", "Kenji Watanabe", "Elena Petrova", "Samuel Okafor",
-             "Grace Liu", "Oliver Bennett", "Fatima Haddad", "Noah Fischer", "Chloe Martin", "Ravi Patel"]
-ORGS_EN = ["the Harbour Authority", "Northwind Energy", "the Ministry of Transport", "Calder Bank",
-           "the city council", "Brightline Rail", "the national weather service", "Meridian Health",
-           "the port workers' union", "Vantage Motors"]
-PLACES_EN = ["Kirkhaven", "Port Ellery", "Marlow Bay", "Aldenbridge", "Westmere", "Farrow Point",
-             "Greyhallow", "Lindqvist Harbour"]
-SUBJECTS_EN = ["a new ferry terminal", "the winter budget", "a rail strike", "flood defences",
-               "the hospital expansion", "a wind farm", "school closures", "the bridge repairs",
-               "electricity prices", "a housing plan"]
+PEOPLE_EN = [
+    "Maria Gonzalez",
+    "James O'Connor",
+    "Aisha Rahman",
+    "Daniel Kim",
+    "Sophie Laurent",
+    "Tom Becker",
+    "Priya Nair",
+    "Lucas Moreau",
+    "Hannah Schmidt",
+    "Kenji Watanabe",
+    "Elena Petrova",
+    "Samuel Okafor",
+    "Grace Liu",
+    "Oliver Bennett",
+    "Fatima Haddad",
+    "Noah Fischer",
+    "Chloe Martin",
+    "Ravi Patel",
+]
+ORGS_EN = [
+    "the Harbour Authority",
+    "Northwind Energy",
+    "the Ministry of Transport",
+    "Calder Bank",
+    "the city council",
+    "Brightline Rail",
+    "the national weather service",
+    "Meridian Health",
+    "the port workers' union",
+    "Vantage Motors",
+]
+PLACES_EN = [
+    "Kirkhaven",
+    "Port Ellery",
+    "Marlow Bay",
+    "Aldenbridge",
+    "Westmere",
+    "Farrow Point",
+    "Greyhallow",
+    "Lindqvist Harbour",
+]
+SUBJECTS_EN = [
+    "a new ferry terminal",
+    "the winter budget",
+    "a rail strike",
+    "flood defences",
+    "the hospital expansion",
+    "a wind farm",
+    "school closures",
+    "the bridge repairs",
+    "electricity prices",
+    "a housing plan",
+]
 
 EN_SENTENCES = [
     "{org} said on {weekday} that {subject} in {place} would go ahead despite objections.",
     "{person}, who has followed the issue for years, called the decision long overdue.",
     "Officials in {place} expect the first phase to cost about {number} million.",
     "Residents packed a meeting hall on {weekday} evening to question {org} about {subject}.",
-    "\"We have waited too long for this,\" {person} told reporters outside the town hall.",
+    '"We have waited too long for this," {person} told reporters outside the town hall.',
     "Critics argue that {subject} will do little for families already struggling with rising costs.",
     "A spokesperson for {org} declined to comment on the timetable.",
     "The plan was first proposed in {year} but stalled after a change of leadership.",
@@ -56,8 +99,11 @@ DE_SENTENCES = [
     "Eine Entscheidung des Stadtrats wird für Ende des Monats erwartet.",
     "Die Gewerkschaft kündigte für die kommende Woche weitere Gespräche an.",
 ]
-DE_HEADLINES = ["Streit um Hafenausbau in {place} geht weiter", "{place}: Stadtrat berät über Brückenprojekt",
-                "Mehr Geld für Schulen in {place} – Opposition übt Kritik"]
+DE_HEADLINES = [
+    "Streit um Hafenausbau in {place} geht weiter",
+    "{place}: Stadtrat berät über Brückenprojekt",
+    "Mehr Geld für Schulen in {place} – Opposition übt Kritik",
+]
 FR_SENTENCES = [
     "La mairie de {place} a présenté {weekday} un nouveau projet pour le port.",
     "Selon {person}, les travaux devraient commencer au printemps prochain.",
@@ -68,8 +114,11 @@ FR_SENTENCES = [
     "Le syndicat a annoncé de nouvelles négociations pour la semaine prochaine.",
     "L'opposition réclame une évaluation indépendante du projet.",
 ]
-FR_HEADLINES = ["À {place}, le projet du port divise les élus", "{place} : la rénovation du pont à l'étude",
-                "Écoles de {place} : des crédits en hausse, l'opposition critique"]
+FR_HEADLINES = [
+    "À {place}, le projet du port divise les élus",
+    "{place} : la rénovation du pont à l'étude",
+    "Écoles de {place} : des crédits en hausse, l'opposition critique",
+]
 ES_SENTENCES = [
     "El ayuntamiento de {place} presentó el {weekday} un nuevo plan para el puerto.",
     "Según {person}, las obras comenzarán la próxima primavera.",
@@ -80,8 +129,11 @@ ES_SENTENCES = [
     "El sindicato anunció nuevas negociaciones para la semana que viene.",
     "La oposición exige una evaluación independiente del proyecto.",
 ]
-ES_HEADLINES = ["{place} aprueba la ampliación del puerto tras meses de debate",
-                "Polémica en {place} por el nuevo puente", "Más dinero para las escuelas de {place}"]
+ES_HEADLINES = [
+    "{place} aprueba la ampliación del puerto tras meses de debate",
+    "Polémica en {place} por el nuevo puente",
+    "Más dinero para las escuelas de {place}",
+]
 JA_SENTENCES = [
     "{place}市は{weekday}、港湾の再開発計画を発表した。",
     "{person}氏によると、工事は来年春に始まる見通しだ。",
@@ -91,7 +143,11 @@ JA_SENTENCES = [
     "労働組合は来週にも協議を再開すると明らかにした。",
     "野党は計画の第三者による検証を求めている。",
 ]
-JA_HEADLINES = ["{place}市、港湾再開発計画を発表", "{place}の橋梁工事、来春着工へ", "{place}市議会、予算案を可決"]
+JA_HEADLINES = [
+    "{place}市、港湾再開発計画を発表",
+    "{place}の橋梁工事、来春着工へ",
+    "{place}市議会、予算案を可決",
+]
 AR_SENTENCES = [
     "أعلنت بلدية {place} يوم {weekday} عن خطة جديدة لتطوير الميناء.",
     "وقال {person} إن الأعمال ستبدأ في الربيع المقبل.",
@@ -125,10 +181,22 @@ WEEKDAYS = {
     "ja": ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日"],
     "ar": ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"],
 }
-SENTENCES = {"en": EN_SENTENCES, "de": DE_SENTENCES, "fr": FR_SENTENCES, "es": ES_SENTENCES,
-             "ja": JA_SENTENCES, "ar": AR_SENTENCES}
-HEADLINES = {"en": EN_HEADLINES, "de": DE_HEADLINES, "fr": FR_HEADLINES, "es": ES_HEADLINES,
-             "ja": JA_HEADLINES, "ar": AR_HEADLINES}
+SENTENCES = {
+    "en": EN_SENTENCES,
+    "de": DE_SENTENCES,
+    "fr": FR_SENTENCES,
+    "es": ES_SENTENCES,
+    "ja": JA_SENTENCES,
+    "ar": AR_SENTENCES,
+}
+HEADLINES = {
+    "en": EN_HEADLINES,
+    "de": DE_HEADLINES,
+    "fr": FR_HEADLINES,
+    "es": ES_HEADLINES,
+    "ja": JA_HEADLINES,
+    "ar": AR_HEADLINES,
+}
 
 
 def _fill(template: str, rng: random.Random, lang: str) -> str:
@@ -136,10 +204,17 @@ def _fill(template: str, rng: random.Random, lang: str) -> str:
     places = PLACES_EN if lang == "en" else PLACES[lang]
     org = rng.choice(ORGS_EN)
     return template.format(
-        org=org, org_cap=org[0].upper() + org[1:], org2=rng.choice(ORGS_EN).removeprefix("the "),
-        person=rng.choice(people), place=rng.choice(places), subject=rng.choice(SUBJECTS_EN),
-        weekday=rng.choice(WEEKDAYS[lang]), number=rng.randint(12, 900), small=rng.randint(2, 19),
-        year=rng.randint(2009, 2023))
+        org=org,
+        org_cap=org[0].upper() + org[1:],
+        org2=rng.choice(ORGS_EN).removeprefix("the "),
+        person=rng.choice(people),
+        place=rng.choice(places),
+        subject=rng.choice(SUBJECTS_EN),
+        weekday=rng.choice(WEEKDAYS[lang]),
+        number=rng.randint(12, 900),
+        small=rng.randint(2, 19),
+        year=rng.randint(2009, 2023),
+    )
 
 
 def headline(rng: random.Random, lang: str = "en") -> str:
@@ -151,8 +226,10 @@ def paragraphs(rng: random.Random, lang: str = "en", count: int | None = None) -
     """`count` paragraphs of two to four sentences (four to seven paragraphs by default)."""
     n = count or rng.randint(4, 7)
     joiner = "" if lang == "ja" else " "
-    return [joiner.join(_fill(s, rng, lang) for s in rng.sample(SENTENCES[lang], rng.randint(2, 4)))
-            for _ in range(n)]
+    return [
+        joiner.join(_fill(s, rng, lang) for s in rng.sample(SENTENCES[lang], rng.randint(2, 4)))
+        for _ in range(n)
+    ]
 
 
 def people(rng: random.Random, lang: str = "en", k: int = 1) -> list[str]:
