@@ -3,11 +3,12 @@
 
     .venv/bin/python bench/eval_pages.py [--per-family 5] [--seed 13] [--code DIR] [--by family|class]
 
-Fields: title (exact, after white space is collapsed), authors (micro precision / recall / F1 of the names,
-case folded), publication day (the publisher's calendar day of `published_text` where the code
+Fields: title (exact, after white space is collapsed), authors (micro precision / recall / F1 of the
+names, case folded), publication day (the publisher's calendar day of `published_text` where the code
 has transforms.normalise.publisher_day, else its UTC date; precision over the pages given a date,
-recall over all), the UTC instant (to the minute, where the page states one), body (token precision / recall / F1, mean over the pages),
-mojibake (share of pages whose title, description or body holds a mojibake sequence) and pages/s.
+recall over all), the UTC instant (to the minute, where the page states one), body (token precision /
+recall / F1, mean over the pages), mojibake (share of pages whose title, description or body holds a
+mojibake sequence) and pages/s.
 `--code DIR` measures another checkout's code (e.g. `--code /work/main` for the figures before a change).
 The page parse is given the HTTP Content-Type the page is served with when it takes one.
 """
