@@ -57,9 +57,10 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 # Elements whose text is never article body: navigation, asides, bylines, promos, comment widgets.
 BOILERPLATE_CLASSES = ("byline", "newsletter", "promo", "comments", "related", "share", "advert",
                        "app-banner", "app-footer", "subscribe")
-BOILERPLATE_XPATH = "|".join(
+BOILERPLATE_XPATH = "|".join(  # one walk of the tree for the classes
     ["//script", "//style", "//noscript", "//nav", "//header", "//footer", "//aside", "//form", "//iframe"]
-    + [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in BOILERPLATE_CLASSES])
+    + ["//*[" + " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')"
+                            for c in BOILERPLATE_CLASSES) + "]"])
 # A lead (standfirst) paragraph a template puts before the body container.
 LEAD_XPATH = ("//p[contains(concat(' ', normalize-space(@class), ' '), ' lead ')"
               " or contains(@class, 'article-lead') or contains(@class, '__lead')"
@@ -294,9 +295,12 @@ def parse_article_page(body: bytes, page_url: str, content_type: str | None = No
     lead = _first_text(root, LEAD_XPATH)
     embeds = tuple(t for node in root.xpath(EMBED_XPATH) if (t := _paragraph_text(node)))
     extracted = main_text(text)
-    # last: the container reading strips boilerplate from the tree
-    row["body"] = best_body(extracted, _body_text(root), lead if lead and len(lead.split()) >= 8 else None,
-                            embeds)
+    # Our container reading only when trafilatura may have lost text: it found none, it left out an
+    # embedded post, or it kept clearly less than the page's paragraphs hold. Last: it strips the tree.
+    lost = (extracted is None or any(not _holds(extracted, e) for e in embeds)
+            or len(extracted.split()) < 0.85 * sum(len(p.text_content().split()) for p in root.iter("p")))
+    row["body"] = best_body(extracted, _body_text(root) if lost else None,
+                            lead if lead and len(lead.split()) >= 8 else None, embeds)
     return row
 
 
