@@ -227,9 +227,11 @@ def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | 
     return None
 
 
-# How much a publish date is worth, by where it came from: what the publisher states in structured data,
-# then the feed, a <time> tag, a date in the URL (day only), a relative time ("6 hours ago"), the fetch time.
-DATE_RANK = {"jsonld": 7, "meta": 6, "feed": 5, "time_tag": 4, "url": 3, "relative": 2, "fetched": 1}
+# How much a publish date is worth, by where it came from: what the publisher states in structured data
+# and meta tags, then the feed, a <time> tag, a visible dateline (day only), a date in the URL (day only),
+# htmldate's guess, a relative time ("6 hours ago"), the fetch time.
+DATE_RANK = {"jsonld": 9, "meta": 8, "feed": 7, "time_tag": 6, "dateline": 5, "url": 4, "htmldate": 3,
+             "relative": 2, "fetched": 1}
 FUTURE_TOLERANCE = timedelta(hours=14)  # the widest time-zone offset: a date a zone mix-up put ahead
 EARLIEST_PLAUSIBLE = datetime(1990, 1, 1)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")

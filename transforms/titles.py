@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from transforms.decode import has_mojibake
 from transforms.normalise import name_key
 
 # " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ", and the full-width "｜" and "："
@@ -80,3 +81,11 @@ def page_title(
             return h1_usable
         return site_parts(text, sites)[0]
     return None
+
+
+def better_title(page: str | None, feed: str | None) -> str | None:
+    """The page's title, unless the feed's is clean where the page's is garbled (mojibake): a page read in
+    the wrong encoding never overwrites a good feed title."""
+    if page is None or (feed and has_mojibake(page) and not has_mojibake(feed)):
+        return feed
+    return page
