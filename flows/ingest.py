@@ -42,7 +42,13 @@ from transforms.entities import (
     ner_texts,
 )
 from transforms.entity_resolution import Curation
-from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
+from transforms.feeds import (
+    FeedParseError,
+    parse_feed,
+    parse_feed_with_warning,
+    parse_json_feed,
+    parse_news_sitemap,
+)
 from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
@@ -85,6 +91,7 @@ class SourceResult:
     page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
     error: str | None = None
     rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
+    warning: str | None = None                  # what the feed parse had to be lenient about
 
     @property
     def failed(self) -> bool:
@@ -212,15 +219,18 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     if not fetched.fetch.ok:
         return fetched
     source, result = fetched.source, fetched.fetch
+    warning = None
     try:
         if source.kind == "listing":
             items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
                                   source.feed_id, result.fetched_at,
                                   source.relative_times_from(result.fetched_at))
         else:
-            parse = FEED_PARSERS.get(source.kind, parse_feed)
-            items = feed_items(parse(result.body, result.final_url), source.feed_id,
-                               source.outlet or "", result.fetched_at)
+            if source.kind in ("rss", "atom"):
+                parsed, warning = parse_feed_with_warning(result.body, result.final_url)
+            else:
+                parsed = FEED_PARSERS.get(source.kind, parse_feed)(result.body, result.final_url)
+            items = feed_items(parsed, source.feed_id, source.outlet or "", result.fetched_at)
     except (FeedParseError, PageParseError) as exc:
         logger.warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
@@ -232,7 +242,9 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     for row in rejected.head(5).iter_rows(named=True):
         logger.warning("%s: item skipped: %s: %s", source.name, row["item_url"], row["reason"])
     logger.info("parsed %s: %d items (%d skipped)", source.name, offered, rejected.height)
-    return replace(fetched, items=items, item_count=offered, rejected=rejected)
+    if warning:
+        logger.warning("%s: parsed with warnings: %s", source.name, warning)
+    return replace(fetched, items=items, item_count=offered, rejected=rejected, warning=warning)
 
 
 def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
@@ -253,7 +265,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
             results = list(pool.map(lambda url: fetch_page(allowed, url), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
-    pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
+    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
     failed = [r for r in results if not r.ok]
     logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
                 parsed.source.name, len(results) - len(failed), len(failed), len(errors))
@@ -543,7 +555,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
             "last_status_code": f.status_code, "last_outcome": res.outcome, "last_error": res.error,
             "last_fetched_at": f.fetched_at, "is_success": not res.failed,
             "items_last_run": res.item_count if res.items is not None else None,
-            "settings_sha256": s.settings_sha256,
+            "settings_sha256": s.settings_sha256, "last_warning": res.warning,
         })
     return pl.DataFrame(rows, schema={
         "feed_id": pl.String, "name": pl.String, "url": pl.String, "kind": pl.String,
@@ -551,7 +563,8 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "etag": pl.String, "last_modified": pl.String, "last_content_sha256": pl.String,
         "last_status_code": pl.Int32,
         "last_outcome": pl.String, "last_error": pl.String, "last_fetched_at": pl.Datetime("us"),
-        "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String})
+        "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String,
+        "last_warning": pl.String})
 
 
 def rejected_item_rows(run_id: str, results: list[SourceResult], later: list[pl.DataFrame],
@@ -583,6 +596,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
         "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
         "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
+        "warning": r.warning,
     } for r in results]
 
 

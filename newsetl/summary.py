@@ -82,9 +82,11 @@ def print_summary(summary, console: Console | None = None) -> None:
                             ("pages", "right"), ("pages failed", "right"), ("error", "left")):
         sources.add_column(column, justify=justify, overflow="fold")
     for s in summary.sources:
-        style = "red" if s["error"] else None
-        sources.add_row(s["name"], s["outcome"], str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
-                        brief(s["error"]), style=style)
+        warning = s.get("warning")
+        style = "red" if s["error"] else "yellow" if warning else None
+        outcome = "ok, with warnings" if warning and s["outcome"] == "ok" else s["outcome"]
+        sources.add_row(s["name"], outcome, str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
+                        brief(s["error"] or warning), style=style)
     console.print(sources)
 
     if summary.rejected_items:

@@ -11,7 +11,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -139,6 +139,15 @@ def outlet_key(name: str) -> str:
     return _NON_ALNUM.sub("", folded)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for comparison in any script: case folded, NFKC, without spaces and punctuation
+    ("The Japan Times" and "the japan times" match; so do "港浜新聞" and "港浜 新聞")."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", name or "").casefold())
+
+
 # --- dates ------------------------------------------------------------------------------------------------
 
 def to_utc_naive(moment: datetime) -> datetime:
@@ -147,22 +156,49 @@ def to_utc_naive(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def parse_timestamp(text: str | None) -> datetime | None:
-    """An absolute date in ISO 8601 or RFC 822 form, as naive UTC; None if the text is not one.
-    A date without a zone is taken as UTC."""
+_SLASHED_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=$|[ T])")
+
+
+def _as_iso(value: str) -> str:
+    """"2026/02/24 21:25:00" -> "2026-02-24 21:25:00" (OriginalPublicationDate and its kin); Z as +00:00."""
+    value = _SLASHED_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value)
+    return value.replace("Z", "+00:00").replace("z", "+00:00")
+
+
+def _parse_moment(text: str | None) -> datetime | None:
+    """An absolute date in ISO 8601 (or YYYY/MM/DD) or RFC 822 form, as written: aware when it states an
+    offset, naive when it does not."""
     if not text:
         return None
     value = text.strip()
     if not value:
         return None
     try:
-        return to_utc_naive(datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00")))
+        return datetime.fromisoformat(_as_iso(value))
     except ValueError:
         pass
     try:
-        return to_utc_naive(parsedate_to_datetime(value))
+        return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """An absolute date in ISO 8601 (or YYYY/MM/DD) or RFC 822 form, as naive UTC; None if the text is not
+    one. A date without a zone is taken as UTC."""
+    moment = _parse_moment(text)
+    return to_utc_naive(moment) if moment is not None else None
+
+
+def publisher_day(text: str | None) -> tuple[date | None, int | None]:
+    """The publisher's own calendar day of a date as written, and its UTC offset in minutes when it states
+    one: "2026-02-24T21:25:00-05:00" -> (2026-02-24, -300), though it is 25 Feb in UTC;
+    "2026-02-24" -> (2026-02-24, None). (None, None) if the text is not a date."""
+    moment = _parse_moment(text)
+    if moment is None:
+        return None, None
+    offset = moment.utcoffset()
+    return moment.date(), (None if offset is None else int(offset.total_seconds() // 60))
 
 
 _UNIT_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
@@ -191,9 +227,11 @@ def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | 
     return None
 
 
-# How much a publish date is worth, by where it came from: what the publisher states in structured data,
-# then the feed, a <time> tag, a date in the URL (day only), a relative time ("6 hours ago"), the fetch time.
-DATE_RANK = {"jsonld": 7, "meta": 6, "feed": 5, "time_tag": 4, "url": 3, "relative": 2, "fetched": 1}
+# How much a publish date is worth, by where it came from: what the publisher states in structured data
+# and meta tags, then the feed, a <time> tag, a visible dateline (day only), a date in the URL (day only),
+# htmldate's guess, a relative time ("6 hours ago"), the fetch time.
+DATE_RANK = {"jsonld": 9, "meta": 8, "feed": 7, "time_tag": 6, "dateline": 5, "url": 4, "htmldate": 3,
+             "relative": 2, "fetched": 1}
 FUTURE_TOLERANCE = timedelta(hours=14)  # the widest time-zone offset: a date a zone mix-up put ahead
 EARLIEST_PLAUSIBLE = datetime(1990, 1, 1)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
