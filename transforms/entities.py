@@ -19,7 +19,9 @@ from collections.abc import Callable, Sequence
 import polars as pl
 
 from transforms.entity_resolution import Curation, resolve_entities
+from transforms.gazetteer import is_known_place
 from transforms.normalise import stable_id
+from transforms.truecase import recased_for_ner
 
 Span = tuple[int, int, str, str]  # start offset, end offset, spaCy label, surface text
 Recogniser = Callable[[list[str]], Sequence[Sequence[Span]]]
@@ -50,6 +52,12 @@ _HONORIFIC = re.compile(
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Jr." is not: only single capitals
+# words whose final dot is part of the name: "Acme Co.", "Widget Corp.", "Harbour Ltd.", "John Smith Jr."
+_DOTTED_WORD = re.compile(
+    r"\b(?:Co|Cos|Corp|Inc|Ltd|Bros|Jr|Sr|Mfg|Assn|Intl|Int|Plc|Pty|Ltda|Cia|Cie|Gmbh|Nv|Bv|Ag|Sa|Spa)\.$",
+    re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN = re.compile(r"\S+")
 
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String}
@@ -73,25 +81,48 @@ def ner_texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def tidy_span(span: Span) -> Span | None:
+    """A recognised span as a name can be: cut at a line break (a name never runs on to the next line of
+    a table or a list), and at a token that holds no letter (a score, a rank: "Brann 3", "Rosenborg 2
+    Viking 2" is "Rosenborg"); None when nothing named is left, or when a person's span held a number (a
+    results table's row, not a person)."""
+    start, end, label, surface = span
+    line = next((m for m in re.finditer(r"[^\n]+", surface) if _LETTER.search(m.group())), None)
+    if line is None:
+        return None
+    tokens = list(_TOKEN.finditer(line.group()))
+    begin = next(i for i, t in enumerate(tokens) if _LETTER.search(t.group()))
+    end = next((i for i in range(begin, len(tokens)) if not _LETTER.search(tokens[i].group())), len(tokens))
+    first, last = tokens[begin], tokens[end - 1]
+    dropped = [t.group() for t in tokens[:begin] + tokens[end:]]
+    if label == "PERSON" and any(ch.isdigit() for t in dropped for ch in t):
+        return None
+    offset = start + line.start()
+    return offset + first.start(), offset + last.end(), label, line.group()[first.start(): last.end()]
+
+
 def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
-    """Spans of the kept entity types in each article's text; each distinct text recognised once."""
+    """Spans of the kept entity types in each article's text (tidied by tidy_span); each distinct text
+    recognised once, as recased_for_ner gives it (ALL-CAPS headlines and datelines recased, offsets
+    unchanged), so the surfaces are the recased ones ("BOSTON" is met as "Boston")."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
-    spans_by_text = dict(zip(distinct, recognise(distinct), strict=True))
+    spans_by_text = dict(zip(distinct, recognise([recased_for_ner(t) for t in distinct]), strict=True))
     rows = [
-        (article_id, start, end, label, surface)
+        (article_id, *tidied)
         for article_id, text in texts.select("article_id", "text").iter_rows()
-        for start, end, label, surface in spans_by_text[text]
-        if label in ENTITY_TYPES
+        for span in spans_by_text[text]
+        if span[2] in ENTITY_TYPES and (tidied := tidy_span(span)) is not None
     ]
     return pl.DataFrame(rows, schema=MENTION_SCHEMA, orient="row")
 
 
 def clean_surface(surface: str, entity_type: str) -> str:
-    """A mention without honorifics, possessive, trailing punctuation (but "U.S." keeps its dots), or a
+    """A mention without honorifics, possessive, trailing punctuation (but "U.S.", "Acme Co." and
+    "Widget Corp." keep their dots), or a
     leading "the" (places, groups, and organisations whose name goes on for two words or more)."""
     name = " ".join(surface.split())
     name = _POSSESSIVE.sub("", name).strip(" ,;:'\"\u2019\u2018")
-    if name.endswith(".") and not _ABBREVIATION.search(name):
+    if name.endswith(".") and not _ABBREVIATION.search(name) and not _DOTTED_WORD.search(name):
         name = name.rstrip(".")
     if entity_type == "person":
         stripped = _HONORIFIC.sub("", name)
@@ -147,8 +178,10 @@ def canonical_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
         if entity_type == "person":
             types.append(entity_type)
             canonical.append(links[article_id][alias])
-        elif alias.casefold() in surnames.get(article_id, {}):
-            # a headline's "Lavrov" tagged as an organisation, in an article about Sergey Lavrov
+        elif alias.casefold() in surnames.get(article_id, {}) and not (
+                entity_type == "place" and is_known_place(alias)):
+            # a headline's "Lavrov" tagged as an organisation, in an article about Sergey Lavrov; but
+            # "Washington" the city stays a place in an article about Denzel Washington
             types.append("person")
             canonical.append(surnames[article_id][alias.casefold()])
         else:
