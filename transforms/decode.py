@@ -104,11 +104,16 @@ def decode_page(body: bytes, content_type: str | None = None) -> str:
     return body.decode(codec, errors="replace").lstrip("\ufeff")
 
 
-# UTF-8 read as Latin-1 or windows-1252 ("Ã©", "â€”", "Â "), a replacement character, C1 controls.
-MOJIBAKE = re.compile(
+# UTF-8 read as Latin-1 or windows-1252 ("Ã©", "â€”", "Â "), C1 controls: what a wrong decoding leaves. The
+# warehouse check (sql/checks/articles_without_mojibake.sql) counts these.
+MOJIBAKE_SEQUENCES = (
     "[\u00c2\u00c3][\u0080-\u00bf\u00a0-\u00ff\u0152-\u2122]|\u00e2[\u0080-\u00bf\u20ac]"
-    "[\u0080-\u00bf\u0152-\u2122]|\ufffd|[\u0080-\u009f]"
+    "[\u0080-\u00bf\u0152-\u2122]|[\u0080-\u009f]"
 )
+# ... and a replacement character (U+FFFD): bytes no decoding could read, or a reference the publisher got
+# wrong ("&#0;"). Enough to prefer a clean feed title; not counted by the check, since a feed can send it
+# on purpose and no decoding would do better.
+MOJIBAKE = re.compile(f"{MOJIBAKE_SEQUENCES}|\ufffd")
 
 
 def has_mojibake(text: str | None) -> bool:
