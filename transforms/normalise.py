@@ -219,13 +219,15 @@ _UNIT = "|".join(sorted((re.escape(u) for u in _UNIT_SECONDS), key=len, reverse=
 _ONE = r"an|a|one|einer|einem|ein|une|un|una|uno"
 _COUNT = rf"(?P<count>\d+|{_ONE})"
 # "6 hours ago", "vor 6 Stunden", "il y a 6 heures", "hace 6 horas", and the bare "6h", "2d", "3 hrs" of a
-# card's time line (bare forms only where the text is nothing else, so "3 m" in prose is not a time).
+# card's time line (bare forms only where they end the text, alone or after a separator: "Reuters · 2h";
+# so "3 m" in prose is not a time).
 _RELATIVE_FORMS = (
     re.compile(rf"{_COUNT}\s*(?P<unit>{_UNIT})\.?\s+ago\b", re.IGNORECASE),
     re.compile(rf"\bvor\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
     re.compile(rf"\bil\s+y\s+a\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
     re.compile(rf"\bhace\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
-    re.compile(rf"^\W*(?P<count>\d+)\s*(?P<unit>{_UNIT})\.?\W*$", re.IGNORECASE),
+    re.compile(rf"(?:^\W*|[\u00b7\u2022|,\u2013\u2014-]\s*)(?P<count>\d+)\s*(?P<unit>{_UNIT})\.?\W*$",
+               re.IGNORECASE),
 )
 # glued to a label as "time33 minutes ago" is: no word boundary before the English and Spanish forms
 _NOW = re.compile(r"(?:just now|moments? ago|\bgerade eben|\bsoeben|\bjetzt|à l'instant|a l'instant|"
