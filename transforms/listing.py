@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -67,6 +68,7 @@ MIN_TEXT_WORDS = 8
 MIN_STORY_WORDS = 80
 FURNITURE_TAGS = {"nav", "header", "footer", "form", "noscript", "script", "style", "template", "select",
                   "button", "dialog"}
+CARD_PARTS = {"header", "footer"}  # furniture of a page, but parts of a card inside an <article>
 FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "search", "dialog", "complementary"}
 ASKS = re.compile(r"\b(?:sign up|sign-up|signup|subscribe|newsletter|download the app|get the app|"
                   r"install the app|cookies|abonnieren|s'abonner|suscr[ií]bete)\b",
@@ -198,10 +200,20 @@ def data_cards(root, page_url: str) -> list[dict]:
 
 # --- 3. cards in the markup -----------------------------------------------------------------------------
 
+def _is_page_part(node) -> bool:
+    """A header or footer of the page (not one of an <article>: a card's own footer holds its outlet)."""
+    return node.tag in ("header", "footer") and not any(a.tag == "article" for a in node.iterancestors())
+
+
 def _is_furniture(el) -> bool:
-    """Whether an element sits in page furniture: navigation, header, footer, forms, dialogs."""
+    """Whether an element sits in page furniture: navigation, the page's header and footer, forms,
+    dialogs."""
     for node in el.iterancestors():
         tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in CARD_PARTS:
+            if _is_page_part(node):
+                return True
+            continue
         if tag in FURNITURE_TAGS or (node.get("role") or "").lower() in FURNITURE_ROLES:
             return True
         if node.get("aria-hidden") == "true" or node.get("hidden") is not None:
@@ -256,7 +268,8 @@ def _segments(block, skip: set) -> list[tuple[str, object]]:
     out = []
 
     def walk(el):
-        if not isinstance(el.tag, str) or el in skip or el.tag in FURNITURE_TAGS:
+        if not isinstance(el.tag, str) or el in skip or (
+                el.tag in FURNITURE_TAGS and el.tag not in CARD_PARTS):
             return
         if el.text and el.text.strip():
             out.append((el.text, el))
@@ -301,9 +314,18 @@ def _brand(url: str) -> str:
     return name_key(labels[0]) if labels else ""
 
 
+def _names_brand(name: str, brand: str) -> bool:
+    """Whether a name is the one a host's brand stands for: "Telegraph" for telegraph, "The Verge" for
+    theverge, "Financial Times" for ft (its initials)."""
+    key = name_key(name)
+    initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).casefold()
+    return bool(brand and key) and (brand in key or key in brand or (len(brand) >= 2 and initials == brand))
+
+
 def _outlet_of(block, segments, title: str, time_text: str | None, glued: str | None, url: str) -> str | None:
-    """The outlet as printed in a block: the short line naming the link's host, a logo's alt text, the
-    text glued before the time, else the first short name-like line."""
+    """The outlet as printed in a block: a link to the article's own host ("Financial Times" linked to
+    ft.com) or a short line naming that host, else a logo's alt text, else the text glued before the time
+    or the first short name-like line."""
     brand = _brand(url)
     candidates = []
     if glued:
@@ -318,8 +340,10 @@ def _outlet_of(block, segments, title: str, time_text: str | None, glued: str | 
         candidates.append(line)
     alts = [clean_text(img.get("alt")) for img in block.iter("img") if clean_text(img.get("alt"))]
     alts = [a for a in alts if len(a.split()) <= MAX_OUTLET_WORDS and a != title]
-    named = [c for c in [*candidates, *alts] if brand and (brand in name_key(c) or name_key(c) in brand)
-             and name_key(c)]
+    host = urlsplit(url).hostname
+    linked = [t.strip(BULLETS) for t, el in segments if el.tag == "a" and el.get("href")
+              and urlsplit(absolute_url(url, el.get("href"))).hostname == host]
+    named = [c for c in [*linked, *candidates, *alts] if c in linked or _names_brand(c, brand)]
     if named:
         return named[0]
     if alts:
@@ -354,6 +378,7 @@ def markup_cards(root, page_url: str) -> tuple[list[dict], list]:
     anchors_by_url: dict = {}
     for a, url, text in links:
         anchors_by_url.setdefault(url, []).append((a, text))
+    shapes = Counter(_shape(b) for b in blocks.values())
     rows, kept = [], []
     for url, block in blocks.items():
         anchors = anchors_by_url[url]
@@ -362,11 +387,21 @@ def markup_cards(root, page_url: str) -> tuple[list[dict], list]:
         if _is_advertising(block, url, segments) or _asks(block, segments):
             continue
         glued, time_text = _split_glued(*_time_of(block, segments))
-        rows.append({"item_url": url, "title": title,
-                     "outlet_name": _outlet_of(block, segments, title, time_text, glued, url),
-                     "time_text": time_text, "text": _text_of(block, segments, title)})
+        row = {"item_url": url, "title": title,
+               "outlet_name": _outlet_of(block, segments, title, time_text, glued, url),
+               "time_text": time_text, "text": _text_of(block, segments, title)}
+        if shapes[_shape(block)] == 1 and len(blocks) >= 3 and not (
+                row["outlet_name"] or row["time_text"] or row["text"]):
+            continue  # a lone link of its own shape, with nothing a card has: an "Archives" link, say
+        rows.append(row)
         kept.append(block)
     return rows, kept
+
+
+def _shape(block) -> tuple:
+    """What repeated cards share: their tag, their parent's tag and their depth in the page."""
+    parent = block.getparent()
+    return block.tag, parent.tag if parent is not None else None, sum(1 for _ in block.iterancestors())
 
 
 # --- 4. the page's own story ----------------------------------------------------------------------------
