@@ -50,9 +50,10 @@ from transforms.feeds import (
     parse_news_sitemap,
 )
 from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
+from transforms.listing import cards_warning, parse_listing_page
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
-from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
+from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages
 from transforms.stories import assign_stories
 from transforms.tables import (
     RAW_ITEM_SCHEMA,
@@ -63,6 +64,10 @@ from transforms.tables import (
 )
 
 PARSE_ERROR = "parse_error"
+NO_ITEMS = "no_items"  # a listing page fetched and read, on which no card was found
+NO_CARDS = ("no cards found: no link on the page reads as a headline (three words or more, to an http(s) "
+            "page) and no script holds an ItemList or card data; if the page has cards, give `selectors` "
+            "for it in the sources file")
 FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
                 "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
@@ -92,6 +97,7 @@ class SourceResult:
     error: str | None = None
     rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
     warning: str | None = None                  # what the feed parse had to be lenient about
+    no_items: bool = False                      # a listing page on which no card was found (error says why)
 
     @property
     def failed(self) -> bool:
@@ -99,7 +105,9 @@ class SourceResult:
 
     @property
     def outcome(self) -> str:
-        return PARSE_ERROR if self.fetch.outcome == OK and self.failed else self.fetch.outcome
+        if self.fetch.outcome == OK and self.failed:
+            return NO_ITEMS if self.no_items else PARSE_ERROR
+        return self.fetch.outcome
 
 
 @dataclass(frozen=True)
@@ -222,8 +230,12 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     warning = None
     try:
         if source.kind == "listing":
-            items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
-                                  source.feed_id, result.fetched_at,
+            cards = parse_listing_page(result.body, result.final_url, source.selectors, result.content_type)
+            if cards.height == 0:
+                logger.warning("%s: %s", source.name, NO_CARDS)
+                return replace(fetched, error=f"{source.url}: {NO_CARDS}", no_items=True)
+            warning = cards_warning(cards)
+            items = listing_items(cards, source.feed_id, result.fetched_at,
                                   source.relative_times_from(result.fetched_at))
         else:
             if source.kind in ("rss", "atom"):

@@ -1,4 +1,4 @@
-"""HTML pages -> raw rows: article pages (JSON-LD, meta tags, main text) and aggregator listing pages (cards).
+"""HTML article pages -> raw rows: JSON-LD, meta tags, main text (listing pages: transforms/listing.py).
 
 The main text comes from trafilatura (a maintained extractor that does this better than a heuristic of
 ours: 2.6 ms per sample page here), with our container heuristic as the fallback when it finds nothing;
@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 import lxml.html
 import polars as pl
@@ -42,14 +41,6 @@ PAGE_SCHEMA = {
     "section": pl.String,
     "image_url": pl.String,
     "site_name": pl.String,
-}
-
-LISTING_SCHEMA = {
-    "item_url": pl.String,
-    "title": pl.String,
-    "outlet_name": pl.String,
-    "time_text": pl.String,
-    "text": pl.String,
 }
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -94,7 +85,7 @@ def _utf8_tree(text: bytes, url: str):
         raise PageParseError(f"unreadable HTML at {url}: {exc}") from exc
 
 
-def _html_root(body: bytes, url: str, content_type: str | None = None):
+def html_root(body: bytes, url: str, content_type: str | None = None):
     return _utf8_tree(_utf8(body, url, content_type), url)
 
 
@@ -162,7 +153,7 @@ def _first_text(root, xpath: str) -> str | None:
     return text or None
 
 
-def _paragraph_text(container) -> str:
+def paragraph_text(container) -> str:
     paragraphs = [p.text_content() for p in container.xpath(".//p")]
     return "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
 
@@ -195,7 +186,7 @@ def _body_text(root) -> str | None:
     for node in root.xpath(BOILERPLATE_XPATH):
         node.drop_tree()
     for i, xpath in enumerate(BODY_CONTAINERS):
-        texts = [_paragraph_text(c) for c in _outermost(root.xpath(xpath))]
+        texts = [paragraph_text(c) for c in _outermost(root.xpath(xpath))]
         best = "\n\n".join(t for t in texts if t) if i == 0 else max(texts, key=len, default="")
         if best:
             return clean_text(best)
@@ -293,7 +284,7 @@ def parse_article_page(body: bytes, page_url: str, content_type: str | None = No
                                                                else None),
     }
     lead = _first_text(root, LEAD_XPATH)
-    embeds = tuple(t for node in root.xpath(EMBED_XPATH) if (t := _paragraph_text(node)))
+    embeds = tuple(t for node in root.xpath(EMBED_XPATH) if (t := paragraph_text(node)))
     extracted = main_text(text)
     # Our container reading only when trafilatura may have lost text: it found none, it left out an
     # embedded post, or it kept clearly less than the page's paragraphs hold. Last: it strips the tree.
@@ -316,53 +307,3 @@ def parse_article_pages(pages: list[tuple]) -> tuple[pl.DataFrame, list[tuple[st
         except Exception as exc:  # noqa: BLE001 - one hostile page fails itself, never its source
             errors.append((url, f"unreadable page at {url}: {type(exc).__name__}: {exc}"))
     return pl.DataFrame(rows, schema=PAGE_SCHEMA), errors
-
-
-# --- listing pages ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class CardSelectors:
-    """XPath expressions locating article cards on a listing page and the fields within each card
-    (relative to the card). The defaults fit the bundled Daily8-style aggregator page."""
-
-    card: str = "//article[contains(concat(' ', normalize-space(@class), ' '), ' story-card ')]"
-    title: str = ".//*[contains(@class,'card-title')]"
-    link: str = ".//*[contains(@class,'card-title')]//a/@href"
-    outlet: str = ".//*[contains(@class,'card-outlet')]"
-    time: str = ".//*[contains(@class,'card-time')]"
-    text: str = ".//*[contains(@class,'card-text')]"
-
-
-def _node_text(card, xpath: str) -> str | None:
-    try:
-        found = card.xpath(xpath)
-    except etree.XPathError as exc:
-        raise PageParseError(f"bad selector {xpath!r}: {exc}") from exc
-    if not found:
-        return None
-    node = found[0]
-    value = node if isinstance(node, str) else (
-        _paragraph_text(node) or node.text_content())
-    return clean_text(value)
-
-
-def parse_listing_page(body: bytes, page_url: str, selectors: CardSelectors | None = None) -> pl.DataFrame:
-    """Article cards of an aggregator page: link, title, outlet name as printed, time text as printed
-    ("time33 minutes ago"), and the card's text. Everything outside the cards is ignored."""
-    sel = selectors or CardSelectors()
-    root = _html_root(body, page_url)
-    try:
-        cards = root.xpath(sel.card)
-    except etree.XPathError as exc:
-        raise PageParseError(f"bad card selector {sel.card!r}: {exc}") from exc
-    rows = []
-    for card in cards:
-        link = _node_text(card, sel.link)
-        rows.append({
-            "item_url": absolute_url(page_url, link) if link else None,
-            "title": _node_text(card, sel.title),
-            "outlet_name": _node_text(card, sel.outlet),
-            "time_text": _node_text(card, sel.time),
-            "text": _node_text(card, sel.text),
-        })
-    return pl.DataFrame(rows, schema=LISTING_SCHEMA)

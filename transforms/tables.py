@@ -99,11 +99,12 @@ def unseen_or_retitled(items: pl.DataFrame, known_titles: pl.DataFrame) -> pl.Da
 
 def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime,
                   relative_to: datetime | None = None) -> pl.DataFrame:
-    """Listing-page cards (transforms.pages.parse_listing_page) as raw items; "6 hours ago" is resolved
-    against `relative_to` (when a saved page was captured), by default the time the page was fetched."""
+    """Listing-page cards (transforms.listing.parse_listing_page) as raw items; "6 hours ago" is resolved
+    against `relative_to` (when a saved page was captured), by default the time the page was fetched; an
+    absolute time as printed ("2026-11-28T09:00:00Z", from a card's `<time datetime>`) is read as it is."""
     reference = relative_to or fetched_at
-    resolved = cards["time_text"].map_elements(lambda t: resolve_relative_time(t, reference),
-                                               return_dtype=pl.Datetime("us"))
+    resolved = cards["time_text"].map_elements(
+        lambda t: resolve_relative_time(t, reference) or parse_timestamp(t), return_dtype=pl.Datetime("us"))
     return cards.with_columns(resolved.alias("published_at")).select(
         pl.lit(feed_id).alias("feed_id"),
         "outlet_name", "item_url",
