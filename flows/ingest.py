@@ -42,11 +42,18 @@ from transforms.entities import (
     ner_texts,
 )
 from transforms.entity_resolution import Curation
-from transforms.feeds import FeedParseError, parse_feed, parse_json_feed, parse_news_sitemap
+from transforms.feeds import (
+    FeedParseError,
+    parse_feed,
+    parse_feed_with_warning,
+    parse_json_feed,
+    parse_news_sitemap,
+)
 from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
+from transforms.listing import cards_warning, parse_listing_page
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
-from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages, parse_listing_page
+from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages
 from transforms.stories import assign_stories
 from transforms.tables import (
     RAW_ITEM_SCHEMA,
@@ -57,6 +64,10 @@ from transforms.tables import (
 )
 
 PARSE_ERROR = "parse_error"
+NO_ITEMS = "no_items"  # a listing page fetched and read, on which no card was found
+NO_CARDS = ("no cards found: no link on the page reads as a headline (three words or more, to an http(s) "
+            "page) and no script holds an ItemList or card data; if the page has cards, give `selectors` "
+            "for it in the sources file")
 FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
                 "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
@@ -85,6 +96,8 @@ class SourceResult:
     page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
     error: str | None = None
     rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
+    warning: str | None = None                  # what the feed parse had to be lenient about
+    no_items: bool = False                      # a listing page on which no card was found (error says why)
 
     @property
     def failed(self) -> bool:
@@ -92,7 +105,9 @@ class SourceResult:
 
     @property
     def outcome(self) -> str:
-        return PARSE_ERROR if self.fetch.outcome == OK and self.failed else self.fetch.outcome
+        if self.fetch.outcome == OK and self.failed:
+            return NO_ITEMS if self.no_items else PARSE_ERROR
+        return self.fetch.outcome
 
 
 @dataclass(frozen=True)
@@ -212,15 +227,22 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     if not fetched.fetch.ok:
         return fetched
     source, result = fetched.source, fetched.fetch
+    warning = None
     try:
         if source.kind == "listing":
-            items = listing_items(parse_listing_page(result.body, result.final_url, source.selectors),
-                                  source.feed_id, result.fetched_at,
+            cards = parse_listing_page(result.body, result.final_url, source.selectors, result.content_type)
+            if cards.height == 0:
+                logger.warning("%s: %s", source.name, NO_CARDS)
+                return replace(fetched, error=f"{source.url}: {NO_CARDS}", no_items=True)
+            warning = cards_warning(cards)
+            items = listing_items(cards, source.feed_id, result.fetched_at,
                                   source.relative_times_from(result.fetched_at))
         else:
-            parse = FEED_PARSERS.get(source.kind, parse_feed)
-            items = feed_items(parse(result.body, result.final_url), source.feed_id,
-                               source.outlet or "", result.fetched_at)
+            if source.kind in ("rss", "atom"):
+                parsed, warning = parse_feed_with_warning(result.body, result.final_url)
+            else:
+                parsed = FEED_PARSERS.get(source.kind, parse_feed)(result.body, result.final_url)
+            items = feed_items(parsed, source.feed_id, source.outlet or "", result.fetched_at)
     except (FeedParseError, PageParseError) as exc:
         logger.warning("%s: %s", source.name, exc)
         return replace(fetched, error=f"{source.url}: {exc}")
@@ -232,7 +254,9 @@ def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     for row in rejected.head(5).iter_rows(named=True):
         logger.warning("%s: item skipped: %s: %s", source.name, row["item_url"], row["reason"])
     logger.info("parsed %s: %d items (%d skipped)", source.name, offered, rejected.height)
-    return replace(fetched, items=items, item_count=offered, rejected=rejected)
+    if warning:
+        logger.warning("%s: parsed with warnings: %s", source.name, warning)
+    return replace(fetched, items=items, item_count=offered, rejected=rejected, warning=warning)
 
 
 def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
@@ -253,7 +277,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
             results = list(pool.map(lambda url: fetch_page(allowed, url), links))
         page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
                         for r in results]
-    pages, errors = parse_article_pages([(r.url, r.body) for r in results if r.ok])
+    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
     failed = [r for r in results if not r.ok]
     logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
                 parsed.source.name, len(results) - len(failed), len(failed), len(errors))
@@ -543,7 +567,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
             "last_status_code": f.status_code, "last_outcome": res.outcome, "last_error": res.error,
             "last_fetched_at": f.fetched_at, "is_success": not res.failed,
             "items_last_run": res.item_count if res.items is not None else None,
-            "settings_sha256": s.settings_sha256,
+            "settings_sha256": s.settings_sha256, "last_warning": res.warning,
         })
     return pl.DataFrame(rows, schema={
         "feed_id": pl.String, "name": pl.String, "url": pl.String, "kind": pl.String,
@@ -551,7 +575,8 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "etag": pl.String, "last_modified": pl.String, "last_content_sha256": pl.String,
         "last_status_code": pl.Int32,
         "last_outcome": pl.String, "last_error": pl.String, "last_fetched_at": pl.Datetime("us"),
-        "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String})
+        "is_success": pl.Boolean, "items_last_run": pl.Int32, "settings_sha256": pl.String,
+        "last_warning": pl.String})
 
 
 def rejected_item_rows(run_id: str, results: list[SourceResult], later: list[pl.DataFrame],
@@ -583,6 +608,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
         "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
         "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
+        "warning": r.warning,
     } for r in results]
 
 

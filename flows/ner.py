@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 
-from transforms.entities import Span, recased
+from transforms.entities import Span
 
 log = logging.getLogger(__name__)
 
@@ -82,14 +82,12 @@ def pieces(text: str, size: int = PIECE_CHARS, limit: int = MAX_NER_CHARS) -> li
 def make_recogniser(model: str, processes: int = 1, parallel_min: int = 400):
     """recognise(texts) -> for each text, its (start, end, label, surface) spans. Uses `processes`
     worker processes when there are at least `parallel_min` texts (starting workers costs seconds). A
-    long text is read in pieces (`pieces`), its spans moved back to the text's offsets. ALL-CAPS headlines
-    and datelines are read recased (transforms.entities.recased keeps every offset), so a span's surface
-    is the recased one: "Boston", not "BOSTON"."""
+    long text is read in pieces (`pieces`), its spans moved back to the text's offsets."""
     nlp = load_model(model)
 
     def recognise(texts: list[str]) -> Sequence[Sequence[Span]]:
         split = [pieces(text) for text in texts]
-        flat = [recased(piece) for parts in split for _, piece in parts]  # same offsets, less shouting
+        flat = [piece for parts in split for _, piece in parts]
         n_process = processes if len(texts) >= parallel_min and processes > 1 else 1
         docs = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
         spans = []

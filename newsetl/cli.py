@@ -25,6 +25,9 @@ from newsetl.config import (
 os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+# The temporary server's first start on a fresh machine creates and migrates its database: Prefect's 20 s
+# default timed out (`make run` failed) while the machine was busy installing; 120 s is what the tests allow.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 # urllib3 logs every retry of every request as a warning (hundreds of lines when a few hosts are down); the
 # outcome of each source is reported once, by the flow and the summary, and kept in `fetches`.

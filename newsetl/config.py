@@ -20,9 +20,9 @@ from lxml import etree
 
 from newsetl.clock import ClockError, parse_instant
 from transforms.entity_resolution import Curation
+from transforms.listing import CardSelectors
 from transforms.normalise import stable_id
 from transforms.outlets import Outlet
-from transforms.pages import CardSelectors
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ROOT_SOURCES = PROJECT_ROOT / "sources.toml"

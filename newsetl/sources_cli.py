@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import polars as pl
 import typer
 from click.core import ParameterSource
 
@@ -38,6 +39,7 @@ sources_app = typer.Typer(invoke_without_command=True,
 SOURCES_HELP = "sources file (TOML)"
 WAREHOUSE_HELP = "DuckDB file (default: warehouse/news.duckdb)"
 NEVER_POLLED = "never polled"
+MIN_LISTING_CARDS = 3  # fewer cards than this is not a listing page worth polling
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -58,6 +60,7 @@ class Found:
     body: bytes               # the feed body
     how: str                  # how it was found, for the user and the entry's comment
     page: bytes | None = None  # the HTML page it was discovered from, if any
+    cards: pl.DataFrame | None = None  # a listing page's cards (transforms.listing), kind "listing"
 
 
 def _normalise_url(url: str) -> str:
@@ -76,10 +79,22 @@ def _public(url: str) -> bool:
     return forbidden_address(url) is None
 
 
-def discover(url: str, settings: Settings) -> Found:
+def _as_listing(url: str, page) -> Found | None:
+    """The page itself as a listing source, if the detection finds at least MIN_LISTING_CARDS cards."""
+    from transforms.listing import parse_listing_page
+
+    cards = parse_listing_page(page.body, page.final_url, content_type=page.content_type)
+    if cards.height < MIN_LISTING_CARDS:
+        return None
+    return Found(url=url, kind="listing", body=page.body, page=page.body, cards=cards,
+                 how=f"the page lists {cards.height} article cards")
+
+
+def discover(url: str, settings: Settings, listing: bool = False) -> Found:
     """The feed at `url`: the URL itself if its body is a feed; else the first feed the page announces
     (<link rel="alternate">) whose body is a feed; else the first common path (/feed, /rss.xml, ...) that
-    answers with a feed. Raises DiscoveryError naming the URL and why."""
+    answers with a feed; else the page itself as a listing, if it has article cards. With `listing`, the
+    page is read as a listing first. Raises DiscoveryError naming the URL and why."""
     from flows.http import fetch, make_session
     from flows.politeness import Reach
 
@@ -88,6 +103,11 @@ def discover(url: str, settings: Settings) -> Found:
         page = fetch(session, url, settings)
         if not page.ok:
             raise DiscoveryError(f"{url}: {page.error or page.outcome}")
+        if listing:
+            if found := _as_listing(url, page):
+                return found
+            raise DiscoveryError(f"{url}: not a listing page: fewer than {MIN_LISTING_CARDS} article cards "
+                                 "found on it")
         kind = sniff_kind(page.body)
         if kind:
             return Found(url=url, kind=kind, body=page.body, how="the URL is a feed")
@@ -116,11 +136,13 @@ def discover(url: str, settings: Settings) -> Found:
                              how=f"common feed path {urlsplit(candidate).path}")
     finally:
         session.close()
+    if found := _as_listing(url, page):
+        return found
     announced = (f"the feeds it announces are not feeds: {'; '.join(tried)}" if tried
                  else 'the page announces no feed with <link rel="alternate">')
     paths = ", ".join(urlsplit(c).path for c in candidate_urls(page.final_url)[:4])
     raise DiscoveryError(f"{url}: no feed found: the page is not a feed; {announced}; none of the common "
-                         f"feed paths ({paths}, ...) answered with one")
+                         f"feed paths ({paths}, ...) answered with one; and it lists no article cards")
 
 
 def toml_string(value: str) -> str:
@@ -137,13 +159,33 @@ def toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def render_entry(*, name: str, kind: str, url: str, outlet: str, group: str, follow_links: bool,
+def render_entry(*, name: str, kind: str, url: str, outlet: str | None, group: str, follow_links: bool,
                  comment: str | None = None, newline: str = "\n") -> str:
+    """One [[sources]] entry; no `outlet` line when there is none (a listing's cards name their own)."""
     lines = [f"# {' '.join(comment.split())}"] if comment else []
     lines += ["[[sources]]", f"name = {toml_string(name)}", f"kind = {toml_string(kind)}",
-              f"url = {toml_string(url)}", f"outlet = {toml_string(outlet)}", f"group = {toml_string(group)}",
-              f"follow_links = {'true' if follow_links else 'false'}"]
+              f"url = {toml_string(url)}", *([f"outlet = {toml_string(outlet)}"] if outlet else []),
+              f"group = {toml_string(group)}", f"follow_links = {'true' if follow_links else 'false'}"]
     return newline.join(lines) + newline
+
+
+def listing_preview(cards: pl.DataFrame, rows: int = 5) -> str:
+    """What a listing page gives: how many cards, how many have each field, and the first `rows` cards."""
+    from transforms.listing import cards_warning
+
+    total = cards.height
+    filled = ", ".join(f"{label} {total - cards[column].null_count()}/{total}" for label, column in (
+        ("link", "item_url"), ("title", "title"), ("outlet", "outlet_name"), ("time", "time_text"),
+        ("text", "text")))
+    lines = [f"{total} cards found; fields per card: {filled}"]
+    if warning := cards_warning(cards):
+        lines.append(f"warning: {warning}")
+    lines.append(f"the first {min(rows, total)}:")
+    for card in cards.head(rows).iter_rows(named=True):
+        lines.append(f"  - {card['title'] or '(no title)'}")
+        lines.append(f"    {card['outlet_name'] or '(no outlet)'} | {card['time_text'] or '(no time)'} | "
+                     f"{card['item_url']}")
+    return "\n".join(lines)
 
 
 def _read_existing(path: Path) -> tuple[bytes, dict]:
@@ -195,11 +237,14 @@ def add(
                                       help="fetch each item's article page for its full text"),
     sources: Path | None = typer.Option(None, "--sources", "-s", help=SOURCES_HELP),
     dry_run: bool = typer.Option(False, "--dry-run", help="print the entry, write nothing"),
+    listing: bool = typer.Option(False, "--listing", help="read the page itself as a listing of article "
+                                 "cards, even if it has a feed"),
 ) -> None:
     """Find the feed of a site and append it to the sources file.
 
     The feed is the URL itself if it is one, else a <link rel="alternate"> feed of the page, else the first
-    common path (/feed, /rss, /rss.xml, ...) that answers with a feed."""
+    common path (/feed, /rss, /rss.xml, ...) that answers with a feed, else the page itself as a listing of
+    article cards (an aggregator, a section front): then the cards found are shown before the entry."""
     sources_path = (sources or (ctx.obj or {}).get("sources") or ROOT_SOURCES).resolve()
     try:
         url = _normalise_url(url)
@@ -225,14 +270,15 @@ def add(
         _fail(f"cannot add {url}: --group must not be empty")
 
     try:
-        found = discover(url, settings)
+        found = discover(url, settings, listing=listing)
     except DiscoveryError as exc:
         _fail(f"cannot add {exc}")
     if found.url in known:
         _fail(f"cannot add {url}: its feed {found.url} is already in {sources_path} as {known[found.url]!r}")
 
     host = urlsplit(url).hostname or ""
-    outlet_name = (" ".join(outlet.split()) if outlet and outlet.strip() else None) \
+    given_outlet = " ".join(outlet.split()) if outlet and outlet.strip() else None
+    outlet_name = given_outlet if found.kind == "listing" else given_outlet \
         or (page_site_name(found.page) if found.page else None) \
         or feed_title(found.body, found.kind) \
         or (page_title(found.page) if found.page else None) \
@@ -262,7 +308,10 @@ def add(
         _fail(f"cannot add {url}: cannot write {sources_path}: {exc}")
 
     verb = "would add" if dry_run else "added"
-    typer.echo(f"{verb} {found.kind} feed {found.url} ({found.how}) to {sources_path}"
+    if found.cards is not None:
+        typer.echo(listing_preview(found.cards) + "\n")
+    typer.echo(f"{verb} {found.kind} {'page' if found.kind == 'listing' else 'feed'} {found.url} "
+               f"({found.how}) to {sources_path}"
                + (" (dry run: nothing written)" if dry_run else "") + ":\n")
     typer.echo(entry.replace("\r\n", "\n"), nl=False)
     if follow_links and not _public(found.url):

@@ -51,6 +51,18 @@ def skipped_items(counts: dict[str, int]) -> str:
     return f"; {', '.join(parts)} skipped" if parts else ""
 
 
+def nothing_new_line(sources: list[dict]) -> str:
+    """What a run that added and changed nothing means: everything is known already only if every source
+    was read and gave its items; a source that failed or gave none (a listing page with no card found) is
+    named, never hidden behind "nothing new"."""
+    missing = [s["name"] for s in sources if s["error"] or s["outcome"] == "no_items"]
+    if not missing:
+        return "nothing new: the warehouse already holds everything these sources offer"
+    named = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return (f"nothing new from the sources that were read; {len(missing)} gave nothing "
+            f"({named}): see their outcome below")
+
+
 def print_summary(summary, console: Console | None = None) -> None:
     console = console or Console()
     seconds = (summary.finished_at - summary.started_at).total_seconds()
@@ -75,16 +87,18 @@ def print_summary(summary, console: Console | None = None) -> None:
         f"[bold]{counts['new']:,} new[/], {counts['changed']:,} changed, "
         f"{counts['unchanged']:,} already known" + skipped_items(counts))
     if counts["new"] == 0 and counts["changed"] == 0:
-        console.print("nothing new: the warehouse already holds everything these sources offer")
+        console.print(nothing_new_line(summary.sources))
 
     sources = Table(title="Sources", title_justify="left")
     for column, justify in (("source", "left"), ("outcome", "left"), ("items", "right"),
                             ("pages", "right"), ("pages failed", "right"), ("error", "left")):
         sources.add_column(column, justify=justify, overflow="fold")
     for s in summary.sources:
-        style = "red" if s["error"] else None
-        sources.add_row(s["name"], s["outcome"], str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
-                        brief(s["error"]), style=style)
+        warning = s.get("warning")
+        style = "red" if s["error"] else "yellow" if warning else None
+        outcome = "ok, with warnings" if warning and s["outcome"] == "ok" else s["outcome"]
+        sources.add_row(s["name"], outcome, str(s["items"]), str(s["pages"]), str(s["pages_failed"]),
+                        brief(s["error"] or warning), style=style)
     console.print(sources)
 
     if summary.rejected_items:

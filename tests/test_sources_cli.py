@@ -271,3 +271,30 @@ def test_remove_takes_out_one_entry_and_keeps_every_other_byte(tmp_path):
     last = runner.invoke(app, ["sources", "remove", "two", "--sources", str(path)])
     assert last.exit_code == 2 and "would not be valid" in last.output
     assert path.read_bytes() == expected.encode()
+
+
+LISTING_PAGE = (ROOT / "tests" / "fixtures" / "listing" / "seed_unfamiliar_markup.html").read_bytes()
+
+
+def test_a_listing_page_shows_its_cards_before_the_entry(site_server, sources_file):
+    site_server.routes["/t9/story.html"] = (200, HTML, LISTING_PAGE)
+    dry = add(site_server, sources_file, "/t9/story.html", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "4 cards found; fields per card: link 4/4, title 4/4, outlet 4/4, time 4/4, text 4/4" in dry.output
+    assert "Trump needs to act now. Putin won't stop" in dry.output
+    assert "Telegraph | 33 minutes ago" in dry.output
+    assert "would add listing page" in dry.output and 'kind = "listing"' in dry.output
+    assert sources_file.read_text(encoding="utf-8") == EXISTING
+    result = add(site_server, sources_file, "/t9/story.html")
+    assert result.exit_code == 0, result.output
+    entry = added(sources_file)
+    assert entry["kind"] == "listing" and "outlet" not in entry  # the cards name their own outlets
+
+
+def test_listing_forces_the_page_and_says_when_it_has_no_cards(site_server, sources_file):
+    site_server.routes["/t10/"] = (200, HTML, page('<link rel="alternate" type="application/rss+xml" '
+                                                     'href="/t10/rss.xml">'))
+    site_server.routes["/t10/rss.xml"] = (200, XML, RSS % b"Ten")
+    result = add(site_server, sources_file, "/t10/", "--listing")
+    assert result.exit_code == 2 and "not a listing page" in result.output
+    assert sources_file.read_text(encoding="utf-8") == EXISTING

@@ -26,6 +26,8 @@ KNOWN_SCHEMA = {"article_id": pl.String, "url": pl.String, "title": pl.String, "
                 "fetched_at": pl.Datetime("us"), "duplicate_of": pl.String, "story_id": pl.String}
 SIGNATURE_SCHEMA = {"article_id": pl.String, "minhash": pl.List(pl.UInt32)}
 NEAR_DUPLICATE_THRESHOLD = 0.55
+# The columns of an article's publication date, taken together from its best-ranked date source.
+DATE_COLUMNS = ("published_at", "published_source", "published_note", "published_day", "published_utc_offset")
 
 
 def _rank(column: str, ranks: dict[str, int]) -> pl.Expr:
@@ -36,17 +38,17 @@ def merge_by_article(rows: pl.DataFrame) -> pl.DataFrame:
     """One row per article_id. Each column takes the first value present, reading the rows from the best
     text to the worst; the publish date comes from the best-ranked date source; first_seen_at is the
     earliest fetch."""
+    dated_columns = [c for c in DATE_COLUMNS if c in rows.columns]
     ordered = rows.with_columns(
         pl.when(pl.col("authors").list.len() > 0).then(pl.col("authors")).alias("authors"),
     ).sort([_rank("content_source", TEXT_RANK), "fetched_at"], descending=[True, False])
     dated = (
         ordered.sort(_rank("published_source", DATE_RANK), descending=True, maintain_order=True)
         .group_by("article_id", maintain_order=True)
-        .agg(pl.col("published_at").first(), pl.col("published_source").first(),
-             pl.col("published_note").first(), pl.col("fetched_at").min().alias("first_seen_at"))
+        .agg(*[pl.col(c).first() for c in dated_columns], pl.col("fetched_at").min().alias("first_seen_at"))
     )
     merged = (
-        ordered.drop("published_at", "published_source", "published_note")
+        ordered.drop(dated_columns)
         .group_by("article_id", maintain_order=True)
         .agg(pl.all().drop_nulls().first())
         .with_columns(pl.col("authors").fill_null(pl.lit([], pl.List(pl.String))))

@@ -20,8 +20,9 @@ import polars as pl
 
 from transforms.entity_resolution import Curation, name_key, resolve_entities
 from transforms.entity_types import sentence_initial_common_words, vote_types, with_voted_types
-from transforms.known_types import is_known_place
+from transforms.gazetteer import is_known_place
 from transforms.normalise import stable_id
+from transforms.truecase import recased_for_ner
 
 Span = tuple[int, int, str, str]  # start offset, end offset, spaCy label, surface text
 Recogniser = Callable[[list[str]], Sequence[Sequence[Span]]]
@@ -52,17 +53,17 @@ _HONORIFIC = re.compile(
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.S.", "Jr." is not: only single capitals
-# legal forms and name suffixes whose final dot is part of the name ("Acme Co.", "Bros.", "Jr.")
-_DOTTED_SUFFIX = re.compile(r"\s(?:Co|Corp|Inc|Ltd|Bros|Cos|Jr|Sr|Pty|Plc|Ry)\.$")
-# a score, rank or number around a name in a results table: "Arsenal 2", "3-1 Hartley Town", "11th"
-_NUMBER_EDGE = re.compile(r"^(?:[\d][\d\-\u2013:.,/]*(?:st|nd|rd|th)?\s+)+|"
-                          r"(?:\s+[\d][\d\-\u2013:.,/]*(?:st|nd|rd|th)?)+$")
-# two or more ALL-CAPS words (a shouted headline), or one opening a line before a comma (a dateline)
-_CAPS_WORD = r"[A-Z][A-Z'\u2019&.-]*[A-Z]"
-_ALL_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ \t,]+{_CAPS_WORD})+\b|(?m:^){_CAPS_WORD}(?=,)")
+# words whose final dot is part of the name: "Acme Co.", "Widget Corp.", "Harbour Ltd.", "John Smith Jr."
+_DOTTED_WORD = re.compile(
+    r"\b(?:Co|Cos|Corp|Inc|Ltd|Bros|Jr|Sr|Mfg|Assn|Intl|Int|Plc|Pty|Ltda|Cia|Cie|Gmbh|Nv|Bv|Ag|Sa|Spa)\.$",
+    re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN = re.compile(r"\S+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)[.,;:]?", re.IGNORECASE)
 
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
-                  "surface": pl.String, "beside_score": pl.Boolean}
+                  "surface": pl.String}
+RECOGNISED_SCHEMA = {**MENTION_SCHEMA, "beside_score": pl.Boolean}
 # a name followed on its line by a score of one or two digits ("Bergen 2", "Brann 1-0"): a team
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}(?:[ \t]*[-\u2013:][ \t]*\d{1,2})?(?![\d.,%])(?:[ \t]|$)",
                           re.MULTILINE)
@@ -86,55 +87,59 @@ def ner_texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def recased(text: str) -> str:
-    """The text with its runs of ALL-CAPS words of two or more ("MINISTER RESIGNS OVER PORT DEAL",
-    "BOSTON, Mass.") in title case, the rest untouched. Only letters change case, character for
-    character, so every offset into the result is the same offset into the text."""
-    def title(match: re.Match) -> str:
-        run = match.group(0)
-        if sum(c.isalpha() for c in run) < 4:  # "US", "UN": an acronym, not a shouted headline
-            return run
-        cased = run.title()
-        return cased if len(cased) == len(run) else run
-    return _ALL_CAPS_RUN.sub(title, text)
+def _is_wordlike(token: str) -> bool:
+    """A token that can be part of a name: it holds a letter and is no ordinal ("11th", "2nd")."""
+    return bool(_LETTER.search(token)) and not _ORDINAL.fullmatch(token)
 
 
-def trimmed_span(start: int, end: int, surface: str) -> tuple[int, int, str] | None:
-    """A span cut to its first line that holds a name (a name never runs across lines), without the
-    numbers at its edges (a club and its score); None if no line holds anything of a name."""
-    offset = 0
-    for line in surface.split("\n"):
-        stripped = line.strip()
-        core = _NUMBER_EDGE.sub("", stripped)
-        if any(c.isalpha() for c in core) and not _NUMBER_EDGE.fullmatch(" " + core):
-            first = start + offset + line.find(stripped) + stripped.find(core)
-            return first, first + len(core), core
-        offset += len(line) + 1
-    return None
+def tidy_span(span: Span) -> Span | None:
+    """A recognised span as a name can be: cut at a line break (a name never runs on to the next line of
+    a table or a list), and at a token that holds no letter (a score, a rank: "Brann 3", "Rosenborg 2
+    Viking 2" is "Rosenborg"); None when nothing named is left, or when a person's span held a number (a
+    results table's row, not a person)."""
+    start, end, label, surface = span
+    line = next((m for m in re.finditer(r"[^\n]+", surface) if _LETTER.search(m.group())), None)
+    if line is None:
+        return None
+    tokens = list(_TOKEN.finditer(line.group()))
+    begin = next((i for i, t in enumerate(tokens) if _is_wordlike(t.group())), None)
+    if begin is None:
+        return None
+    end = next((i for i in range(begin, len(tokens)) if not _is_wordlike(tokens[i].group())), len(tokens))
+    first, last = tokens[begin], tokens[end - 1]
+    dropped = [t.group() for t in tokens[:begin] + tokens[end:]]
+    if label == "PERSON" and any(ch.isdigit() for t in dropped for ch in t):
+        return None
+    offset = start + line.start()
+    return offset + first.start(), offset + last.end(), label, line.group()[first.start(): last.end()]
 
 
 def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
-    """Spans of the kept entity types in each article's text (each cut by `trimmed_span`); each distinct
-    text recognised once. A name followed by a score (a results table) is a team: an organisation, whatever
-    NER said, and `beside_score` keeps it from the known-place rule (a club named after its city)."""
+    """Spans of the kept entity types in each article's text (tidied by tidy_span); each distinct text
+    recognised once, as recased_for_ner gives it (ALL-CAPS headlines and datelines recased, offsets
+    unchanged), so the surfaces are the recased ones ("BOSTON" is met as "Boston"). A name followed by a
+    score (a results table) is a team: an organisation whatever NER said, and `beside_score` keeps it from
+    the known-place rule of the type vote (a club named after its city)."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
-    spans_by_text = dict(zip(distinct, recognise(distinct), strict=True))
+    spans_by_text = dict(zip(distinct, recognise([recased_for_ner(t) for t in distinct]), strict=True))
     rows = []
     for article_id, text in texts.select("article_id", "text").iter_rows():
-        for start, end, label, surface in spans_by_text[text]:
-            trimmed = trimmed_span(start, end, surface) if label in ENTITY_TYPES else None
-            if trimmed is not None:
-                team = label in ("PERSON", "ORG", "GPE", "LOC") and bool(_SCORE_AFTER.match(text, trimmed[1]))
-                rows.append((article_id, trimmed[0], trimmed[1], "ORG" if team else label, trimmed[2], team))
-    return pl.DataFrame(rows, schema=MENTION_SCHEMA, orient="row")
+        for span in spans_by_text[text]:
+            tidied = tidy_span(span) if span[2] in ENTITY_TYPES else None
+            if tidied is not None:
+                start, end, label, surface = tidied
+                team = label in ("PERSON", "ORG", "GPE", "LOC") and bool(_SCORE_AFTER.match(text, end))
+                rows.append((article_id, start, end, "ORG" if team else label, surface, team))
+    return pl.DataFrame(rows, schema=RECOGNISED_SCHEMA, orient="row")
 
 
 def clean_surface(surface: str, entity_type: str) -> str:
-    """A mention without honorifics, possessive, trailing punctuation (but "U.S." keeps its dots), or a
+    """A mention without honorifics, possessive, trailing punctuation (but "U.S.", "Acme Co." and
+    "Widget Corp." keep their dots), or a
     leading "the" (places, groups, and organisations whose name goes on for two words or more)."""
     name = " ".join(surface.split())
     name = _POSSESSIVE.sub("", name).strip(" ,;:'\"\u2019\u2018")
-    if name.endswith(".") and not _ABBREVIATION.search(name) and not _DOTTED_SUFFIX.search(name):
+    if name.endswith(".") and not _ABBREVIATION.search(name) and not _DOTTED_WORD.search(name):
         name = name.rstrip(".")
     if entity_type == "person":
         stripped = _HONORIFIC.sub("", name)
@@ -191,9 +196,9 @@ def canonical_mentions(mentions: pl.DataFrame) -> pl.DataFrame:
             types.append(entity_type)
             canonical.append(links[article_id][alias])
         elif alias.casefold() in surnames.get(article_id, {}) and not (
-                entity_type == "place" or is_known_place(alias)):
+                entity_type == "place" and is_known_place(alias)):
             # a headline's "Lavrov" tagged as an organisation, in an article about Sergey Lavrov; but
-            # "Washington" stays a place in an article about Denzel Washington
+            # "Washington" the city stays a place in an article about Denzel Washington
             types.append("person")
             canonical.append(surnames[article_id][alias.casefold()])
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import html.entities
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -179,13 +180,61 @@ def refuse_entity_declarations(body: bytes) -> None:
         raise FeedParseError("not a readable feed: XML entity declarations (DTD) are refused")
 
 
-def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
-    """Items of an RSS or Atom feed, links made absolute against the feed's own URL.
+# --- undefined HTML entities -------------------------------------------------------------------------------
+#
+# Feeds in the wild use HTML's named entities (&nbsp;, &eacute;, &lowast;, &OElig;) without declaring them:
+# not well-formed XML. Since the guard refuses every entity declaration, a named entity other than XML's
+# five can only be one of these: it is rewritten as the numeric character reference of its HTML meaning
+# before parsing (outside CDATA sections, where it is text), which is what a lenient parser reads. The
+# guard is untouched: expansion bombs and external entities need declarations, still refused.
+
+_ENTITY_OR_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>|&([A-Za-z][A-Za-z0-9]{1,31});", re.DOTALL)
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_ASCII_COMPATIBLE_XML = re.compile(r"^(?!utf-16|utf-32|cp037|cp500|cp1140)")
+
+
+def html_entities_as_references(body: bytes) -> tuple[bytes, dict[str, int]]:
+    """`body` with the HTML named entities an XML parser does not know written as numeric character
+    references ("&eacute;" -> "&#233;"), and how often each name was found. A body in UTF-16, UTF-32 or
+    EBCDIC is returned as it is."""
+    if not _ASCII_COMPATIBLE_XML.match(sniffed_encoding(body)) or b"&" not in body:
+        return body, {}
+    found: dict[str, int] = {}
+
+    def reference(match: re.Match) -> bytes:
+        name = match.group(1)
+        if name is None:
+            return match.group()
+        text = name.decode("ascii")
+        chars = html.entities.html5.get(text + ";")
+        if text in _XML_ENTITIES or chars is None:
+            return match.group()
+        found[text] = found.get(text, 0) + 1
+        return "".join(f"&#{ord(c)};" for c in chars).encode("ascii")
+
+    return _ENTITY_OR_CDATA.sub(reference, body), found
+
+
+def _warning(entities: dict[str, int], parsed) -> str | None:
+    """What the parse had to be lenient about, in one line; None for a well-formed feed."""
+    parts = []
+    if entities:
+        named = ", ".join(f"&{n}; x{c}" for n, c in sorted(entities.items(), key=lambda kv: (-kv[1], kv[0])))
+        parts.append(f"undefined HTML entities read as HTML: {named}")
+    if parsed.bozo:
+        parts.append(f"ill-formed feed read leniently: {parsed.get('bozo_exception')}")
+    return "; ".join(parts) or None
+
+
+def parse_feed_with_warning(body: bytes, feed_url: str) -> tuple[pl.DataFrame, str | None]:
+    """Items of an RSS or Atom feed, links made absolute against the feed's own URL, and what the parse
+    had to be lenient about (undefined HTML entities, an ill-formed body; None if nothing).
     Raises FeedParseError when the body is not a feed."""
     if not isinstance(body, bytes | bytearray):
         raise TypeError("parse_feed takes the feed body as bytes")
     refuse_entity_declarations(body)
-    parsed = feedparser.parse(bytes(body))
+    readable, entities = html_entities_as_references(bytes(body))
+    parsed = feedparser.parse(readable)
     version = parsed.get("version") or ""
     usable = [e for e in parsed.entries if e.get("link") or e.get("links") or e.get("title")]
     if not usable and (parsed.bozo or not version):
@@ -208,7 +257,12 @@ def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
             "modified_at": _struct_to_utc(entry.get("updated_parsed")),
             "language": entry.get("language") or language,
         })
-    return pl.DataFrame(rows, schema=ITEM_SCHEMA)
+    return pl.DataFrame(rows, schema=ITEM_SCHEMA), _warning(entities, parsed)
+
+
+def parse_feed(body: bytes, feed_url: str) -> pl.DataFrame:
+    """Items of an RSS or Atom feed (parse_feed_with_warning without the warning)."""
+    return parse_feed_with_warning(body, feed_url)[0]
 
 
 

@@ -11,7 +11,7 @@ import hashlib
 import html
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -139,6 +139,15 @@ def outlet_key(name: str) -> str:
     return _NON_ALNUM.sub("", folded)
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for comparison in any script: case folded, NFKC, without spaces and punctuation
+    ("The Japan Times" and "the japan times" match; so do "港浜新聞" and "港浜 新聞")."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", name or "").casefold())
+
+
 # --- dates ------------------------------------------------------------------------------------------------
 
 def to_utc_naive(moment: datetime) -> datetime:
@@ -147,53 +156,115 @@ def to_utc_naive(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def parse_timestamp(text: str | None) -> datetime | None:
-    """An absolute date in ISO 8601 or RFC 822 form, as naive UTC; None if the text is not one.
-    A date without a zone is taken as UTC."""
+_SLASHED_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=$|[ T])")
+
+
+def _as_iso(value: str) -> str:
+    """"2026/02/24 21:25:00" -> "2026-02-24 21:25:00" (OriginalPublicationDate and its kin); Z as +00:00."""
+    value = _SLASHED_DATE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", value)
+    return value.replace("Z", "+00:00").replace("z", "+00:00")
+
+
+def _parse_moment(text: str | None) -> datetime | None:
+    """An absolute date in ISO 8601 (or YYYY/MM/DD) or RFC 822 form, as written: aware when it states an
+    offset, naive when it does not."""
     if not text:
         return None
     value = text.strip()
     if not value:
         return None
     try:
-        return to_utc_naive(datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00")))
+        return datetime.fromisoformat(_as_iso(value))
     except ValueError:
         pass
     try:
-        return to_utc_naive(parsedate_to_datetime(value))
+        return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
 
 
-_UNIT_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
-                 "day": 86400, "week": 7 * 86400, "month": 30 * 86400, "year": 365 * 86400}
-_RELATIVE = re.compile(
-    r"(?P<count>\d+|an|a|one)\s*(?P<unit>second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago",
-    re.IGNORECASE,
+def parse_timestamp(text: str | None) -> datetime | None:
+    """An absolute date in ISO 8601 (or YYYY/MM/DD) or RFC 822 form, as naive UTC; None if the text is not
+    one. A date without a zone is taken as UTC."""
+    moment = _parse_moment(text)
+    return to_utc_naive(moment) if moment is not None else None
+
+
+def publisher_day(text: str | None) -> tuple[date | None, int | None]:
+    """The publisher's own calendar day of a date as written, and its UTC offset in minutes when it states
+    one: "2026-02-24T21:25:00-05:00" -> (2026-02-24, -300), though it is 25 Feb in UTC;
+    "2026-02-24" -> (2026-02-24, None). (None, None) if the text is not a date."""
+    moment = _parse_moment(text)
+    if moment is None:
+        return None, None
+    offset = moment.utcoffset()
+    return moment.date(), (None if offset is None else int(offset.total_seconds() // 60))
+
+
+# Units as aggregators print them, in English, German, French and Spanish, -> seconds.
+_UNITS = {
+    1: ("seconds", "second", "secs", "sec", "s", "sekunden", "sekunde", "sek", "secondes", "seconde",
+        "segundos", "segundo", "seg"),
+    60: ("minutes", "minute", "mins", "min", "m", "minuten", "minuto", "minutos"),
+    3600: ("hours", "hour", "hrs", "hr", "h", "stunden", "stunde", "std", "heures", "heure", "horas", "hora"),
+    86400: ("days", "day", "d", "tagen", "tage", "tag", "jours", "jour", "j", "días", "dias", "día", "dia"),
+    7 * 86400: ("weeks", "week", "wks", "wk", "w", "wochen", "woche", "semaines", "semaine", "semanas",
+                "semana"),
+    30 * 86400: ("months", "month", "mo", "monaten", "monate", "monat", "mois", "meses", "mes"),
+    365 * 86400: ("years", "year", "yrs", "yr", "y", "jahren", "jahre", "jahr", "ans", "an", "années",
+                  "année", "años", "año"),
+}
+_UNIT_SECONDS = {unit: seconds for seconds, units in _UNITS.items() for unit in units}
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNIT_SECONDS), key=len, reverse=True))
+_ONE = r"an|a|one|einer|einem|ein|une|un|una|uno"
+_COUNT = rf"(?P<count>\d+|{_ONE})"
+# "6 hours ago", "vor 6 Stunden", "il y a 6 heures", "hace 6 horas", and the bare "6h", "2d", "3 hrs" of a
+# card's time line (bare forms only where they end the text, alone or after a separator: "Reuters · 2h";
+# so "3 m" in prose is not a time).
+_RELATIVE_FORMS = (
+    re.compile(rf"{_COUNT}\s*(?P<unit>{_UNIT})\.?\s+ago\b", re.IGNORECASE),
+    re.compile(rf"\bvor\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
+    re.compile(rf"\bil\s+y\s+a\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
+    re.compile(rf"\bhace\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
+    re.compile(rf"(?:^\W*|[\u00b7\u2022|,\u2013\u2014-]\s*)(?P<count>\d+)\s*(?P<unit>{_UNIT})\.?\W*$",
+               re.IGNORECASE),
 )
+# glued to a label as "time33 minutes ago" is: no word boundary before the English and Spanish forms
+_NOW = re.compile(r"(?:just now|moments? ago|\bgerade eben|\bsoeben|\bjetzt|à l'instant|a l'instant|"
+                  r"à l’instant|ahora mismo|hace un momento|\bahora)\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"(?:yesterday|\bgestern|\bhier|ayer)\b", re.IGNORECASE)
 
 
-def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | None:
-    """"6 hours ago", "an hour ago", "yesterday", also glued to a label ("time33 minutes ago"),
-    resolved against the fetch time. None if the text holds no relative time."""
+def relative_time_span(text: str | None) -> tuple[int, int, int] | None:
+    """Where a relative time stands in a text, and how many seconds back it means: (start, end, seconds);
+    "Independent6 hours ago" -> (11, 22, 21600). None if the text holds none."""
     if not text:
         return None
-    lowered = text.strip().lower()
-    match = _RELATIVE.search(lowered)
-    if match:
-        count_text = match["count"]
-        count = int(count_text) if count_text.isdigit() else 1
-        return fetched_at - timedelta(seconds=count * _UNIT_SECONDS[match["unit"]])
-    if re.search(r"just now|moments? ago", lowered):
-        return fetched_at
-    if lowered.endswith("yesterday"):
-        return fetched_at - timedelta(days=1)
+    for form in _RELATIVE_FORMS:
+        if match := form.search(text):
+            count_text = match["count"].lower()
+            count = int(count_text) if count_text.isdigit() else 1
+            return match.start(), match.end(), count * _UNIT_SECONDS[match["unit"].lower()]
+    if match := _NOW.search(text):
+        return match.start(), match.end(), 0
+    if match := _YESTERDAY.search(text):
+        return match.start(), match.end(), 86400
     return None
 
 
-# How much a publish date is worth, by where it came from: what the publisher states in structured data,
-# then the feed, a <time> tag, a date in the URL (day only), a relative time ("6 hours ago"), the fetch time.
-DATE_RANK = {"jsonld": 7, "meta": 6, "feed": 5, "time_tag": 4, "url": 3, "relative": 2, "fetched": 1}
+def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | None:
+    """"6 hours ago", "an hour ago", "yesterday", "2d", "3 hrs", "Just now", "vor 2 Stunden", "il y a 3
+    heures", "hace 2 horas", "gestern", "hier", "ayer", also glued to a label ("time33 minutes ago"),
+    resolved against the fetch time. None if the text holds no relative time."""
+    found = relative_time_span(text)
+    return fetched_at - timedelta(seconds=found[2]) if found else None
+
+
+# How much a publish date is worth, by where it came from: what the publisher states in structured data
+# and meta tags, then the feed, a <time> tag, a visible dateline (day only), a date in the URL (day only),
+# htmldate's guess, a relative time ("6 hours ago"), the fetch time.
+DATE_RANK = {"jsonld": 9, "meta": 8, "feed": 7, "time_tag": 6, "dateline": 5, "url": 4, "htmldate": 3,
+             "relative": 2, "fetched": 1}
 FUTURE_TOLERANCE = timedelta(hours=14)  # the widest time-zone offset: a date a zone mix-up put ahead
 EARLIEST_PLAUSIBLE = datetime(1990, 1, 1)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
@@ -222,16 +293,25 @@ def date_problem(published: datetime, fetched_at: datetime) -> str | None:
     return None
 
 
+DAY_ONLY = frozenset({"url", "dateline"})  # date sources that give a day, not a time of day
+
+
 def choose_published(candidates: list[tuple[datetime | None, str]], fetched_at: datetime
                      ) -> tuple[datetime, str, str | None]:
     """The first plausible date of `candidates` (best first, each with where it came from), else the
-    fetch time. Returns (published_at, source, why the better candidates were rejected or None)."""
+    fetch time; a day-only date (a URL's, a dateline's) gives way to a later candidate's time on the same
+    day. Returns (published_at, source, why the better candidates were rejected or None)."""
     rejected = []
-    for moment, source in candidates:
+    for n, (moment, source) in enumerate(candidates):
         if moment is None:
             continue
         problem = date_problem(moment, fetched_at)
         if problem is None:
+            if source in DAY_ONLY:  # a finer time of the same day wins: "33 minutes ago" on /2026/11/28/
+                moment, source = next(
+                    ((m, s) for m, s in candidates[n + 1:] if m is not None and s not in DAY_ONLY
+                     and m.date() == moment.date() and date_problem(m, fetched_at) is None),
+                    (moment, source))
             return moment, source, "; ".join(rejected) or None
         rejected.append(f"{source} date rejected: {problem}")
     return fetched_at, "fetched", "; ".join(rejected) or None

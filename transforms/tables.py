@@ -35,12 +35,14 @@ from transforms.normalise import (
     drop_boilerplate,
     is_web_url,
     parse_timestamp,
+    publisher_day,
     resolve_relative_time,
     stable_id,
     word_count,
 )
 from transforms.outlets import resolve_outlets
 from transforms.pages import PAGE_SCHEMA
+from transforms.titles import better_title
 
 RAW_ITEM_SCHEMA = {
     "feed_id": pl.String,
@@ -63,7 +65,7 @@ ARTICLE_COLUMNS = [
     "article_id", "canonical_url", "url", "source_id", "feed_id", "guid", "title", "summary", "body",
     "authors", "language", "section", "image_url", "published_at", "published_source", "first_seen_at",
     "fetched_at", "word_count", "content_hash", "content_source", "duplicate_of", "duplicate_kind",
-    "duplicate_similarity", "published_note", "modified_at",
+    "duplicate_similarity", "published_note", "modified_at", "published_day", "published_utc_offset",
 ]
 
 
@@ -97,11 +99,12 @@ def unseen_or_retitled(items: pl.DataFrame, known_titles: pl.DataFrame) -> pl.Da
 
 def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime,
                   relative_to: datetime | None = None) -> pl.DataFrame:
-    """Listing-page cards (transforms.pages.parse_listing_page) as raw items; "6 hours ago" is resolved
-    against `relative_to` (when a saved page was captured), by default the time the page was fetched."""
+    """Listing-page cards (transforms.listing.parse_listing_page) as raw items; "6 hours ago" is resolved
+    against `relative_to` (when a saved page was captured), by default the time the page was fetched; an
+    absolute time as printed ("2026-11-28T09:00:00Z", from a card's `<time datetime>`) is read as it is."""
     reference = relative_to or fetched_at
-    resolved = cards["time_text"].map_elements(lambda t: resolve_relative_time(t, reference),
-                                               return_dtype=pl.Datetime("us"))
+    resolved = cards["time_text"].map_elements(
+        lambda t: resolve_relative_time(t, reference) or parse_timestamp(t), return_dtype=pl.Datetime("us"))
     return cards.with_columns(resolved.alias("published_at")).select(
         pl.lit(feed_id).alias("feed_id"),
         "outlet_name", "item_url",
@@ -119,30 +122,49 @@ def listing_items(cards: pl.DataFrame, feed_id: str, fetched_at: datetime,
     ).cast(RAW_ITEM_SCHEMA)
 
 
+def _body_of(page: str | None, text: str | None, summary: str | None) -> str | None:
+    """The item's text: the page's main text, unless the feed gave a longer text or summary (a page read
+    down to a notice or a teaser never replaces a fuller feed text)."""
+    feed = max((t for t in (text, summary) if t), key=lambda t: word_count(clean_text(t)), default=None)
+    if page is None or (feed is not None and word_count(clean_text(page)) < word_count(clean_text(feed))):
+        return text if page is None else feed
+    return page
+
+
 def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
     """Raw items with their article page's fields: the page's text, canonical URL, dates and metadata
-    win over the feed's, which fill what the page lacks."""
+    win over the feed's, which fill what the page lacks; a garbled page title (mojibake) never replaces a
+    clean feed title, and a page text never one of the feed's that is longer."""
     page = pages.cast(PAGE_SCHEMA).unique("page_url", keep="first").with_columns(
         pl.col("published_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
         .alias("page_published_at"),
         pl.col("modified_text").map_elements(parse_timestamp, return_dtype=pl.Datetime("us"))
         .alias("page_modified_at"),
     ).rename({c: f"page_{c}" for c in PAGE_SCHEMA if c not in ("page_url",)} | {"page_url": "item_url"})
-    joined = items.join(page, on="item_url", how="left", maintain_order="left")
+    joined = items.join(page, on="item_url", how="left", maintain_order="left").with_columns(
+        pl.struct(page="page_body", text="text", summary="summary")
+        .map_elements(lambda r: _body_of(r["page"], r["text"], r["summary"]), return_dtype=pl.String,
+                      skip_nulls=False)
+        .alias("chosen_text"),
+    )
     return joined.select(
         "feed_id", "item_url", "guid", "fetched_at",
         pl.coalesce("outlet_name", "page_site_name").alias("outlet_name"),
         pl.coalesce("page_canonical_url", "item_url").alias("source_url"),
-        pl.coalesce("page_title", "title").alias("title"),
+        pl.struct(page="page_title", feed="title")
+        .map_elements(lambda r: better_title(r["page"], r["feed"]), return_dtype=pl.String, skip_nulls=False)
+        .alias("title"),
         pl.coalesce("summary", "page_description").alias("summary"),
-        pl.coalesce("page_body", "text").alias("text"),
-        pl.when(pl.col("page_body").is_not_null()).then(pl.lit("page"))
-        .otherwise(pl.col("text_source")).alias("content_source"),
+        pl.col("chosen_text").alias("text"),
+        pl.when(pl.col("page_body").is_not_null() & (pl.col("chosen_text") == pl.col("page_body")))
+        .then(pl.lit("page")).otherwise(pl.col("text_source")).alias("content_source"),
         pl.when(pl.col("authors").list.len() > 0).then("authors")
         .otherwise(pl.col("page_authors").fill_null(pl.lit([], pl.List(pl.String)))).alias("authors"),
-        "page_published_at", "page_published_source", pl.col("page_modified_at").alias("modified_at"),
+        "page_published_at", "page_published_source", "page_published_text",
+        pl.col("page_modified_at").alias("modified_at"),
         pl.col("published_at").alias("item_published_at"),
         pl.col("published_source").alias("item_published_source"),
+        pl.col("published_text").alias("item_published_text"),
         pl.coalesce("page_language", "language").alias("language"),
         pl.col("page_section").alias("section"),
         pl.col("page_image_url").alias("image_url"),
@@ -151,14 +173,19 @@ def with_pages(items: pl.DataFrame, pages: pl.DataFrame) -> pl.DataFrame:
 
 def _published(row: dict) -> dict:
     """The best plausible date of one item: the page's, the feed's or listing's, the URL's, in the order
-    of DATE_RANK; the fetch time if none is plausible."""
+    of DATE_RANK; the fetch time if none is plausible. With it the publisher's own calendar day and UTC
+    offset, read from the date as written (the UTC day and no offset when it says none: a relative time,
+    the fetch time, a feed date only feedparser could read)."""
     candidates = sorted(
-        [(row["page_published_at"], row["page_published_source"]),
-         (row["item_published_at"], row["item_published_source"]),
-         (date_from_url(row["source_url"]), "url")],
+        [(row["page_published_at"], row["page_published_source"], row["page_published_text"]),
+         (row["item_published_at"], row["item_published_source"], row["item_published_text"]),
+         (date_from_url(row["source_url"]), "url", None)],
         key=lambda c: DATE_RANK.get(c[1] or "", 0), reverse=True)
-    published_at, source, note = choose_published(candidates, row["fetched_at"])
-    return {"published_at": published_at, "published_source": source, "published_note": note}
+    published_at, source, note = choose_published([c[:2] for c in candidates], row["fetched_at"])
+    written = next((c[2] for c in candidates if c[1] == source and c[0] == published_at), None)
+    day, offset = publisher_day(written) if source not in ("relative", "fetched") else (None, None)
+    return {"published_at": published_at, "published_source": source, "published_note": note,
+            "published_day": day or published_at.date(), "published_utc_offset": offset}
 
 
 def _clean_body(text: str | None) -> str | None:
@@ -183,11 +210,13 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
         pl.when(web_link("item_url")).then("item_url").otherwise("canonical_url").alias("url"),
         *[pl.col(c).map_elements(clean_text, return_dtype=pl.String).alias(c) for c in ("title", "summary")],
         pl.col("text").map_elements(_clean_body, return_dtype=pl.String),
-        pl.struct("page_published_at", "page_published_source", "item_published_at",
-                  "item_published_source", "source_url", "fetched_at")
+        pl.struct("page_published_at", "page_published_source", "page_published_text", "item_published_at",
+                  "item_published_source", "item_published_text", "source_url", "fetched_at")
         .map_elements(_published, return_dtype=pl.Struct({"published_at": pl.Datetime("us"),
                                                            "published_source": pl.String,
-                                                           "published_note": pl.String}))
+                                                           "published_note": pl.String,
+                                                           "published_day": pl.Date,
+                                                           "published_utc_offset": pl.Int16}))
         .alias("published"),
     ).unnest("published")
     return cleaned.with_columns(
@@ -202,7 +231,7 @@ def article_rows(items: pl.DataFrame) -> pl.DataFrame:
         pl.struct(pl.coalesce("text", "summary", "title").alias("text"), "language").map_elements(
             lambda r: detect_language(r["text"], r["language"]), return_dtype=pl.String).alias("language"),
     ).drop("text", "source_url", "item_url", "page_published_at", "page_published_source",
-           "item_published_at", "item_published_source")
+           "page_published_text", "item_published_at", "item_published_source", "item_published_text")
 
 
 def keep_stored_identity(rows: pl.DataFrame, known: pl.DataFrame) -> pl.DataFrame:

@@ -27,6 +27,14 @@ on conflict (article_id) do update set
         when excluded.published_source in ('relative', 'fetched')
          and articles.published_source not in ('relative', 'fetched') then articles.published_note
         else excluded.published_note end,
+    published_day = case
+        when excluded.published_source in ('relative', 'fetched')
+         and articles.published_source not in ('relative', 'fetched') then articles.published_day
+        else excluded.published_day end,
+    published_utc_offset = case
+        when excluded.published_source in ('relative', 'fetched')
+         and articles.published_source not in ('relative', 'fetched') then articles.published_utc_offset
+        else excluded.published_utc_offset end,
     fetched_at = excluded.fetched_at,
     modified_at = coalesce(excluded.modified_at, articles.modified_at),
     word_count = excluded.word_count,

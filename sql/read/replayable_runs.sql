@@ -6,5 +6,5 @@ from runs r
 where r.status <> 'failed'
   and exists (select 1 from fetches f
               where f.run_id = r.run_id and f.purpose in ('feed', 'listing')
-                and f.outcome in ('ok', 'parse_error') and f.content_sha256 is not null)
+                and f.outcome in ('ok', 'parse_error', 'no_items') and f.content_sha256 is not null)
 order by r.started_at, r.run_id;

@@ -23,7 +23,7 @@ comment on column analytics.feed_health.kind is 'rss, atom, jsonfeed, sitemap or
 comment on column analytics.feed_health.url is 'The URL polled.';
 comment on column analytics.feed_health.outlet is 'The outlet configured for the endpoint (null for a listing whose cards name their own outlets).';
 comment on column analytics.feed_health.schedule_group is 'The endpoint''s schedule group.';
-comment on column analytics.feed_health.last_outcome is 'Outcome of the last fetch: ok, not_modified, http_error, network_error, missing, too_large, refused or parse_error.';
+comment on column analytics.feed_health.last_outcome is 'Outcome of the last fetch: ok, not_modified, http_error, network_error, missing, too_large, refused, parse_error, or no_items (a listing page read, on which no card was found: last_error says why).';
 comment on column analytics.feed_health.last_status_code is 'HTTP status of the last fetch (null for file:// reads, network errors and refused fetches).';
 comment on column analytics.feed_health.last_error is 'Why the last fetch or parse failed; null when it did not.';
 comment on column analytics.feed_health.error_streak is 'Consecutive runs whose fetch or parse failed; 0 after a success.';

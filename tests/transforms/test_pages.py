@@ -1,6 +1,7 @@
 import pytest
 
-from transforms.pages import CardSelectors, PageParseError, parse_article_page, parse_listing_page
+from transforms.listing import CardSelectors, parse_listing_page
+from transforms.pages import PageParseError, parse_article_page
 
 PAGE = b"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <title>Headline | Paper</title>

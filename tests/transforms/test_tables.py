@@ -3,8 +3,9 @@ from datetime import datetime, timedelta
 import polars as pl
 
 from transforms.dedupe import KNOWN_SCHEMA
+from transforms.listing import parse_listing_page
 from transforms.outlets import Outlet, configured_sources, source_id_for
-from transforms.pages import PAGE_SCHEMA, parse_listing_page
+from transforms.pages import PAGE_SCHEMA
 from transforms.tables import ARTICLE_COLUMNS, build_article_tables, feed_items, listing_items
 
 FETCHED = datetime(2026, 11, 28, 12)
