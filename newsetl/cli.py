@@ -338,7 +338,8 @@ def serve(
     typer.echo("stopped serving")
 
 
-entities_app = typer.Typer(no_args_is_help=True, help="Curate entities: merge and split, kept across runs.")
+entities_app = typer.Typer(no_args_is_help=True,
+                           help="Entities: list and show them, merge and split them (kept across runs).")
 app.add_typer(entities_app, name="entities")
 
 from newsetl.sources_cli import sources_app  # noqa: E402 - beside its registration
@@ -394,6 +395,35 @@ def entities_split(
     from newsetl.curation import split
 
     _curate(lambda con: split(con, name, other, entity_type), warehouse)
+
+
+@entities_app.command("list")
+def entities_list(
+    entity_type: str | None = typer.Option(None, "--type", "-t", help="person, organisation, place, ..."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="how many"),
+    warehouse: Path | None = WAREHOUSE_READ_OPTION,
+) -> None:
+    """Entities with their type, articles and mentions, most articles first."""
+    from flows.warehouse import sql_text
+
+    frame = _read_published(warehouse, lambda con: con.execute(
+        sql_text("read/entity_list.sql"), {"entity_type": entity_type, "limit": limit}).pl(), "entities list")
+    _write_frame(frame, OutputFormat.csv, None)
+
+
+@entities_app.command("show")
+def entities_show(
+    name: str = typer.Argument(..., help="an entity's name or one of its aliases (any case)"),
+    warehouse: Path | None = WAREHOUSE_READ_OPTION,
+) -> None:
+    """Every entity with that name or alias: type, id, articles, mentions and aliases."""
+    from flows.warehouse import sql_text
+
+    frame = _read_published(warehouse, lambda con: con.execute(
+        sql_text("read/entity_show.sql"), {"name": name}).pl(), "entities show")
+    if frame.is_empty():
+        _fail(f"no entity named {name!r}")
+    _write_frame(frame, OutputFormat.csv, None)
 
 
 if __name__ == "__main__":

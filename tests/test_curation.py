@@ -87,3 +87,18 @@ def test_the_curation_file_is_validated(tmp_path):
     with pytest.raises(ConfigError, match=r"never_merge\[0\]: names must list at least two names"):
         load_curation(bad)
     assert load_curation(tmp_path / "absent.toml").merges == {}
+
+
+def test_entities_list_and_show_print_types_counts_and_aliases(db):
+    listed = runner.invoke(app, ["entities", "list", "--type", "person", "--warehouse", str(db)])
+    assert listed.exit_code == 0, listed.output
+    assert listed.output.splitlines() == ["entity,type,articles,mentions", "Sergei Lavrov,person,2,4",
+                                          "Sergey Lavrov,person,1,2"]
+    shown = runner.invoke(app, ["entities", "show", "lavrov", "--warehouse", str(db)])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines() == ["entity,type,id,articles,mentions,aliases",
+                                         f'Sergey Lavrov,person,{LAVROV_Y},1,2,"Lavrov, Sergey Lavrov"']
+    missing = runner.invoke(app, ["entities", "show", "Nobody", "--warehouse", str(db)])
+    assert missing.exit_code != 0 and "no entity named 'Nobody'" in missing.output
+    assert runner.invoke(app, ["entities", "list", "--type", "place", "--warehouse", str(db)]).output == (
+        "entity,type,articles,mentions\n")
