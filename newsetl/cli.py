@@ -176,30 +176,92 @@ def sql(
 
 @app.command()
 def search(
-    query: str = typer.Argument(..., help="words to look for in titles and bodies"),
+    query: str = typer.Argument(..., help='words to look for in titles and bodies; "a phrase", -excluded'),
     limit: int = typer.Option(10, "--limit", "-n", help="how many articles"),
-    outlet: str | None = typer.Option(None, "--outlet", help="only this outlet (its display name)"),
-    since: datetime | None = typer.Option(None, "--since", help="only articles published since (UTC)"),
+    outlet: str | None = typer.Option(None, "--outlet", help="only this outlet (any name or alias of it)"),
+    since: str | None = typer.Option(None, "--since", help="only articles published since: a date, "
+                                     "'yesterday', '7 days ago' (counted from the warehouse's newest data)"),
     warehouse: Path | None = WAREHOUSE_READ_OPTION,
     output: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="output format"),
     out: Path | None = typer.Option(None, "--out", "-o", help="write to this file (parquet: required)"),
 ) -> None:
-    """Full-text search over article titles and bodies, best first (BM25), e.g.
-    newsetl search "Barents Sea accord" --limit 5."""
+    """Full-text search over article titles and bodies, best first (BM25), with the passage that matched,
+    e.g. newsetl search --outlet indy --since "7 days ago" '"Barents Sea" accord -storm' (a query that
+    starts with -word goes after --: newsetl search -- "-storm accord")."""
     from flows.warehouse import has_search_index, sql_text
+    from newsetl import clock
+    from transforms.normalise import outlet_key
+    from transforms.search_query import parse_query, parse_since
 
     _refuse_warehouse_output(out, warehouse)
-    params = {"query": query, "limit": limit, "outlet": outlet, "since": since}
+    try:
+        parsed = parse_query(query)
+    except ValueError as exc:
+        _fail(str(exc))
 
     def read(con):
         if not has_search_index(con):
             _fail("the warehouse has no search index yet: it is built by the next `newsetl run`")
-        if output is OutputFormat.table and out is None:
-            con.sql(sql_text("read/search_articles.sql"), params=params).show(max_rows=limit, max_width=200)
-            return None
+        source_ids = None
+        if outlet is not None:
+            found = con.execute(sql_text("read/outlets_by_alias.sql"),
+                                {"key": outlet_key(outlet), "domain": outlet.strip().lower()}).fetchall()
+            if not found:
+                names = [n for (n,) in con.execute("select name from sources order by name").fetchall()]
+                _fail(f"--outlet {outlet!r}: no outlet has that name or alias; the outlets are: "
+                      + ", ".join(names))
+            source_ids = [source_id for source_id, _ in found]
+        since_at = None
+        if since is not None:
+            (as_of,) = con.execute("select as_of from analytics.as_of").fetchone()
+            try:
+                since_at = parse_since(since, as_of or clock.now())
+            except ValueError as exc:
+                _fail(str(exc))
+        params = {"query": parsed.ranked, "limit": limit, "source_ids": source_ids, "since": since_at,
+                  "phrases": list(parsed.phrases), "excluded": list(parsed.excluded)}
         return con.execute(sql_text("read/search_articles.sql"), params).pl()
 
-    _show(_read_published(warehouse, read, "search"), output, out)
+    frame = _read_published(warehouse, read, "search")
+    if output is OutputFormat.table and out is None:
+        _print_search_results(frame, parsed.terms)
+    else:
+        _show(_with_snippets(frame, parsed.terms, ("", "")), output, out)
+
+
+def _with_snippets(frame, terms: tuple[str, ...], mark: tuple[str, str]):
+    """Search results with the passage that matched (`snippet`) in place of the whole body."""
+    import polars as pl
+
+    from transforms.search_query import snippet
+
+    snippets = [snippet(body, terms, mark=mark) for body in frame["body"].to_list()]
+    return frame.with_columns(pl.Series("snippet", snippets, dtype=pl.String)).drop("body")
+
+
+def _print_search_results(frame, terms: tuple[str, ...]) -> None:
+    """Each result with its outlet, time (UTC), story and copies, and its matching passage: the matches in
+    bold on a terminal, between « » otherwise."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(soft_wrap=not sys.stdout.isatty())
+    if frame.height == 0:
+        console.print("no article matches")
+        return
+    bold = console.is_terminal
+    rows = _with_snippets(frame, terms, ("\x00", "\x01"))
+    for n, row in enumerate(rows.iter_rows(named=True), 1):
+        copies = f", {row['copies']} copies" if row["copies"] else ""
+        console.print(f"[bold]{n}. {escape(row['title'] or '(no title)')}[/bold]" if bold
+                      else f"{n}. {row['title'] or '(no title)'}", markup=bold, highlight=False)
+        meta = (f"   {row['outlet']} | {row['published_at']:%Y-%m-%d %H:%M} UTC | score {row['score']} | "
+                f"story {row['story_id'] or '-'}{copies}")
+        console.print(escape(meta) if bold else meta, markup=bold, highlight=False)
+        text = escape(row["snippet"]) if bold else row["snippet"]
+        text = text.replace("\x00", "[bold yellow]" if bold else "«").replace("\x01", "[/]" if bold else "»")
+        console.print(f"   {text}", markup=bold, highlight=False)
+        console.print(f"   {row['url']}", markup=False, highlight=False)
 
 
 def _refuse_warehouse_output(out: Path | None, warehouse: Path | None,

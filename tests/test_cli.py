@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import polars as pl
 import pytest
@@ -85,6 +85,7 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     assert {h["outlet"] for h in json.loads(by_outlet.output)} == {"Harbour Times"}
     nothing = runner.invoke(app, ["search", "zzzyxq", "-w", db, "-f", "json"])
     assert nothing.exit_code == 0 and json.loads(nothing.output) == []
+    check_search(db)
 
     parquet = tmp_path / "latest.parquet"
     result = runner.invoke(app, ["sql", "select * from analytics.latest_articles", "-w", db, "-f", "parquet",
@@ -107,6 +108,49 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     assert recent.exit_code == 0 and sorted(p.name for p in (tmp_path / "recent").iterdir()) == ["articles"]
     bad = runner.invoke(app, ["export", str(tmp_path / "x"), "-w", db, "-t", "nope"])
     assert bad.exit_code == 2 and "no export for nope" in bad.output
+
+
+def search_json(db: str, *args: str) -> list[dict]:
+    result = runner.invoke(app, ["search", *args, "-w", db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def check_search(db: str) -> None:
+    """Issue 18's search: an outlet by any alias, phrases, -words, --since forms, snippets, stories."""
+    barents = search_json(db, '"Barents Sea"', "--outlet", "indy")
+    assert len(barents) == 4 and {h["outlet"] for h in barents} == {"The Independent"}
+    assert all("barents sea" in h["snippet"].lower() for h in barents)
+    assert {"story_id", "copies"} <= set(barents[0])
+    assert search_json(db, '"Barents Sea"', "--outlet", "INDEPENDENT") == barents  # case and "The" aside
+    assert search_json(db, '"Barents Sea"', "--outlet", "independent.co.uk") == barents  # a domain
+    table = runner.invoke(app, ["search", '"Barents Sea"', "--outlet", "Indy", "-w", db])
+    assert table.exit_code == 0 and "\u00abBarents Sea\u00bb" in table.output and " UTC " in table.output
+    unknown = runner.invoke(app, ["search", "Barents", "--outlet", "Daily Planet", "-w", db])
+    assert unknown.exit_code == 2 and "'Daily Planet': no outlet has that name" in unknown.output
+    assert "The Independent" in unknown.output
+    phrase = search_json(db, '"Red Sea"', "-n", "20")
+    assert phrase and all("red sea" in (h["title"] + " " + h["snippet"]).lower() for h in phrase)
+    words = {h["article_id"] for h in search_json(db, "storm", "-n", "50")}
+    # a query with a -word goes after "--", as for any command line ("newsetl search -- storm -barents")
+    excluded = runner.invoke(app, ["search", "-w", db, "-f", "json", "-n", "50", "--", "storm -barents"])
+    assert excluded.exit_code == 0, excluded.output
+    without = {h["article_id"] for h in json.loads(excluded.output)}
+    assert without < words
+    import duckdb
+
+    with duckdb.connect(db, read_only=True) as con:
+        (as_of,) = con.execute("select as_of from analytics.as_of").fetchone()
+    every = search_json(db, "Barents", "-n", "50")
+    for since, start in (("7 days ago", as_of - timedelta(days=7)),
+                         ("yesterday", as_of.replace(hour=0, minute=0, second=0, microsecond=0)
+                          - timedelta(days=1)),
+                         (f"{as_of:%Y-%m-%d}", as_of.replace(hour=0, minute=0, second=0, microsecond=0))):
+        expected = [h for h in every if datetime.fromisoformat(h["published_at"]) >= start]
+        assert search_json(db, "Barents", "--since", since, "-n", "50") == expected, since
+    assert len(search_json(db, "Barents", "--since", "2099-01-01", "-n", "50")) == 0
+    bad = runner.invoke(app, ["search", "Barents", "--since", "last tuesday", "-w", db])
+    assert bad.exit_code == 2 and "--since 'last tuesday': not a date" in bad.output
 
 
 def test_schema_docs_are_generated_from_the_database_and_up_to_date():

@@ -217,12 +217,12 @@ _UNITS = {
 _UNIT_SECONDS = {unit: seconds for seconds, units in _UNITS.items() for unit in units}
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNIT_SECONDS), key=len, reverse=True))
 _ONE = r"an|a|one|einer|einem|ein|une|un|una|uno"
-_COUNT = rf"(?P<count>\d+|{_ONE})"
+_COUNT = rf"(?P<count>\d+|(?:{_ONE})(?=\s))"  # a spelled count stands apart: "tuesday ago" is not "a y"
 # "6 hours ago", "vor 6 Stunden", "il y a 6 heures", "hace 6 horas", and the bare "6h", "2d", "3 hrs" of a
 # card's time line (bare forms only where they end the text, alone or after a separator: "Reuters · 2h";
 # so "3 m" in prose is not a time).
 _RELATIVE_FORMS = (
-    re.compile(rf"{_COUNT}\s*(?P<unit>{_UNIT})\.?\s+ago\b", re.IGNORECASE),
+    re.compile(rf"{_COUNT}\s*(?P<unit>{_UNIT})\b\.?\s+ago\b", re.IGNORECASE),
     re.compile(rf"\bvor\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
     re.compile(rf"\bil\s+y\s+a\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
     re.compile(rf"\bhace\s+{_COUNT}\s*(?P<unit>{_UNIT})\b\.?", re.IGNORECASE),
