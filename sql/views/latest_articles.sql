@@ -11,6 +11,8 @@ select
     a.language,
     a.word_count,
     a.duplicate_of is not null as is_syndicated_copy,
+    a.duplicate_of,
+    a.story_id,
     a.first_seen_at
 from articles a
 join sources s using (source_id)
@@ -26,4 +28,6 @@ comment on column analytics.latest_articles.canonical_url is 'The article''s can
 comment on column analytics.latest_articles.language is 'ISO 639-1 language code.';
 comment on column analytics.latest_articles.word_count is 'Words of the body.';
 comment on column analytics.latest_articles.is_syndicated_copy is 'True when the text is a copy (exact or near) of an article another URL carried first (duplicate_of set).';
+comment on column analytics.latest_articles.duplicate_of is 'The article this one copies (articles.article_id; analytics.syndication has both outlets and the similarity); null for an original.';
+comment on column analytics.latest_articles.story_id is 'The story (event) the article belongs to (analytics.stories); null when it was not assigned one.';
 comment on column analytics.latest_articles.first_seen_at is 'UTC time of the earliest fetch that carried the article.';

@@ -129,6 +129,23 @@ def test_syndicated_copy_is_linked_not_counted_as_a_story(first_run):
     assert row[0] > row[1]
 
 
+def test_syndication_lists_each_copy_with_both_outlets_and_latest_articles_says_so(first_run):
+    _, db, _ = first_run
+    copies = query(db, """select copy_id, original_id, copy_outlet, original_outlet, kind, similarity,
+                                 delay, story_id from analytics.syndication""")
+    stored = query(db, "select article_id, duplicate_of from articles where duplicate_of is not null")
+    assert sorted((c[0], c[1]) for c in copies) == sorted(stored) and len(copies) >= 1
+    for _, _, copy_outlet, original_outlet, kind, similarity, delay, _ in copies:
+        assert copy_outlet and original_outlet and kind in ("exact", "near") and 0 < similarity <= 1
+        assert delay is not None
+    latest = dict(query(db, "select article_id, duplicate_of from analytics.latest_articles"))
+    assert all(latest[c[0]] == c[1] for c in copies)
+    stories = query(db, """select count(*), count(l.story_id) from analytics.latest_articles l
+                           join articles a using (article_id)
+                           where a.story_id is not distinct from l.story_id""")
+    assert stories[0][0] == len(latest) and stories[0][1] > 0
+
+
 def test_dates_are_utc_with_their_provenance(first_run):
     _, db, _ = first_run
     # a page without dates falls back to the feed's date (pubDate 2026-11-22 07:30 +0000)
