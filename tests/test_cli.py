@@ -86,6 +86,7 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     nothing = runner.invoke(app, ["search", "zzzyxq", "-w", db, "-f", "json"])
     assert nothing.exit_code == 0 and json.loads(nothing.output) == []
     check_search(db)
+    check_duckdb_cli(db)
 
     parquet = tmp_path / "latest.parquet"
     result = runner.invoke(app, ["sql", "select * from analytics.latest_articles", "-w", db, "-f", "parquet",
@@ -108,6 +109,23 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     assert recent.exit_code == 0 and sorted(p.name for p in (tmp_path / "recent").iterdir()) == ["articles"]
     bad = runner.invoke(app, ["export", str(tmp_path / "x"), "-w", db, "-t", "nope"])
     assert bad.exit_code == 2 and "no export for nope" in bad.output
+
+
+def check_duckdb_cli(db: str) -> None:
+    """The README's DuckDB CLI (duckdb-cli, pinned to the warehouse's version) opens the snapshot read-only
+    and, with the pinned fts extension loaded from its wheel, ranks with BM25 offline."""
+    from pathlib import Path
+
+    import duckdb_extension_fts
+
+    cli = Path(sys.executable).parent / "duckdb"
+    fts = next(Path(duckdb_extension_fts.__file__).parent.rglob("fts.duckdb_extension"))
+    query = (f"LOAD '{fts}'; select count(*) from articles where "
+             "fts_main_articles.match_bm25(article_id, 'barents') is not null;")
+    result = subprocess.run([str(cli), "-readonly", "-csv", "-noheader", db, "-c", query],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) > 0
 
 
 def search_json(db: str, *args: str) -> list[dict]:

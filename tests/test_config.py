@@ -110,3 +110,18 @@ def test_settings_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSETL_PAGE_WORKERS", "many")
     with pytest.raises(ConfigError, match="NEWSETL_PAGE_WORKERS='many'"):
         Settings.from_env()
+
+
+def test_the_readme_documents_every_setting_and_every_source_field():
+    """Issue 18: a setting or a source field missing from the README is one a user cannot find."""
+    from dataclasses import fields
+
+    from newsetl.config import SOURCE_FIELDS, Settings
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [f"NEWSETL_{f.name.upper()}" for f in fields(Settings)
+               if f"`NEWSETL_{f.name.upper()}`" not in readme]
+    assert missing == []
+    example = readme[readme.index("[[sources]]"):]
+    assert [f for f in sorted(SOURCE_FIELDS) if f"{f} =" not in example] == []
