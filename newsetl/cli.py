@@ -49,7 +49,7 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
     from newsetl.clock import ClockError, check_env
-    from newsetl.output import configure_run_logging
+    from newsetl.output import configure_run_logging, stage_bars
     from newsetl.server_watchdog import guard_temporary_server
     from newsetl.summary import print_summary
 
@@ -65,8 +65,9 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         _fail(str(exc))
     configure_run_logging(verbose)
     try:
-        summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
+        with stage_bars():
+            summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
+                             group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
     except (LockedError, RunLockTimeout) as exc:
         _fail(str(exc), code=EXIT_LOCKED)
     except AllSourcesFailed as exc:

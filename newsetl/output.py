@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from contextlib import AbstractContextManager, nullcontext
 from typing import TextIO
 
 from rich.console import Console
@@ -33,6 +34,23 @@ def output_console(file: TextIO | None = None) -> Console:
     )
 
 
+def stage_bars() -> AbstractContextManager:
+    """Progress bars of the run's stages on standard error when it is a terminal (newsetl.progress);
+    nothing otherwise (a log file or a scheduler gets no bars). The bars are drawn on the console of
+    Prefect's log handler, so its lines are printed above them, not through them."""
+    from newsetl import progress
+
+    console = next((h.console for h in prefect_console_handlers()), None) or Console(stderr=True)
+    return progress.bars(console) if console.is_terminal else nullcontext()
+
+
+def prefect_console_handlers() -> list[logging.Handler]:
+    """The handlers that print Prefect's log lines (on the root logger, set up when Prefect is imported)."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    return [h for h in logging.getLogger().handlers if isinstance(h, PrefectConsoleHandler)]
+
+
 class HideTaskRunInfo(logging.Filter):
     """Drops Prefect's per-task lines below WARNING ("Finished in state Completed()", one per task run);
     a task's warnings and errors still show."""
@@ -56,11 +74,8 @@ def configure_run_logging(verbose: bool) -> None:
     """Prefect's console handlers (set up when Prefect is imported): times in UTC, and the per-task lines
     only when `verbose`. The task logs still reach a Prefect server's API (another handler)."""
     import prefect  # noqa: F401 - sets up Prefect's logging (its handlers) if not done yet
-    from prefect.logging.handlers import PrefectConsoleHandler
 
-    for handler in logging.getLogger().handlers:
-        if not isinstance(handler, PrefectConsoleHandler):
-            continue
+    for handler in prefect_console_handlers():
         handler.setFormatter(utc_log_formatter())
         for old in [f for f in handler.filters if isinstance(f, HideTaskRunInfo)]:
             handler.removeFilter(old)

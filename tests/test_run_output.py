@@ -5,7 +5,9 @@ when the output is a file or a pipe. The real CLI in a subprocess, its output a 
 from __future__ import annotations
 
 import os
+import pty
 import re
+import select
 import subprocess
 import sys
 
@@ -55,6 +57,7 @@ def test_task_lines_only_with_verbose_and_times_in_utc(tmp_path):
     assert not TASK_LINE.search(quiet.stderr), quiet.stderr
     assert FLOW_LINE.search(quiet.stderr), quiet.stderr  # the flow's own lines stay
     assert re.search(r"completed in [\d.]+ s, started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", quiet.stdout)
+    assert "fetch feeds" not in quiet.stdout + quiet.stderr  # no progress bars into a pipe
 
     verbose = newsetl(
         "run", "--verbose", "--sources", str(sources), "--warehouse", str(tmp_path / "verbose.duckdb")
@@ -79,3 +82,46 @@ def test_sources_list_into_a_pipe_is_not_wrapped(tmp_path):
     row = next(line for line in listed.stdout.splitlines() if LONG_NAME in line)
     assert url in row and len(row) > 200  # the whole row on one line
     assert "\x1b[" not in listed.stdout  # no colour codes in a file
+
+
+def on_a_terminal(*args: str, timeout: float = 600) -> str:
+    """The CLI with its standard streams on a pseudo-terminal (as in a shell): all it wrote there."""
+    main, child = pty.openpty()
+    env = environment() | {"TERM": "xterm-256color", "COLUMNS": "160"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsetl.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        start_new_session=True,
+    )
+    os.close(child)
+    chunks = []
+    try:
+        while select.select([main], [], [], timeout)[0]:
+            try:
+                data = os.read(main, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert proc.wait(timeout=60) == 0, b"".join(chunks).decode(errors="replace")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(main)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_progress_bars_per_stage_on_a_terminal(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text(SOURCES, encoding="utf-8")
+    shown = on_a_terminal("run", "--sources", str(sources), "--warehouse", str(tmp_path / "news.duckdb"))
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)  # without the terminal's codes
+    assert re.search(r"fetch feeds +.*1/1 .*sources/s", plain), plain
+    assert re.search(r"fetch article pages +.*1/1 .*sources/s", plain), plain
+    assert re.search(r"recognise entities +.*12/12 .*articles/s", plain), plain
