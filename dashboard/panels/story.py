@@ -61,7 +61,8 @@ def render(reader: Reader, status: Status) -> None:
         "title": st.column_config.TextColumn("title", width="large"),
         "published_at": st.column_config.DatetimeColumn("published (UTC)"),
         "is_copy": st.column_config.CheckboxColumn("copy"),
-        "original_title": st.column_config.TextColumn("copy of", width="large"),
+        "original_outlet": st.column_config.TextColumn("copy of (outlet)"),
+        "original_title": st.column_config.TextColumn("copy of (headline)", width="large"),
         "similarity": st.column_config.NumberColumn("similarity", format="%.2f"),
     }
     table(articles.drop("article_id", "duplicate_of"), links=("url",), column_config=config)

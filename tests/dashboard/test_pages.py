@@ -215,11 +215,11 @@ def test_every_page_opens_without_an_error_dialog(served, browser):
     show(browser, f"{base}/", expect=("Articles per day",))
     assert browser.evaluate(ERRORS) == []
     menu = browser.evaluate(NAV_LINKS)
-    assert sorted(menu) == sorted(PAGE_PATHS), menu                 # each page has its own URL
     for path in PAGE_PATHS:
         text, _ = show(browser, f"{base}/{path}")
         assert browser.evaluate(ERRORS) == [], path
         assert "Page not found" not in browser.evaluate("document.body.innerText"), path
+    assert sorted(menu) == sorted(PAGE_PATHS), menu                 # each page has its own URL
 
 
 def test_story_page_lists_its_articles_and_copies(served, browser):
