@@ -15,7 +15,16 @@ import duckdb
 import streamlit as st
 
 from dashboard import data
-from dashboard.panels import articles, entity, feed_health, outlets_per_day, stories, trending
+from dashboard.panels import (
+    articles,
+    entity,
+    feed_health,
+    headline_changes,
+    outlets_per_day,
+    stories,
+    story,
+    trending,
+)
 from dashboard.ui import PAGES, Footer
 
 STARTED = time.perf_counter()
@@ -29,21 +38,27 @@ if os.environ.get("NEWSETL_DASHBOARD_PREWARM", "1") != "0":
     data.watch(reader.path)
 
 
-def _page(module, title: str, url_path: str, icon: str, default: bool = False) -> st.Page:
+def _page(module, title: str, url_path: str, icon: str, default: bool = False,
+          visibility: str = "visible") -> st.Page:
     def run() -> None:
         footer = Footer(reader, STARTED)
         module.render(reader, status)
         footer.show()
 
     run.__name__ = f"page_{url_path.replace('-', '_')}"
-    return st.Page(run, title=title, url_path=url_path, icon=icon, default=default)
+    return st.Page(run, title=title, url_path=url_path, icon=icon, default=default, visibility=visibility)
 
 
+# Streamlit serves the default page at "/" only: its url_path answers "Page not found". So the root is a
+# page of its own (hidden from the menu) showing articles per day, and "/articles-per-day" is a real page.
 NAVIGATION = [
-    _page(outlets_per_day, "Articles per day", "articles-per-day", ":material/stacked_bar_chart:", True),
+    _page(outlets_per_day, "Articles per day", "home", ":material/stacked_bar_chart:", True, "hidden"),
+    _page(outlets_per_day, "Articles per day", "articles-per-day", ":material/stacked_bar_chart:"),
     _page(trending, "Trending entities", "trending", ":material/trending_up:"),
     _page(entity, "Entity", "entity", ":material/person_search:"),
     _page(stories, "Stories", "stories", ":material/view_agenda:"),
+    _page(story, "Story", "story", ":material/article:"),
+    _page(headline_changes, "Headline changes", "headline-changes", ":material/edit_note:"),
     _page(articles, "Latest articles", "articles", ":material/search:"),
     _page(feed_health, "Feed health", "feed-health", ":material/monitor_heart:"),
 ]

@@ -9,9 +9,18 @@ import time
 from pathlib import Path
 
 from dashboard.data import Reader
-from dashboard.panels import articles, entity, feed_health, outlets_per_day, stories, trending
+from dashboard.panels import (
+    articles,
+    entity,
+    feed_health,
+    headline_changes,
+    outlets_per_day,
+    stories,
+    story,
+    trending,
+)
 
-PANELS = (outlets_per_day, trending, stories, articles, feed_health, entity)
+PANELS = (outlets_per_day, trending, stories, story, headline_changes, articles, feed_health, entity)
 log = logging.getLogger(__name__)
 
 

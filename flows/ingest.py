@@ -31,6 +31,7 @@ from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, is_file_url, make_s
 from flows.ner import make_recogniser, tolerant
 from flows.politeness import Reach, parse_robots, robots_url
 from flows.replay import ReplayIndex
+from newsetl import progress as progress_bars
 from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources, local_path
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
 from transforms.entities import (
@@ -72,6 +73,8 @@ FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_fe
                 "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 SOURCES_PER_TASK = 25
+# the stages shown as progress bars on a terminal (newsetl.progress)
+FETCH_STAGE, PARSE_STAGE, PAGES_STAGE = "fetch feeds", "parse feeds", "fetch article pages"
 # raw items are transformed in this order, not in the order they were fetched (same input, same rows)
 RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
@@ -218,12 +221,14 @@ def fetch_one_source(source: Source, validators: tuple[str | None, str | None, s
         logger.debug("%s not modified since last run", source.name)
     else:
         logger.warning("%s: %s", source.name, result.error)
+    progress_bars.advance(FETCH_STAGE)
     return SourceResult(source=source, fetch=result, sha256=sha,
                         error=None if result.ok or result.outcome == NOT_MODIFIED else result.error)
 
 
 def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
     """Raw items of a fetched feed or listing page; a body that does not parse fails this source only."""
+    progress_bars.advance(PARSE_STAGE)
     if not fetched.fetch.ok:
         return fetched
     source, result = fetched.source, fetched.fetch
@@ -264,6 +269,7 @@ def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles
     """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
     An item already loaded from this URL under the same title is dropped: its page is not fetched
     again. A new title means the article was edited: its page is fetched again for the new version."""
+    progress_bars.advance(PAGES_STAGE)
     if parsed.items is None or not parsed.source.follow_links:
         return parsed
     items = parsed.items if parsed.source.force else unseen_or_retitled(parsed.items, known_titles)
@@ -689,6 +695,8 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
     retrying = set(state.page_retries.values())
     validators = [[None if state.replay or s.force or s.feed_id in retrying
                    else state.validators.get(s.feed_id) for s in g] for g in groups]
+    for stage in (FETCH_STAGE, PARSE_STAGE, PAGES_STAGE):
+        progress_bars.start(stage, len(sources), "sources")
     progress[:] = [r for f in fetch_sources.map(groups, validators, unmapped(settings),
                                                 unmapped(state.replay)) for r in f.result()]
     lap("fetch")

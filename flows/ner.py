@@ -17,7 +17,10 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 
+from newsetl import progress
 from transforms.entities import Span
+
+NER_STAGE = "recognise entities"
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +94,11 @@ def make_recogniser(model: str, processes: int = 1, parallel_min: int = 400):
         n_process = processes if len(texts) >= parallel_min and processes > 1 else 1
         docs = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
         spans = []
+        progress.start(NER_STAGE, len(texts), "articles")
         for parts in split:
             spans.append([(offset + e.start_char, offset + e.end_char, e.label_, e.text)
                           for offset, _ in parts for e in next(docs).ents])
+            progress.advance(NER_STAGE)
         return spans
 
     return recognise

@@ -47,11 +47,12 @@ EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
 
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
-            refetch: list[str] | None = None, dry_run: bool = False) -> None:
+            refetch: list[str] | None = None, dry_run: bool = False, verbose: bool = False) -> None:
     from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
     from newsetl.clock import ClockError, check_env
+    from newsetl.output import configure_run_logging, stage_bars
     from newsetl.server_watchdog import guard_temporary_server
     from newsetl.summary import print_summary
 
@@ -65,9 +66,11 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         check_env()
     except (ConfigError, ClockError) as exc:
         _fail(str(exc))
+    configure_run_logging(verbose)
     try:
-        summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
-                         group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
+        with stage_bars():
+            summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
+                             group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
     except (LockedError, RunLockTimeout) as exc:
         _fail(str(exc), code=EXIT_LOCKED)
     except AllSourcesFailed as exc:
@@ -83,6 +86,8 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
 SOURCES_OPTION = typer.Option(ROOT_SOURCES, "--sources", "-s", help="sources file (TOML)")
 WAREHOUSE_OPTION = typer.Option(None, "--warehouse", "-w",
                                 help="DuckDB file [default: warehouse/news.duckdb]")
+VERBOSE_OPTION = typer.Option(False, "--verbose", "-v",
+                              help="also print Prefect's line for every task run (hidden by default)")
 
 
 @app.command()
@@ -93,9 +98,10 @@ def run(
     refetch: list[str] | None = typer.Option(
         None, "--refetch", help="fetch and parse this source again in full, its article pages too, whatever "
         "its validators and what is stored (repeatable)"),
+    verbose: bool = VERBOSE_OPTION,
 ) -> None:
     """Fetch every source once, transform, and load one batch into the warehouse."""
-    _ingest(sources, warehouse, group, reprocess=False, refetch=refetch)
+    _ingest(sources, warehouse, group, reprocess=False, refetch=refetch, verbose=verbose)
 
 
 @app.command()
@@ -103,10 +109,11 @@ def reprocess(
     sources: Path = SOURCES_OPTION,
     warehouse: Path | None = WAREHOUSE_OPTION,
     dry_run: bool = typer.Option(False, "--dry-run", help="only say what would change, table by table"),
+    verbose: bool = VERBOSE_OPTION,
 ) -> None:
     """Rebuild articles, sources and entities from the raw store, with no network: every recorded run is
     replayed, oldest first, and parsed and transformed again (after a parser or NER improvement)."""
-    _ingest(sources, warehouse, None, reprocess=True, dry_run=dry_run)
+    _ingest(sources, warehouse, None, reprocess=True, dry_run=dry_run, verbose=verbose)
 
 
 class OutputFormat(StrEnum):

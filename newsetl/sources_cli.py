@@ -417,8 +417,9 @@ def _show(value) -> str:
 
 
 def list_sources(sources: Path, warehouse: Path | None) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from newsetl.output import output_console
 
     try:
         config = load_sources(sources)
@@ -445,7 +446,7 @@ def list_sources(sources: Path, warehouse: Path | None) -> None:
                      _show(row["error_streak"]), _when(row["last_success_at"]), _show(row["items_last_run"]),
                      "-" if latency is None else f"{latency:.0f}"]
         table.add_row(source.name, source.kind, source.group, source.url, *cells)
-    console = Console()
+    console = output_console()
     console.print(table)
     if note:
         console.print(f"[dim]{note}[/dim]", markup=True, highlight=False)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from newsetl.output import output_console
+
 # what a network error comes down to, for one line of the summary (the full text stays in `fetches.error`)
 NETWORK_CAUSES = (("Connection refused", "connection refused"), ("timed out", "timed out"),
                   ("Name or service not known", "host not found"),
@@ -64,7 +66,7 @@ def nothing_new_line(sources: list[dict]) -> str:
 
 
 def print_summary(summary, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or output_console()
     seconds = (summary.finished_at - summary.started_at).total_seconds()
     if summary.status == "skipped":
         console.print(f"run {summary.run_id} skipped: another run of its schedule group is still in progress")
@@ -126,6 +128,7 @@ def print_summary(summary, console: Console | None = None) -> None:
                           style="yellow")
         console.print(stale)
     stages = summary.stage_seconds
-    console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s"
+    console.print(f"run {summary.run_id} {summary.status} in {seconds:.1f} s, started "
+                  f"{summary.started_at:%Y-%m-%d %H:%M:%S} UTC"
                   + (f" (search index {stages['search_index']:.2f} s, publish {stages['publish']:.2f} s, "
                      f"lock wait {summary.lock_wait_seconds:.2f} s)" if "publish" in stages else ""))

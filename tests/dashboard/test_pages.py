@@ -198,6 +198,73 @@ def test_feed_health(served, browser):
         assert outcome in cells[row:row + 6] and str(streak) in cells[row:row + 8]
 
 
+# Every page the menu must offer (its URL path); "/" is the default page, articles per day.
+PAGE_PATHS = ("articles-per-day", "trending", "entity", "stories", "story", "headline-changes", "articles",
+              "feed-health")
+NAV_LINKS = """[...document.querySelectorAll('[data-testid=stSidebarNav] a')]
+               .map(a => new URL(a.href).pathname.replace(/^\\//, ''))"""
+# Streamlit's error dialogs ("Page not found", ...) and exception boxes, with their text
+ERRORS = """[...document.querySelectorAll('[role=dialog], [role=alertdialog], [data-testid=stException]')]
+            .map(e => e.innerText)"""
+
+
+def test_every_page_opens_without_an_error_dialog(served, browser):
+    """"/" and every page of the menu, opened by its URL as a bookmark or the README would: no "Page not
+    found" dialog (Streamlit serves the default page at "/" only), no exception."""
+    base, _ = served
+    show(browser, f"{base}/", expect=("Articles per day",))
+    assert browser.evaluate(ERRORS) == []
+    menu = browser.evaluate(NAV_LINKS)
+    for path in PAGE_PATHS:
+        text, _ = show(browser, f"{base}/{path}")
+        assert browser.evaluate(ERRORS) == [], path
+        assert "Page not found" not in browser.evaluate("document.body.innerText"), path
+    assert sorted(menu) == sorted(PAGE_PATHS), menu                 # each page has its own URL
+
+
+def test_story_page_lists_its_articles_and_copies(served, browser):
+    base, path = served
+    (story_id, title, articles, copies), = query(path, """select story_id, title, articles, copies
+        from analytics.stories order by articles desc, story_id limit 1""")
+    rows = query(path, """select outlet, title, is_copy, original_outlet from analytics.story_articles
+                          where story_id = ? order by published_at""", [story_id])
+    assert len(rows) == articles == 8 and sum(is_copy for _, _, is_copy, _ in rows) == copies
+    text, cells = show(browser, f"{base}/story?story={story_id}", "story", expect=(title,))
+    assert f"{title}\n" in text                                    # the header: the story's first headline
+    assert f"articles\n\n{articles}" in text and f"copies\n\n{copies}" in text
+    for outlet, article_title, _, original_outlet in rows:
+        assert outlet in cells and article_title in cells
+        if original_outlet:
+            assert original_outlet in cells
+    assert browser.evaluate("location.search") == f"?story={story_id}"
+    # no story in the URL: the newest story
+    (newest,), = query(path, "select title from analytics.stories order by first_published_at desc, story_id "
+                             "limit 1")
+    text, _ = show(browser, f"{base}/story", expect=(newest,))
+    assert f"{newest}\n" in text
+
+
+def test_story_articles_view_pairs_copies_with_their_original(sample_warehouse):
+    rows = query(sample_warehouse, """select c.article_id, c.duplicate_of, c.original_outlet, c.similarity,
+            o.outlet, o.story_id = c.story_id
+        from analytics.story_articles c join analytics.story_articles o on o.article_id = c.duplicate_of
+        where c.is_copy""")
+    (copies,), = query(sample_warehouse, "select count(*) from articles where duplicate_of is not null "
+                                         "and story_id is not null")
+    assert rows and len(rows) == copies
+    for _, _, original_outlet, similarity, outlet, same_story in rows:
+        assert original_outlet == outlet and 0 < similarity <= 1 and same_story
+
+
+def test_headline_changes_page_with_none_yet(served, browser):
+    base, path = served
+    (changes,), = query(path, "select count(*) from analytics.headline_changes")
+    text, _ = show(browser, f"{base}/headline-changes", "headline-changes")
+    assert f"headline changes\n\n{changes}" in text
+    if changes == 0:
+        assert "No headline has changed yet" in text
+
+
 HOSTILE_TITLE = ('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;'
                  'document.body.dataset.pwned=1"> **Evil** [click](javascript:window.__pwned=3)')
 HOSTILE_ENTITY = '<img src=x onerror="window.__pwned=4">**Evil** [here](javascript:window.__pwned=5) :red[x]'
@@ -221,6 +288,11 @@ def publish_hostile_snapshot(path: Path) -> None:
                     'evil-source', $t, $t, $t, 'en', $at, 'feed', $at, $at, 12, 'evil', 'feed',
                     'evil-article')""",
                     {"t": HOSTILE_TITLE, "at": at})
+        # a headline edited into the hostile title (a later version of the first sample article)
+        (first,), = con.execute("select article_id from articles order by published_at, article_id "
+                                "limit 1").fetchall()
+        con.execute("insert into article_versions values (?, 'evil-version', ?, 'x', ?)",
+                    [first, HOSTILE_TITLE, at])
         con.execute("insert into entities values ('evil-entity', ?, 'person', ?)", [HOSTILE_ENTITY, at])
         con.execute("insert into entity_aliases values ('evil-entity', ?, ?)", [HOSTILE_ENTITY, at])
         # eleven more articles naming the hostile entity: the week's most trending entity
@@ -262,7 +334,16 @@ def test_a_new_snapshot_is_shown_and_hostile_text_is_inert(served, browser):
     assert HOSTILE_ENTITY in cells
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
-    for page in ("stories", "articles-per-day", "feed-health"):
+    text, cells = show(browser, f"{base}/headline-changes", "hostile-headline")
+    assert HOSTILE_TITLE in cells and "headline changes\n\n1" in text
+    assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
+                                       "jsLinks": 0, "bold": 0}
+    text, cells = show(browser, f"{base}/story?story=evil-article", "hostile-story")
+    assert HOSTILE_TITLE in cells
+    assert f"{HOSTILE_TITLE}\n" in text                          # the header: markdown escaped
+    assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
+                                       "jsLinks": 0, "bold": 0}
+    for page in ("stories", "articles-per-day", "feed-health", ""):
         text, cells = show(browser, f"{base}/{page}")
         assert browser.evaluate(PWNED)["pwned"] is None, page
     text, cells = show(browser, f"{base}/articles?q=Evil")

@@ -189,7 +189,9 @@ def newsetl_run(sources: Path, db: Path, env: dict[str, str], kill_after: tuple[
                 ) -> Watched:
     """`newsetl run` in its own process group, its log read as it comes. With `kill_after` = (task, s):
     SIGKILL the group `s` seconds after the run logs that task's end."""
-    command = [sys.executable, "-m", "newsetl.cli", "run", "--sources", str(sources), "--warehouse", str(db)]
+    # --verbose: the per-task "Finished in state" lines this test times its kills by are hidden by default
+    command = [sys.executable, "-m", "newsetl.cli", "run", "--verbose", "--sources", str(sources),
+               "--warehouse", str(db)]
     started = time.monotonic()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
