@@ -30,8 +30,11 @@ def render(reader: Reader, status: Status) -> None:
     bounds, default = default_days(reader)
     left, right = st.columns([2, 1])
     with left:
-        since, until = read_dates(st.date_input("days (UTC)", value=default, min_value=bounds["first_day"],
-                                                max_value=bounds["last_day"], key="days"), default)
+        since, until = read_dates(st.date_input("days", value=default, min_value=bounds["first_day"],
+                                                max_value=bounds["last_day"], key="days",
+                                                help="each article counts on the publisher's own calendar "
+                                                     "day (its UTC day where the page states no zone)"),
+                                  default)
     with right:
         measure = st.segmented_control("count", ["articles", "originals", "stories"], default="articles",
                                        key="measure",
