@@ -75,6 +75,12 @@ ASKS = re.compile(r"\b(?:sign up|sign-up|signup|subscribe|newsletter|download th
                   re.IGNORECASE)
 ADVERTISING = re.compile(r"^\W*(?:ad|ads|advertisement|advertising|sponsored|promoted|paid content|"
                          r"anzeige|publicit[ée]|patrocinado|partner content)\W*$", re.IGNORECASE)
+# A link to the listing's own site is an article only if its address reads like one: a slug, a number, an
+# id, a .html page ("/en/ai", "/pro", "/events", "/subscribe" are the site's furniture).
+ARTICLE_PATH = re.compile(r"/[^/]*-[^/]*-[^/]*|/[^/]*\d{4}|/[^/]{16,}|\.s?html?$|\.php", re.IGNORECASE)
+PAID_QUERY = re.compile(r"(?:utm_medium|utm_source)=(?:sponsor|paid|cpc|display|native)", re.IGNORECASE)
+AD_HOST = re.compile(r"(?:^|\.)(?:doubleclick|adsrvr|taboola|outbrain|revcontent|dartsearch|googleadservices|"
+                     r"googlesyndication|adnxs|criteo|zergnet|mgid|adclick)\.", re.IGNORECASE)
 AD_PATH = re.compile(r"/(?:sponsored|advert|adclick|ads?|promo|partner-content)(?:/|$|\?)", re.IGNORECASE)
 NOT_OUTLET = re.compile(r"^(?:by\b|von\b|par\b|por\b|read more|more|comments?|share|save|related|"
                         r"updated|live|video|photos?|opinion|analysis|exclusive|breaking|\d)", re.IGNORECASE)
@@ -164,6 +170,16 @@ def _data_card(obj: dict, page_url: str) -> dict | None:
             "time_text": time_text, "text": _first(merged, TEXT_KEYS)}
 
 
+NOT_CARDS = {"BreadcrumbList", "SiteNavigationElement", "WebSite", "SearchAction"}
+
+
+def _types_of(obj: dict) -> list[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return [kind]
+    return [k for k in kind if isinstance(k, str)] if isinstance(kind, list) else []
+
+
 def _card_arrays(value, found: list[list[dict]]) -> None:
     """Every array of objects in a JSON value (depth first)."""
     if isinstance(value, list):
@@ -172,7 +188,7 @@ def _card_arrays(value, found: list[list[dict]]) -> None:
             found.append(objects)
         for v in value:
             _card_arrays(v, found)
-    elif isinstance(value, dict):
+    elif isinstance(value, dict) and not NOT_CARDS & set(_types_of(value)):
         for v in value.values():
             _card_arrays(v, found)
 
@@ -233,8 +249,14 @@ def _headline_links(root, page_url: str) -> list[tuple]:
         parts = urlsplit(url)
         if parts.path in ("", "/") or (parts.netloc == page.netloc and parts.path == page.path):
             continue
-        text = clean_text(a.text_content()) or clean_text(a.get("title") or a.get("aria-label") or "")
-        if not text or len(text.split()) < MIN_HEADLINE_WORDS or ASKS.search(text) or _is_furniture(a):
+        # a link around a badge ("LIVE") and a heading: the heading is the headline
+        heading = next((h for h in a.iter("h1", "h2", "h3", "h4", "h5", "h6")
+                        if clean_text(h.text_content())), None)
+        text = (clean_text((heading if heading is not None else a).text_content())
+                or clean_text(a.get("title") or a.get("aria-label") or ""))
+        if (not text or len(text.split()) < MIN_HEADLINE_WORDS or ASKS.search(text) or _is_furniture(a)
+                or _names_brand(text, _brand(url))  # "Wall Street Journal" to wsj.com: an outlet's link
+                or (parts.hostname == page.hostname and not ARTICLE_PATH.search(parts.path))):
             continue
         links.append((a, url, text))
     return links
@@ -314,6 +336,16 @@ def _brand(url: str) -> str:
     return name_key(labels[0]) if labels else ""
 
 
+LOGO_SRC = re.compile(r"logo|favicon|icon|brand|/sources?/", re.IGNORECASE)
+LOGO_MAX_WIDTH = 160
+
+
+def _is_logo(img) -> bool:
+    """An image that is an outlet's logo rather than a photograph: named so in its address, or small."""
+    width = (img.get("width") or "").strip().removesuffix("px")
+    return bool(LOGO_SRC.search(img.get("src") or "")) or (width.isdigit() and int(width) <= LOGO_MAX_WIDTH)
+
+
 def _names_brand(name: str, brand: str) -> bool:
     """Whether a name is the one a host's brand stands for: "Telegraph" for telegraph, "The Verge" for
     theverge, "Financial Times" for ft (its initials)."""
@@ -333,16 +365,19 @@ def _outlet_of(block, segments, title: str, time_text: str | None, glued: str | 
     for text, _ in segments:
         line = text.strip(BULLETS)
         if (not line or line in (title, time_text) or relative_time_span(line)
-                or len(line.split()) > MAX_OUTLET_WORDS or len(line) > MAX_OUTLET_CHARS
+                or len(line.split()) > MAX_OUTLET_WORDS or len(line) > MAX_OUTLET_CHARS or CLOCK.match(line)
                 or NOT_OUTLET.match(line) or ADVERTISING.match(line) or line.endswith((".", "?", "!"))
                 or not line[:1].isupper()):
             continue
         candidates.append(line)
-    alts = [clean_text(img.get("alt")) for img in block.iter("img") if clean_text(img.get("alt"))]
+    alts = [clean_text(img.get("alt")) for img in block.iter("img") if clean_text(img.get("alt"))
+            and (_is_logo(img) or _names_brand(img.get("alt"), _brand(url)))]
     alts = [a for a in alts if len(a.split()) <= MAX_OUTLET_WORDS and a != title]
     host = urlsplit(url).hostname
     linked = [t.strip(BULLETS) for t, el in segments if el.tag == "a" and el.get("href")
-              and urlsplit(absolute_url(url, el.get("href"))).hostname == host]
+              and urlsplit(absolute_url(url, el.get("href"))).hostname == host
+              and not (CLOCK.match(t) or relative_time_span(t) or t in (title, time_text))
+              and len(t.split()) <= MAX_OUTLET_WORDS]
     named = [c for c in [*linked, *candidates, *alts] if c in linked or _names_brand(c, brand)]
     if named:
         return named[0]
@@ -359,14 +394,17 @@ def _text_of(block, segments, title: str) -> str | None:
 
 
 def _is_advertising(block, url: str, segments) -> bool:
-    if AD_PATH.search(urlsplit(url).path) or any(ADVERTISING.match(t) for t, _ in segments):
+    parts = urlsplit(url)
+    if (AD_PATH.search(parts.path) or AD_HOST.search(parts.hostname or "") or PAID_QUERY.search(parts.query)
+            or any(ADVERTISING.match(t) for t, _ in segments)):
         return True
     return any("sponsored" in (a.get("rel") or "").lower() for a in block.iter("a"))
 
 
 def _asks(block, segments) -> bool:
-    """A block that asks the reader for something: a form field or button, or a sign-up line."""
-    if any(el.tag in ("input", "form", "button", "select", "textarea") for el in block.iter()):
+    """A block that asks the reader for something: a form field, or a sign-up line (a card's own Save and
+    Share buttons are not that)."""
+    if any(el.tag in ("input", "form", "select", "textarea") for el in block.iter()):
         return True
     return any(ASKS.search(t) for t, _ in segments)
 
@@ -379,11 +417,13 @@ def markup_cards(root, page_url: str) -> tuple[list[dict], list]:
     for a, url, text in links:
         anchors_by_url.setdefault(url, []).append((a, text))
     shapes = Counter(_shape(b) for b in blocks.values())
+    headlines = {a for a, _, _ in links}
     rows, kept = [], []
     for url, block in blocks.items():
         anchors = anchors_by_url[url]
         title = max((t for _, t in anchors), key=len)
-        segments = _segments(block, {a for a, _ in anchors})
+        segments = [seg for el in [block, *_followers(block, headlines)]
+                    for seg in _segments(el, {a for a, _ in anchors})]
         if _is_advertising(block, url, segments) or _asks(block, segments):
             continue
         glued, time_text = _split_glued(*_time_of(block, segments))
@@ -396,6 +436,25 @@ def markup_cards(root, page_url: str) -> tuple[list[dict], list]:
         rows.append(row)
         kept.append(block)
     return rows, kept
+
+
+BARE_BLOCKS = {"dt", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "b"}
+MAX_FOLLOWERS = 2
+
+
+def _followers(block, headlines: set) -> list:
+    """The siblings after a bare headline block that belong to its card: a definition list's <dd>, the
+    outlet and teaser lines after an <h3> (at most MAX_FOLLOWERS, up to the next headline, never
+    furniture)."""
+    if block.tag not in BARE_BLOCKS:
+        return []
+    out = []
+    for sibling in block.itersiblings():
+        if (len(out) >= MAX_FOLLOWERS or not isinstance(sibling.tag, str) or sibling.tag in BARE_BLOCKS
+                or sibling.tag in FURNITURE_TAGS or any(a in headlines for a in sibling.iter("a"))):
+            break
+        out.append(sibling)
+    return out
 
 
 def _shape(block) -> tuple:

@@ -252,12 +252,31 @@ def relative_time_span(text: str | None) -> tuple[int, int, int] | None:
     return None
 
 
+_CLOCK_TIME = re.compile(r"^\W*(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ampm>[ap])?\.?m?\.?\W*$", re.IGNORECASE)
+
+
+def clock_time_before(text: str | None, fetched_at: datetime) -> datetime | None:
+    """A bare clock time as a listing prints today's items ("9:40 AM", "21:05"): that time on the fetch
+    day (the day before if it would be after the fetch), taken as UTC; None for anything else."""
+    match = _CLOCK_TIME.match(text or "")
+    if not match:
+        return None
+    hour, minute = int(match["h"]), int(match["m"])
+    if match["ampm"]:
+        hour = hour % 12 + (12 if match["ampm"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    moment = fetched_at.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return moment - timedelta(days=1) if moment > fetched_at else moment
+
+
 def resolve_relative_time(text: str | None, fetched_at: datetime) -> datetime | None:
     """"6 hours ago", "an hour ago", "yesterday", "2d", "3 hrs", "Just now", "vor 2 Stunden", "il y a 3
     heures", "hace 2 horas", "gestern", "hier", "ayer", also glued to a label ("time33 minutes ago"),
-    resolved against the fetch time. None if the text holds no relative time."""
+    and a bare clock time of the fetch day ("9:40 AM": clock_time_before), resolved against the fetch
+    time. None if the text holds no relative time."""
     found = relative_time_span(text)
-    return fetched_at - timedelta(seconds=found[2]) if found else None
+    return fetched_at - timedelta(seconds=found[2]) if found else clock_time_before(text, fetched_at)
 
 
 # How much a publish date is worth, by where it came from: what the publisher states in structured data

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from transforms.listing import CardSelectors, cards_warning, parse_listing_page
-from transforms.normalise import resolve_relative_time
+from transforms.normalise import canonical_url, resolve_relative_time
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "listing"
 URL = "https://aggregator.example/world"
@@ -137,3 +137,20 @@ def test_most_cards_without_a_time_is_a_warning():
 def test_relative_times_as_aggregators_print_them(text, ago):
     found = resolve_relative_time(text, NOW)
     assert (NOW - found if found else None) == ago
+
+
+FAMILIES = sorted(p.stem for p in FIXTURES.glob("*.json"))
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_each_labelled_family_gives_its_cards_and_no_furniture(family):
+    """The eleven listing families written for bench/eval_listing.py by a second author: every gold card
+    found with its printed outlet, no furniture taken."""
+    gold = json.loads((FIXTURES / f"{family}.json").read_text(encoding="utf-8"))
+    html = (FIXTURES / f"{family}.html").read_bytes()
+    rows = {canonical_url(r["item_url"]): r for r in parse_listing_page(html, gold["page_url"]).to_dicts()}
+    expected = [*gold["cards"], *([gold["main_story"]] if gold.get("main_story") else [])]
+    assert {canonical_url(c["item_url"]) for c in expected} == set(rows)
+    printed = [(c["outlet_name"], rows[canonical_url(c["item_url"])]["outlet_name"]) for c in gold["cards"]
+               if c.get("outlet_name") and "." not in c["outlet_name"]]
+    assert sum(g.casefold() == (f or "").casefold() for g, f in printed) >= 0.9 * len(printed)
