@@ -407,8 +407,9 @@ def serve(
     typer.echo("stopped serving")
 
 
-entities_app = typer.Typer(no_args_is_help=True,
-                           help="Entities: list and show them, merge and split them (kept across runs).")
+entities_app = typer.Typer(
+    no_args_is_help=True,
+    help="Entities: list and show them; merge, split, retype and ignore them (kept across runs).")
 app.add_typer(entities_app, name="entities")
 
 from newsetl.sources_cli import sources_app  # noqa: E402 - beside its registration
@@ -464,6 +465,35 @@ def entities_split(
     from newsetl.curation import split
 
     _curate(lambda con: split(con, name, other, entity_type), warehouse)
+
+
+@entities_app.command("retype")
+def entities_retype(
+    name: str = typer.Argument(..., help="the entity (its name or an alias)"),
+    new_type: str = typer.Argument(..., metavar="TYPE",
+                                   help="person, organisation, place, group, event, product"),
+    entity_type: str | None = typer.Option(None, "--type", "-t",
+                                           help="its type now, where the name has several"),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+) -> None:
+    """Give an entity another type, now and in every later run, e.g. newsetl entities retype Babcock
+    organisation."""
+    from newsetl.curation import retype
+
+    _curate(lambda con: retype(con, name, new_type, entity_type), warehouse)
+
+
+@entities_app.command("ignore")
+def entities_ignore(
+    name: str = typer.Argument(..., help="the entity (its name or an alias)"),
+    entity_type: str | None = typer.Option(None, "--type", "-t", help="its type, where the name has several"),
+    warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
+) -> None:
+    """No entity at all (a word NER took for a name): removed now and dropped by every later run, e.g.
+    newsetl entities ignore Turnout."""
+    from newsetl.curation import ignore
+
+    _curate(lambda con: ignore(con, name, entity_type), warehouse)
 
 
 @entities_app.command("list")

@@ -365,4 +365,8 @@ def load_curation(path: str | Path | None, recorded: list[tuple[str, str | None,
             merges.append((entity_type, list(names)))
         elif kind == "never_merge":
             never.append(list(names))
+        elif kind == "retype" and entity_type:
+            retypes.append((entity_type, list(names)))
+        elif kind == "ignore":
+            ignored.extend(names)
     return Curation.from_lists(merges, never, retypes, ignored)

@@ -1,6 +1,6 @@
-"""Entity curation in the warehouse: `newsetl entities merge` and `split`. Each decision is applied at once
-(in one transaction, the entity aggregates refreshed with it) and recorded in entity_decisions, so every
-later run keeps it."""
+"""Entity curation in the warehouse: `newsetl entities merge`, `split`, `retype` and `ignore`. Each decision
+is applied at once (in one transaction, the entity aggregates refreshed with it) and recorded in
+entity_decisions, so every later run keeps it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import duckdb
 
 from flows.warehouse import refreshing_aggregates, split_statements, sql_text, transaction
 from newsetl import clock
+from newsetl.config import ENTITY_TYPES
 from transforms.entities import entity_id_for
 
 
@@ -65,3 +66,40 @@ def split(con: duckdb.DuckDBPyConnection, name: str, other: str, entity_type: st
             _run(con, "curation/split_entity.sql", {"entity": entity_id, "name": other, "new_id": new_id})
         _record(con, "never_merge", kind, [canonical, other])
     return f"{other} is now apart from {canonical} ({kind})"
+
+
+def _names_of(con: duckdb.DuckDBPyConnection, entity_id: str) -> list[str]:
+    """The entity's canonical name, then its other aliases: every name a retype or ignore must cover, so
+    that a later run, which meets the names before it resolves them to one entity, applies it to each."""
+    canonical, aliases = con.execute(sql_text("curation/entity_names.sql"), {"entity": entity_id}).fetchone()
+    return [canonical, *aliases]
+
+
+def retype(con: duckdb.DuckDBPyConnection, name: str, new_type: str, entity_type: str | None = None) -> str:
+    """Give the entity `name` the type `new_type`, now and in every later run (a new id: the id is of type
+    and name); it joins the entity of that name and type where one exists."""
+    if new_type not in ENTITY_TYPES:
+        raise CurationError(f"type must be one of {', '.join(ENTITY_TYPES)} (got {new_type!r})")
+    entity_id, canonical, kind = find_entity(con, name, entity_type)
+    if kind == new_type:
+        raise CurationError(f"{canonical} is already of type {new_type}")
+    names = _names_of(con, entity_id)
+    target = entity_id_for(new_type, canonical)
+    with transaction(con):
+        with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id, target]):
+            _run(con, "curation/retype_entity.sql", {"source": entity_id, "target": target,
+                                                     "entity_type": new_type})
+            _run(con, "curation/merge_entities.sql", {"target": target, "source": entity_id})
+        _record(con, "retype", new_type, names)
+    return f"{canonical} is now of type {new_type} (was {kind})"
+
+
+def ignore(con: duckdb.DuckDBPyConnection, name: str, entity_type: str | None = None) -> str:
+    """The entity `name` is no entity at all: it is removed now and its names dropped by every later run."""
+    entity_id, canonical, kind = find_entity(con, name, entity_type)
+    names = _names_of(con, entity_id)
+    with transaction(con):
+        with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id]):
+            _run(con, "curation/ignore_entity.sql", {"entity": entity_id})
+        _record(con, "ignore", kind, names)
+    return f"ignored {canonical} ({kind}){' and its aliases ' + ', '.join(names[1:]) if names[1:] else ''}"

@@ -1,4 +1,5 @@
-"""`newsetl entities merge|split` on a real DuckDB file, and the decisions kept for later runs."""
+"""`newsetl entities merge|split|retype|ignore` on a real DuckDB file, and the decisions kept for later
+runs."""
 
 from __future__ import annotations
 
@@ -102,3 +103,47 @@ def test_entities_list_and_show_print_types_counts_and_aliases(db):
     assert missing.exit_code != 0 and "no entity named 'Nobody'" in missing.output
     assert runner.invoke(app, ["entities", "list", "--type", "place", "--warehouse", str(db)]).output == (
         "entity,type,articles,mentions\n")
+
+
+def test_retype_gives_the_entity_its_new_type_and_id_and_is_recorded(db):
+    result = runner.invoke(app, ["entities", "retype", "Lavrov", "organisation", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Sergey Lavrov is now of type organisation (was person)" in result.output
+    new_id = entity_id_for("organisation", "Sergey Lavrov")
+    assert rows(db, "select entity_id, canonical_name, entity_type from entities order by 1") == sorted(
+        [(new_id, "Sergey Lavrov", "organisation"), (LAVROV_I, "Sergei Lavrov", "person")])
+    assert rows(db, f"select article_id from article_entities where entity_id = '{new_id}'") == [("a1",)]
+    assert {a for (a,) in rows(db, f"select alias from entity_aliases where entity_id = '{new_id}'")} == {
+        "Sergey Lavrov", "Lavrov"}
+    decisions = rows(db, "select kind, entity_type, names from entity_decisions")
+    assert decisions == [("retype", "organisation", ["Sergey Lavrov", "Lavrov"])]
+    curation = load_curation(None, decisions)  # the next run types every name of it so
+    assert curation.retypes == {"sergey lavrov": "organisation", "lavrov": "organisation"}
+
+
+def test_retype_into_a_type_the_name_already_has_joins_that_entity(db):
+    runner.invoke(app, ["entities", "retype", "Sergei Lavrov", "organisation", "-w", str(db)])
+    runner.invoke(app, ["entities", "retype", "Sergei Lavrov", "person", "-t", "organisation", "-w", str(db)])
+    assert rows(db, "select entity_id, count(*) from article_entities group by 1 order by 1") == [
+        (LAVROV_I, 2), (LAVROV_Y, 1)]
+    assert rows(db, "select count(*) from entities") == [(2,)]
+    # a type it already has, or no type at all, is a clear error that changes nothing
+    for args, message in ((["Sergei Lavrov", "person"], "already of type person"),
+                          (["Sergei Lavrov", "company"], "type must be one of person, organisation")):
+        result = runner.invoke(app, ["entities", "retype", *args, "-w", str(db)])
+        assert result.exit_code == 2 and message in result.output
+    assert rows(db, "select count(*) from entity_decisions") == [(2,)]
+
+
+def test_ignore_removes_the_entity_and_its_names_stay_out_of_later_runs(db):
+    result = runner.invoke(app, ["entities", "ignore", "Sergey Lavrov", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "ignored Sergey Lavrov (person) and its aliases Lavrov" in result.output
+    assert rows(db, "select distinct entity_id from article_entities") == [(LAVROV_I,)]
+    assert rows(db, f"select count(*) from entity_aliases where entity_id = '{LAVROV_Y}'") == [(0,)]
+    assert rows(db, "select canonical_name from entities") == [("Sergei Lavrov",)]
+    decisions = rows(db, "select kind, entity_type, names from entity_decisions")
+    assert decisions == [("ignore", "person", ["Sergey Lavrov", "Lavrov"])]
+    assert load_curation(None, decisions).ignored == {"sergey lavrov", "lavrov"}
+    result = runner.invoke(app, ["entities", "ignore", "Sergey Lavrov", "-w", str(db)])
+    assert result.exit_code == 2 and "no entity is called 'Sergey Lavrov'" in result.output

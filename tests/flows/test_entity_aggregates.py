@@ -1,7 +1,7 @@
 """The entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) and entity_articles
 kept by the load equal a recount from article_entities and articles after every kind of change: a run, a
 batch that moves an article to another day and outlet and changes its entities, a merge, a split, a
-reprocess, a failed load (which changes nothing) and the migrations; sorting them by entity changes no row."""
+retype, an ignore, a reprocess, a failed load (which changes nothing) and the migrations; sorting them by entity changes no row."""
 
 from __future__ import annotations
 
@@ -126,6 +126,29 @@ def test_merge_and_split_keep_the_counts_exact(loaded):
     assert_aggregates_exact(db)
     result = runner.invoke(app, ["entities", "split", "Sergey Lavrov", "Sergei Lavrov", "-w", str(db)])
     assert result.exit_code == 0, result.output
+    assert_aggregates_exact(db)
+
+
+def test_retype_and_ignore_keep_the_counts_exact_and_later_runs_keep_them(loaded):
+    sources, db = loaded
+
+    def types_of(*names):
+        with duckdb.connect(str(db), read_only=True) as con:
+            return sorted(con.execute("select canonical_name, entity_type from entities "
+                                      "where canonical_name in ? order by all", [list(names)]).fetchall())
+
+    assert types_of("Svalbard", "Edward") == [("Edward", "person"), ("Svalbard", "place")]
+    result = runner.invoke(app, ["entities", "retype", "Svalbard", "organisation", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert_aggregates_exact(db)
+    result = runner.invoke(app, ["entities", "ignore", "edward", "-w", str(db)])
+    assert result.exit_code == 0, result.output
+    assert_aggregates_exact(db)
+    assert types_of("Svalbard", "Edward") == [("Svalbard", "organisation")]
+    # every article is read and recognised again: the decisions are applied to the new mentions
+    summary = ingest(sources_file=str(sources), warehouse_path=str(db), reprocess=True)
+    assert summary.status == "completed"
+    assert types_of("Svalbard", "Edward") == [("Svalbard", "organisation")]
     assert_aggregates_exact(db)
 
 
