@@ -20,7 +20,7 @@ import polars as pl
 
 from transforms.entity_resolution import Curation, name_key, resolve_entities
 from transforms.entity_types import sentence_initial_common_words, vote_types, with_voted_types
-from transforms.gazetteer import is_known_place
+from transforms.gazetteer import is_known_place, known_company_form
 from transforms.normalise import stable_id
 from transforms.truecase import recased_for_ner
 
@@ -283,7 +283,7 @@ def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
     mentions = canonical_mentions(found)
     stored_types = {name_key(n): t for n, t in known.select("canonical_name", "entity_type").iter_rows()}
     mentions = with_voted_types(mentions, vote_types(mentions, stored_types, curation or Curation(),
-                                                     is_known_place))
+                                                     is_known_place, known_company_form))
     stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
     evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
     names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")

@@ -9,9 +9,15 @@ For each name (casefolded), in this order:
    of a stored entity of that name counts as one more article (so a later run keeps the earlier type
    unless the new articles outvote it); ties of articles go to the stored type, then to more mentions,
    then to the type met first;
-3. a name the gazetteers know as a place (transforms.known_types: "Svalbard", "Grimsby", "Dhaka") is a
+3. a name the gazetteers know as a place (transforms.gazetteer: "Svalbard", "Grimsby", "Dhaka") is a
    place when the vote made it an organisation or group, or a person of one word (never linked to a full
-   name); but a name ever followed by a score (a club named after its city) stays an organisation.
+   name); but a name ever followed by a score (a club named after its city) stays an organisation;
+4. a name known as a listed company and not as a place (transforms.gazetteer: "Babcock", "Tesco",
+   "Rolls-Royce", "Barratt Redrow") is an organisation when the vote made it a place, or a person of one
+   word that is not the surname of a person of the batch or the warehouse ("Powell" beside "Jerome
+   Powell" stays a person, though Powell Industries is listed), or a person of several words that is a
+   company's listed name itself, not only a short form of it ("Barratt Redrow" is, "Howard Hughes" of
+   Howard Hughes Holdings is not). A group keeps the vote ("American").
 
 A capitalised common word at the start of a sentence ("Turnout was low", "Commuters faced delays") is not
 a name when the same word is also written in lower case in the batch's texts: such mentions are dropped
@@ -61,6 +67,7 @@ def vote_types(
     stored_types: dict[str, str],
     curation: Curation,
     is_known_place: Callable[[str], bool],
+    known_company_form: Callable[[str], str | None] = lambda name: None,
 ) -> dict[str, str | None]:
     """name key -> the one type of every mention of that name (None: ignored). mentions: article_id,
     entity_type, canonical_name, in reading order; stored_types: name key -> type of a stored entity."""
@@ -80,6 +87,12 @@ def vote_types(
         articles.setdefault(key, {}).setdefault(kind, set()).add(article_id)
         counts.setdefault(key, {}).setdefault(kind, 0)
         counts[key][kind] += 1
+    surnames = {
+        key.rsplit(" ", 1)[1] for key, by_type in articles.items() if " " in key and "person" in by_type
+    }
+    surnames |= {
+        key.rsplit(" ", 1)[1] for key, kind in stored_types.items() if " " in key and kind == "person"
+    }
     voted: dict[str, str | None] = {}
     for key, by_type in articles.items():
         if key in curation.ignored:
@@ -98,8 +111,13 @@ def vote_types(
         order = list(score)  # first met first: max keeps the earliest of equal scores
         winner = max(order, key=lambda kind: score[kind])
         lone_person = winner == "person" and " " not in key
-        if (lone_person or winner in ("organisation", "group")) and key not in teams and is_known_place(key):
+        known_place = is_known_place(key)
+        if (lone_person or winner in ("organisation", "group")) and key not in teams and known_place:
             winner = "place"
+        elif not known_place and winner in ("person", "place") and (company := known_company_form(key)):
+            named = winner == "place" or (lone_person and key not in surnames)
+            if named or (winner == "person" and " " in key and company == "name"):
+                winner = "organisation"
         voted[key] = winner
     return voted
 

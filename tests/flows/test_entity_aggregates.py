@@ -1,7 +1,8 @@
 """The entity aggregates (entity_day_counts, entity_week_counts, entity_outlet_counts) and entity_articles
 kept by the load equal a recount from article_entities and articles after every kind of change: a run, a
 batch that moves an article to another day and outlet and changes its entities, a merge, a split, a
-retype, an ignore, a reprocess, a failed load (which changes nothing) and the migrations; sorting them by entity changes no row."""
+retype, an ignore, a reprocess, a failed load (which changes nothing) and the migrations; sorting them by
+entity changes no row."""
 
 from __future__ import annotations
 

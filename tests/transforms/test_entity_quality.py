@@ -133,31 +133,31 @@ def test_the_surname_rule_never_retypes_a_known_place():
 def test_retype_and_ignore_in_entities_toml_are_applied_on_every_run(tmp_path: Path):
     toml = tmp_path / "entities.toml"
     toml.write_text(
-        '[[retype]]\ntype = "organisation"\nnames = ["Babcock"]\n\n[[ignore]]\nnames = ["Neopanamax"]\n',
+        '[[retype]]\ntype = "organisation"\nnames = ["Harland"]\n\n[[ignore]]\nnames = ["Neopanamax"]\n',
         encoding="utf-8",
     )
     curation = load_curation(toml)
-    assert curation.retypes == {"babcock": "organisation"} and curation.ignored == {"neopanamax"}
-    recognise = spans_of({"yard": [("Babcock", "PERSON"), ("Neopanamax", "PERSON")]})
+    assert curation.retypes == {"harland": "organisation"} and curation.ignored == {"neopanamax"}
+    recognise = spans_of({"yard": [("Harland", "PERSON"), ("Neopanamax", "PERSON")]})
     first = build_entity_tables(
-        articles("Babcock's yard built a Neopanamax ship."), recognise, curation=curation
+        articles("Harland's yard built a Neopanamax ship."), recognise, curation=curation
     )
-    assert typed(first) == {"Babcock": ["organisation"]}
-    # a later run, with what the first stored: the decisions still hold, and no second Babcock appears
+    assert typed(first) == {"Harland": ["organisation"]}
+    # a later run, with what the first stored: the decisions still hold, and no second Harland appears
     later = build_entity_tables(
-        articles("Babcock's yard built a Neopanamax ship again."),
+        articles("Harland's yard built a Neopanamax ship again."),
         recognise,
         known_entities=first["entities"],
         curation=curation,
     )
     assert later["entities"]["entity_id"].to_list() == first["entities"]["entity_id"].to_list()
-    assert typed(later) == {"Babcock": ["organisation"]}
+    assert typed(later) == {"Harland": ["organisation"]}
     # without the decision the vote alone keeps NER's type: the retype is what changed it
     assert typed(
         build_entity_tables(
-            articles("Babcock's yard built a Neopanamax ship."), recognise, curation=Curation()
+            articles("Harland's yard built a Neopanamax ship."), recognise, curation=Curation()
         )
-    ) == {"Babcock": ["person"], "Neopanamax": ["person"]}
+    ) == {"Harland": ["person"], "Neopanamax": ["person"]}
 
 
 def test_a_club_named_after_its_city_is_no_place_but_the_city_is():
@@ -189,3 +189,36 @@ def test_a_known_place_that_ner_calls_an_organisation_is_a_place():
         "Karnataka": ["place"],
         "Northumberland": ["place"],
     }
+
+
+def test_a_listed_company_that_ner_calls_a_person_or_a_place_is_an_organisation():
+    texts = articles(
+        "Babcock won the frigate contract; Tesco, Barratt Redrow and Rolls-Royce gained. Jerome Powell "
+        "spoke; Powell left. Howard Hughes flew.",
+        "Powell said rates would hold. Glasgow cheered.",
+    )
+    recognise = spans_of(
+        {
+            "frigate": [
+                ("Babcock", "PERSON"),
+                ("Tesco", "GPE"),
+                ("Rolls-Royce", "PERSON"),
+                ("Jerome Powell", "PERSON"),
+                ("Barratt Redrow", "PERSON"),
+                ("Howard Hughes", "PERSON"),
+            ],
+            "rates": [("Powell", "PERSON"), ("Glasgow", "PERSON")],
+        }
+    )
+    got = typed(build_entity_tables(texts, recognise))
+    assert {name: got[name] for name in ("Babcock", "Tesco", "Rolls-Royce", "Glasgow", "Barratt Redrow")} == {
+        "Babcock": ["organisation"],
+        "Barratt Redrow": ["organisation"],
+        "Tesco": ["organisation"],
+        "Rolls-Royce": ["organisation"],
+        "Glasgow": ["place"],
+    }
+    # Powell Industries is listed, but "Powell" is the surname of a person in the batch: a person; Howard
+    # Hughes Holdings is listed, but "Howard Hughes" only a short form of it: the vote's person stays
+    assert "organisation" not in got.get("Powell", []) + got.get("Jerome Powell", [])
+    assert got["Howard Hughes"] == ["person"]
