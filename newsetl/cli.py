@@ -476,7 +476,7 @@ def entities_retype(
                                            help="its type now, where the name has several"),
     warehouse: Path | None = typer.Option(None, "--warehouse", "-w", help="DuckDB file"),
 ) -> None:
-    """Give an entity another type, now and in every later run, e.g. newsetl entities retype Babcock
+    """Give an entity another type, now and in every later run, e.g. newsetl entities retype Ofgem
     organisation."""
     from newsetl.curation import retype
 

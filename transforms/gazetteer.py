@@ -7,8 +7,9 @@ Babcock, "Shell plc" -> Shell: legal forms cut by `cleanco`). Maintained lists, 
 
 Used where a name NER already found must be typed: the lone-surname rule never turns a known place into a
 person ("Washington" in an article about Denzel Washington), and the type vote (transforms.entity_types)
-makes a known place voted an organisation, a group or a lone-word person a place. Not for deciding
-whether a word is a name at all: "Deal" and "Split" are towns too.
+makes a known place voted an organisation, a group or a lone-word person a place, and a known company
+voted a place or a person an organisation (with the limits said there). Not for deciding whether a word
+is a name at all: "Deal" and "Split" are towns, "Next" and "Target" companies too.
 Pure: the data is read once per process, from the package, and never changes.
 """
 
