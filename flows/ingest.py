@@ -695,7 +695,7 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
             with merging():  # a replay rebuilds from the recorded runs: all of it under the lock
                 if dry_run:
                     return reprocess_dry_run(settings, config, sources, run)
-                return run_batch(settings, config, sources, run, fail_after, reprocess, nullcontext)
+                return run_batch(settings, config, sources, run, fail_after, reprocess)
 
 
 @contextmanager
@@ -877,7 +877,7 @@ def summed_counts(batches_done: list[Batch]) -> dict[str, int]:
 
 
 def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
-              fail_after: str | None, reprocess: bool, locked) -> RunSummary:
+              fail_after: str | None, reprocess: bool, locked=nullcontext) -> RunSummary:
     """The body of an ingest run, once it holds its group's lock. `locked()` holds the ingest lock: for
     the start (migrations, the run record, the state the stateless part reads) and again from the merge
     to the end (or the record of a failure)."""
