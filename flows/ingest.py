@@ -13,7 +13,9 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -171,7 +173,8 @@ def prepare_warehouse(settings: Settings, run: dict) -> None:
         applied = warehouse.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
-        if interrupted := warehouse.record_run_started(con, **run):
+        alive = run_lock.live_runs(settings.warehouse_path, warehouse.running_runs(con))
+        if interrupted := warehouse.record_run_started(con, alive, **run):
             get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
                                      interrupted)
 
@@ -384,6 +387,19 @@ def in_folder_of(url: str, source: Source) -> bool:
 @task(name="transform_batch", cache_policy=NO_CACHE)
 def transform_batch(results: list[SourceResult], config: SourcesConfig, state: WarehouseState):
     """Pure transforms over every source's rows: the article-side stage frames of this batch."""
+    tables, sources, aliases, rejected = batch_tables(results, config, state)
+    for row in rejected.head(5).iter_rows(named=True):
+        get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
+    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged "
+                          "(%d items skipped)", tables.counts["items"], tables.counts["articles"],
+                          tables.counts["new"], tables.counts["changed"], tables.counts["unchanged"],
+                          rejected.height)
+    return tables, sources, aliases, rejected
+
+
+def batch_tables(results: list[SourceResult], config: SourcesConfig, state: WarehouseState):
+    """The article-side stage frames of this batch against `state`, the outlets and aliases first met
+    in it, and the items the transforms rejected."""
     raw = [r.items for r in results if r.items is not None]
     pages = [r.pages for r in results if r.pages is not None]
     # in one order whatever the order of the sources file, the feeds' items and the page fetches
@@ -399,29 +415,52 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
                                            state.known_articles, state.recent_signatures),
         key="item_index")
     rejected = rejected_rows([{**row, "reason": reason} for row, reason in failing], "transform")
-    for row in rejected.head(5).iter_rows(named=True):
-        get_run_logger().warning("item skipped: %s: %s", row["item_url"], row["reason"])
     sources = pl.concat([config_sources, tables.sources]).unique("source_id", keep="first")
     aliases = pl.concat([config_aliases, tables.source_aliases]).unique(["alias_kind", "alias"], keep="first")
-    get_run_logger().info("transformed %d items into %d articles: %d new, %d changed, %d unchanged "
-                          "(%d items skipped)", tables.counts["items"], tables.counts["articles"],
-                          tables.counts["new"], tables.counts["changed"], tables.counts["unchanged"],
-                          rejected.height)
     return tables, sources, aliases, rejected
 
 
+@dataclass
+class Recogniser:
+    """NER for one run: spans kept per text (so the merge does not read again what the stateless part
+    read), and the texts NER failed on (text -> reason)."""
+
+    recognise: object
+    failed_texts: dict[str, str]
+
+    @classmethod
+    def of(cls, settings: Settings) -> Recogniser:
+        failed: dict[str, str] = {}
+        return cls(tolerant(make_recogniser(settings.spacy_model, settings.ner_processes,
+                                            settings.ner_parallel_min), failed), failed)
+
+
+@task(name="recognise_early", cache_policy=NO_CACHE)
+def recognise_early(results: list[SourceResult], config: SourcesConfig, settings: Settings,
+                    state: WarehouseState) -> Recogniser | None:
+    """NER in the stateless part, before the ingest lock: the texts of the articles that are new or
+    changed against the state read at the run's start. An article another run loaded meanwhile is read
+    for nothing; one it changed is read again in the merge."""
+    tables = batch_tables(results, config, state)[0]
+    if tables.articles.is_empty():
+        return None
+    recogniser = Recogniser.of(settings)
+    recogniser.recognise(ner_texts(tables.articles)["text"].to_list())
+    return recogniser
+
+
 @task(name="recognise_entities", cache_policy=NO_CACHE)
-def recognise_entities(articles: pl.DataFrame, settings: Settings,
-                       state: WarehouseState) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, list[str]]:
+def recognise_entities(articles: pl.DataFrame, settings: Settings, state: WarehouseState,
+                       recogniser: Recogniser | None = None
+                       ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, list[str]]:
     """Entities of the new and changed articles (unchanged texts are not read again), resolved against
     the stored ones and the curation; the articles that could not be recognised (REJECTED_SCHEMA: a text
     NER fails on, or an article the entity tables cannot be built with) and their ids. Those are left out
     of the entity frames; the caller leaves them out of the batch."""
     if articles.is_empty():  # nothing new: no model to load, no evidence to gather
         return empty_entity_tables(), pl.DataFrame(schema=REJECTED_SCHEMA), []
-    failed_texts: dict[str, str] = {}
-    recognise = tolerant(make_recogniser(settings.spacy_model, settings.ner_processes,
-                                         settings.ner_parallel_min), failed_texts)
+    recogniser = recogniser or Recogniser.of(settings)
+    recognise, failed_texts = recogniser.recognise, recogniser.failed_texts
     frames, failing = isolate_failures(
         articles,
         lambda batch: build_entity_tables(batch, recognise, state.known_entities,
@@ -648,13 +687,24 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
                            run["schedule_group"] or "(all sources)")
             record_skipped_run(settings, run)
             return RunSummary.skipped(run["run_id"], run["started_at"], utc_now())
-        with run_lock.wait_lock(run_lock.ingest_lock_path(published), settings.run_wait) as queued:
-            if queued > 1:
-                logger.info("waited %.1f s for another ingest run to finish", queued)
-            sources = tuple(replace(s, force=s.name in (refetch or ())) for s in config.in_group(group))
-            if reprocess and dry_run:
-                return reprocess_dry_run(settings, config, sources, run)
-            return run_batch(settings, config, sources, run, fail_after, reprocess)
+        sources = tuple(replace(s, force=s.name in (refetch or ())) for s in config.in_group(group))
+        merging = partial(merge_lock, published, settings.run_wait)
+        with run_lock.alive(published, run["run_id"]):
+            if not reprocess:  # only the start and the merge hold the ingest lock
+                return run_batch(settings, config, sources, run, fail_after, reprocess, merging)
+            with merging():  # a replay rebuilds from the recorded runs: all of it under the lock
+                if dry_run:
+                    return reprocess_dry_run(settings, config, sources, run)
+                return run_batch(settings, config, sources, run, fail_after, reprocess)
+
+
+@contextmanager
+def merge_lock(published: Path, wait_seconds: float) -> Iterator[None]:
+    """The warehouse's ingest lock, its wait logged."""
+    with run_lock.wait_lock(run_lock.ingest_lock_path(published), wait_seconds) as queued:
+        if queued > 1:
+            get_run_logger().info("waited %.1f s for another ingest run's merge to finish", queued)
+        yield
 
 
 def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
@@ -688,6 +738,15 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
     taken in the order of their feed_id, whatever the order of the sources file, so the same input gives
     the same rows. `progress` is kept up to date with the sources' results so far, so that a crash before
     the load can still record the fetch log."""
+    results = fetch_batch(settings, sources, state, lap, progress)
+    return merge_batch(settings, config, results, state, started_at, lap)
+
+
+def fetch_batch(settings: Settings, sources: tuple[Source, ...], state: WarehouseState, lap,
+                progress: list[SourceResult] | None = None) -> list[SourceResult]:
+    """The stateless part of a run: fetch (or replay), land and parse the sources and their article
+    pages. Of the warehouse it reads only `state`'s validators, known titles and page retries, which only
+    spare work (a stale one fetches a page again; the merge decides what is new against fresh state)."""
     progress = progress if progress is not None else []
     sources = tuple(sorted(map(partial(forced_if_changed, state=state), sources), key=lambda s: s.feed_id))
     groups = batches(list(sources), SOURCES_PER_TASK)
@@ -710,10 +769,19 @@ def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Sour
         batches(parsed, SOURCES_PER_TASK), unmapped(settings), unmapped(known_titles), unmapped(state.replay))
         for r in f.result()]
     lap("fetch_pages")
+    return results
 
+
+def merge_batch(settings: Settings, config: SourcesConfig, results: list[SourceResult],
+                state: WarehouseState, started_at: datetime, lap,
+                recogniser: Recogniser | None = None) -> Batch:
+    """What needs the warehouse state, against `state` (read under the ingest lock): new and changed
+    articles, copies of stored ones, entity resolution, stories. `recogniser`: NER with the spans the
+    stateless part already found (recognise_early); texts it did not read are read here."""
     tables, sources_frame, aliases_frame, transform_rejected = transform_batch(results, config, state)
     lap("transform")
-    entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, state)
+    entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, state,
+                                                                      recogniser)
     tables = without_articles(tables, unrecognised)
     lap("entities")
     articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
@@ -809,8 +877,16 @@ def summed_counts(batches_done: list[Batch]) -> dict[str, int]:
 
 
 def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
-              fail_after: str | None, reprocess: bool) -> RunSummary:
-    """The body of an ingest run, once it holds its locks."""
+              fail_after: str | None, reprocess: bool, locked=nullcontext) -> RunSummary:
+    """The body of an ingest run, once it holds its group's lock. `locked()` holds the ingest lock: for
+    the start (migrations, the run record, the state the stateless part reads) and again from the merge
+    to the end (or the record of a failure)."""
+    with ExitStack() as held:
+        return _run_batch(settings, config, sources, run, fail_after, reprocess, locked, held)
+
+
+def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
+               fail_after: str | None, reprocess: bool, locked, held: ExitStack) -> RunSummary:
     logger = get_run_logger()
     run_id, started_at = run["run_id"], run["started_at"]
     lock_wait_before = warehouse.LOCK_WAITS.total()
@@ -823,7 +899,16 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         lap_started[0] = now
 
     logger.info("ingest %d sources from %s into %s", len(sources), config.path, settings.warehouse_path)
-    prepare_warehouse(settings, run)
+    merging = [False]   # whether this run holds the ingest lock for its merge
+
+    def merge_now() -> None:
+        if not merging[0]:
+            held.enter_context(locked())
+            merging[0] = True
+
+    with locked():
+        prepare_warehouse(settings, run)
+        start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
     progress: list[SourceResult] = []   # the sources' results so far, for the fetch log of a crash
     rejected = pl.DataFrame(schema=REJECTED_SCHEMA)
@@ -835,8 +920,14 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
             results = list({r.source.feed_id: r for b in done for r in b.results}.values())
             counts = summed_counts(done)
         else:
+            fetched = fetch_batch(settings, sources, start_state, lap, progress)
+            recogniser = recognise_early(fetched, config, settings, start_state)
+            lap("entities")
+            merge_now()
+            lap("merge_wait")
+            # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
-            batch = collect_batch(settings, config, sources, state, started_at, lap, progress)
+            batch = merge_batch(settings, config, fetched, state, started_at, lap, recogniser)
             results, counts = batch.results, batch.counts
             finish, stage = run_counts(run_id, results, counts), "in the load"
             rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
@@ -846,6 +937,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,
         # and readers see the failed run (and the data as it was)
+        merge_now()
         record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed", "entities_new": 0,
                               "sources_failed": sum(r.failed for r in progress),
                               "error": f"run failed {stage}: {type(exc).__name__}: {exc}",
@@ -856,6 +948,7 @@ def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, 
         raise
     finish = run_counts(run_id, results, counts)
     lap("load")
+    merge_now()  # (a replay held it from the start)
     built = index_for_search(settings, rebuild=reprocess)
     search_seconds = built if built is not None else loaded.search_index_seconds
     lap("search_index")

@@ -5,8 +5,14 @@ drops them when their process dies, however it dies (a SIGKILLed run leaves no s
 
 - the group's lock, tried once: a run that finds its group already running is skipped (a schedule that
   fires while the previous run of the group is still going must not start a second one);
-- the warehouse's ingest lock, waited for: runs of different groups queue up, so each run reads the
-  warehouse state it transforms against and nothing else writes between its read and its load.
+- the warehouse's ingest lock, waited for, held only by a run's start (migrations, its run record) and
+  by its merge (reading the warehouse state, transforms against it, entity resolution, stories, the load,
+  publishing): runs of different groups fetch, parse and recognise entities at the same time, and their
+  merges take turns, each reading the state it merges against under the lock, so nothing else writes
+  between its read and its load.
+
+A third lock, each run's own (`alive`), is held for the whole run, so that a run starting while another is
+between its start and its merge can tell it from a run that was killed (whose record is left `running`).
 """
 
 from __future__ import annotations
@@ -77,3 +83,34 @@ def wait_lock(path: Path, wait_seconds: float) -> Iterator[float]:
 def _open(path: Path) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+
+def run_lock_path(published: Path, run_id: str) -> Path:
+    return locks_dir(published) / f"run-{re.sub(r'[^A-Za-z0-9_.-]+', '_', run_id)}.lock"
+
+
+@contextmanager
+def alive(published: Path, run_id: str) -> Iterator[None]:
+    """Hold this run's own lock for as long as it lives: a run between its start and its merge holds no
+    ingest lock, and this is how a run starting meanwhile tells it from one that was killed."""
+    path = run_lock_path(published, run_id)
+    fd = _open(path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        os.close(fd)
+
+
+def live_runs(published: Path, run_ids: list[str]) -> list[str]:
+    """The runs of `run_ids` whose process still lives (holds its run lock)."""
+    live = []
+    for run_id in run_ids:
+        path = run_lock_path(published, run_id)
+        if not path.exists():
+            continue
+        with try_lock(path) as free:
+            if not free:
+                live.append(run_id)
+    return live

@@ -584,12 +584,17 @@ def split_statements(text: str) -> list[str]:
     return [s.strip() for s in text.split(";\n") if _code(s)]
 
 
-def record_run_started(con: duckdb.DuckDBPyConnection, **params) -> int:
-    """Record this run as running; runs still marked running are ones that were killed or crashed (the
-    caller holds the warehouse's ingest lock, so no other run is alive): they are marked interrupted.
-    Returns how many were."""
+def running_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r for (r,) in con.execute(sql_text("load/runs_running.sql")).fetchall()]
+
+
+def record_run_started(con: duckdb.DuckDBPyConnection, alive: list[str] = (), **params) -> int:
+    """Record this run as running; runs still marked running, other than the `alive` ones (between their
+    start and their merge), are ones that were killed or crashed (the caller holds the warehouse's ingest
+    lock): they are marked interrupted. Returns how many were."""
     interrupted = con.execute(sql_text("load/runs_interrupted.sql"),
-                              {"run_id": params["run_id"], "now": params["started_at"]}).fetchall()
+                              {"run_id": params["run_id"], "now": params["started_at"],
+                               "alive": list(alive)}).fetchall()
     con.execute(sql_text("load/run_started.sql"), params)
     return len(interrupted)
 

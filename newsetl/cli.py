@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -48,15 +49,16 @@ EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
             refetch: list[str] | None = None, dry_run: bool = False, verbose: bool = False) -> None:
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
     from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
     from flows.warehouse import LockedError
     from newsetl.clock import ClockError, check_env
     from newsetl.output import configure_run_logging, stage_bars
+    from newsetl.serve import ServeError, configured_server
     from newsetl.server_watchdog import guard_temporary_server
     from newsetl.summary import print_summary
-
-    guard_temporary_server()  # a temporary Prefect server dies with this process, even on SIGKILL
 
     try:
         config = load_sources(sources)  # a bad file is reported here, before a flow run starts
@@ -64,11 +66,17 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         config.check_names(refetch)
         Settings.from_env()
         check_env()
-    except (ConfigError, ClockError) as exc:
+        # a server already up (PREFECT_API_URL, or the one `newsetl serve` runs) spares the run Prefect's
+        # temporary server, whose start is most of a run that finds nothing new (README: Scheduling)
+        api_url = configured_server(Path(os.environ["PREFECT_HOME"]), get_current_settings().api.url)
+    except (ConfigError, ClockError, ServeError) as exc:
         _fail(str(exc))
+    if api_url is None:
+        guard_temporary_server()  # a temporary Prefect server dies with this process, even on SIGKILL
     configure_run_logging(verbose)
     try:
-        with stage_bars():
+        with temporary_settings({PREFECT_API_URL: api_url}) if api_url else contextlib.nullcontext(), \
+                stage_bars():
             summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
                              group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
     except (LockedError, RunLockTimeout) as exc:
@@ -366,6 +374,7 @@ def serve(
 
     from newsetl.serve import (
         ServeError,
+        announced,
         drain_prefect_workers,
         prefect_server,
         read_deployments,
@@ -386,7 +395,7 @@ def serve(
     signal.signal(signal.SIGTERM, stop)
     prefect_home = Path(os.environ["PREFECT_HOME"])
     try:
-        with prefect_server(prefect_home, port) as api_url:
+        with prefect_server(prefect_home, port) as api_url, announced(prefect_home, api_url):
             os.environ["PREFECT_API_URL"] = api_url  # before Prefect reads its settings, and for flow runs
             from prefect import serve as prefect_serve
             from prefect.settings import PREFECT_API_URL, temporary_settings

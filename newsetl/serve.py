@@ -99,6 +99,43 @@ def is_healthy(api_url: str) -> bool:
         return False
 
 
+def announcement_path(prefect_home: Path) -> Path:
+    """Where `newsetl serve` writes the API URL of the server it uses, for `newsetl run` to find."""
+    return prefect_home / "serve-api-url"
+
+
+@contextmanager
+def announced(prefect_home: Path, api_url: str) -> Iterator[None]:
+    """While serving, the server's API URL in the project's Prefect home (removed when serving ends; a
+    file left by a killed `serve` is harmless: a run checks that its server answers)."""
+    path = announcement_path(prefect_home)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(api_url + "\n", encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def configured_server(prefect_home: Path, api_url: str | None) -> str | None:
+    """The API URL of the Prefect server a run should report to, or None for Prefect's temporary server.
+    `api_url` is PREFECT_API_URL as Prefect's settings have it (environment or profile): a configured
+    server is used, and must answer. Without one, the server `newsetl serve` announced in this project's
+    Prefect home is used while it answers."""
+    if api_url:
+        if not is_healthy(api_url):
+            raise ServeError(f"PREFECT_API_URL is {api_url} but no Prefect server answers there: start it, "
+                             "or unset PREFECT_API_URL to run on a temporary server")
+        return api_url
+    try:
+        announced_url = announcement_path(prefect_home).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if announced_url.startswith(("http://", "https://")) and is_healthy(announced_url):
+        return announced_url
+    return None
+
+
 def _free_port(preferred: int) -> int:
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", preferred)) != 0:
