@@ -18,7 +18,9 @@ from tests.test_serve import free_port
 NEWSETL = str(Path(os.sys.executable).with_name("newsetl"))
 
 
-def write_sources(tmp_path: Path, base_url: str) -> Path:
+def one_feed_sources(tmp_path: Path, base_url: str) -> Path:
+    """A sources file of the sample site's one Independent feed (not conftest.write_sources' whole site:
+    each run here is a fresh process, and one feed keeps it short)."""
     sources = tmp_path / "sources.toml"
     sources.write_text(f"""
 [[outlets]]
@@ -41,7 +43,7 @@ def flow_run_names(api: str) -> list[str]:
 
 def test_a_run_reports_to_the_server_that_is_up_instead_of_starting_one(tmp_path, site_server):
     assert (SAMPLE_SITE / "independent" / "rss.xml").is_file()
-    sources = write_sources(tmp_path, site_server.base_url)
+    sources = one_feed_sources(tmp_path, site_server.base_url)
     home = tmp_path / "prefect-home"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["PREFECT_HOME"] = str(home)
@@ -61,7 +63,7 @@ def test_a_run_reports_to_the_server_that_is_up_instead_of_starting_one(tmp_path
 
 
 def test_a_configured_server_that_does_not_answer_is_an_error(tmp_path, site_server):
-    sources = write_sources(tmp_path, site_server.base_url)
+    sources = one_feed_sources(tmp_path, site_server.base_url)
     dead = f"http://127.0.0.1:{free_port()}/api"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_API_URL": dead}
     db = tmp_path / "n.duckdb"
