@@ -416,6 +416,34 @@ def serve(
     typer.echo("stopped serving")
 
 
+@app.command()
+def worker(
+    limit: int = typer.Option(1, help="shards run at once by this worker (one per core it may use)"),
+) -> None:
+    """Run the shards of `newsetl run` (fetch, land and parse a batch of feeds and their pages) for runs
+    with NEWSETL_EXECUTOR=prefect, on this or any machine: a Prefect background task worker, taking shards
+    from the Prefect server at PREFECT_API_URL (or the one `newsetl serve` runs here) until stopped."""
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    from newsetl.serve import ServeError, configured_server
+
+    try:
+        Settings.from_env()
+        api_url = configured_server(Path(os.environ["PREFECT_HOME"]), get_current_settings().api.url)
+    except (ConfigError, ServeError) as exc:
+        _fail(str(exc))
+    if api_url is None:
+        _fail("a worker takes its shards from a Prefect server: set PREFECT_API_URL to the server the runs "
+              "report to (e.g. http://host:4200/api), or run `newsetl serve` here")
+    from flows.executors import serve_shards
+    from flows.shards import SHARD_TASK
+
+    typer.echo(f"newsetl worker: taking shards from {api_url} ({limit} at a time); Ctrl-C stops it")
+    with temporary_settings({PREFECT_API_URL: api_url}):
+        with contextlib.suppress(KeyboardInterrupt):
+            serve_shards(SHARD_TASK, limit)
+
+
 entities_app = typer.Typer(
     no_args_is_help=True,
     help="Entities: list and show them; merge, split, retype and ignore them (kept across runs).")
