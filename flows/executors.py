@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -81,34 +80,30 @@ def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[
     last_progress = time.monotonic()
     with get_client(sync_client=True) as client:
         while pending:
-            ids = [UUID(str(a.future.task_run_id)) for a in pending.values()]
-            runs = {r.id: r for r in client.read_task_runs(
-                task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=ids)), limit=len(ids))}
+            ids = {UUID(str(a.future.task_run_id)): key for key, a in pending.items()}
+            runs = {ids[r.id]: r for r in client.read_task_runs(
+                task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=list(ids))), limit=len(ids))}
             now = time.monotonic()
             for key, attempt in list(pending.items()):
-                run = runs.get(UUID(str(attempt.future.task_run_id)))
+                run = runs.get(key)
                 state = run.state if run is not None else None
                 if state is None or state.is_scheduled() or state.is_pending():
                     continue
+                last_progress = now
                 if state.is_completed():
                     del pending[key]
-                    last_progress = now
                     yield key, attempt.future.result()
                     continue
                 why = lost_because(state, run.start_time, settings.shard_deadline)
                 if why is None:
                     continue
                 if attempt.number >= settings.shard_attempts:
-                    raise ShardLost(f"shard {key}: {why} on each of {attempt.number} attempts")
+                    raise ShardLost(f"shard {key}: {why}, on each of {attempt.number} attempts")
                 logger.warning("shard %s: %s: submitted again (attempt %d)", key, why, attempt.number + 1)
                 if state.is_running():   # its worker is gone: say so on the server, not `Running` for ever
                     client.set_task_run_state(run.id, Crashed(message=f"newsetl: {why}"), force=True)
                 pending[key] = Attempt(task.delay(**parameters[key]), attempt.number + 1)
-                last_progress = now
-            if pending and now - last_progress > settings.shard_deadline and not any(
-                    runs.get(UUID(str(a.future.task_run_id))) and runs[UUID(str(a.future.task_run_id))]
-                    .state and runs[UUID(str(a.future.task_run_id))].state.is_running()
-                    for a in pending.values()):
+            if pending and now - last_progress > settings.shard_deadline:
                 raise ShardLost(f"no worker took a shard in {settings.shard_deadline:.0f} s: is a "
                                 "`newsetl worker` running against this Prefect server?")
             time.sleep(POLL_SECONDS)
@@ -129,18 +124,16 @@ def lost_because(state, started, deadline: float) -> str | None:
 def on_dask(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple[str, Any]]:
     """prefect-dask's DaskTaskRunner: each shard a Prefect task run on a Dask worker process. A worker
     that dies loses nothing: the scheduler runs its tasks on another one."""
+    from prefect.futures import as_completed
+
     try:
-        from distributed import as_completed
         from prefect_dask import DaskTaskRunner
     except ImportError as exc:
         raise ShardLost("NEWSETL_EXECUTOR=dask needs prefect-dask: pip install -e '.[dask]'") from exc
 
-    with ExitStack() as stack:
-        runner = stack.enter_context(dask_runner(settings, DaskTaskRunner))
+    with dask_runner(settings, DaskTaskRunner) as runner:
         futures = {runner.submit(task, parameters): key for key, parameters in shards}
-        by_dask = {future.wrapped_future: future for future in futures}
-        for done in as_completed(list(by_dask)):
-            future = by_dask[done]
+        for future in as_completed(list(futures)):
             yield futures[future], future.result()
 
 
@@ -150,18 +143,19 @@ def dask_runner(settings: Settings, runner_class: Callable):
     if settings.dask_address:
         return runner_class(address=settings.dask_address)
     return runner_class(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
-                                        "processes": True, "dashboard_address": None})
+                                        "processes": True, "dashboard_address": ":0"})
 
 
 def serve_shards(task: Task, limit: int | None) -> None:
     """A background task worker for `task` (`newsetl worker`): takes shards from the Prefect server at
     PREFECT_API_URL until stopped, `limit` at a time. Its results are written where the shards'
-    parameters are read from, Prefect's task scheduling storage (the block named by
-    PREFECT_TASKS_SCHEDULING_DEFAULT_STORAGE_BLOCK, else the folder PREFECT_LOCAL_STORAGE_PATH), so the
-    submitter, which wrote the parameters there, reads them back."""
-    from prefect.results import get_or_create_default_task_scheduling_storage
+    parameters are read from, Prefect's task scheduling storage: the saved block named by
+    PREFECT_TASKS_SCHEDULING_DEFAULT_STORAGE_BLOCK (`s3-bucket/newsetl-shards`), else the folder
+    PREFECT_LOCAL_STORAGE_PATH (Prefect's default for both), so the submitter, which wrote the parameters
+    there, reads the results back."""
+    from prefect.settings import get_current_settings
     from prefect.task_worker import serve
-    from prefect.utilities.asyncutils import run_coro_as_sync
 
-    storage = run_coro_as_sync(get_or_create_default_task_scheduling_storage())
-    serve(task.with_options(persist_result=True, result_storage=storage), limit=limit)
+    block = get_current_settings().tasks.scheduling.default_storage_block   # a saved block's slug
+    served = task.with_options(persist_result=True, result_storage=block) if block else task
+    serve(served, limit=limit)
