@@ -82,3 +82,30 @@ def wait_subscribed(api: str, n: int, workers: list[subprocess.Popen], timeout: 
 def task_run_states(api: str, name_prefix: str) -> list[str]:
     runs = requests.post(f"{api}/task_runs/filter", json={}, timeout=10).json()
     return sorted(r["state"]["type"] for r in runs if r["name"].startswith(name_prefix))
+
+
+def test_a_worker_needs_a_prefect_server(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")   # no server announced there
+    done = subprocess.run([NEWSETL, "worker"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "a worker takes its shards from a Prefect server: set PREFECT_API_URL" in done.stderr
+    dead = f"http://127.0.0.1:{free_port()}/api"
+    done = subprocess.run([NEWSETL, "worker"], env=env | {"PREFECT_API_URL": dead}, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2 and f"PREFECT_API_URL is {dead} but no Prefect server answers" in done.stderr
+
+
+def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
+    from datetime import UTC, datetime, timedelta
+
+    from prefect.states import Completed, Crashed, Failed, Running
+
+    from flows.executors import lost_because
+
+    started = datetime.now(UTC)
+    assert lost_because(Running(), started, deadline=60) is None
+    assert "after 60 s" in lost_because(Running(), started - timedelta(seconds=61), deadline=60)
+    assert lost_because(Crashed(message="worker gone"), started, 60) == "its task run ended Crashed: worker gone"
+    assert lost_because(Failed(), started, 60).startswith("its task run ended Failed")
+    assert lost_because(Completed(), started - timedelta(hours=1), 60) is None
