@@ -34,14 +34,14 @@ from prefect import Task, get_run_logger
 
 from newsetl.config import Settings
 
-POLL_SECONDS = 0.5   # how often the submitter asks the Prefect server about its shards' task runs
+POLL_SECONDS = 0.5  # how often the submitter asks the Prefect server about its shards' task runs
 
 
 class ShardLost(RuntimeError):
     """A shard failed on every attempt the settings allow, or no worker took any shard in time."""
 
 
-Shards = list[tuple[str, dict[str, Any]]]   # (key of the shard, the task's parameters)
+Shards = list[tuple[str, dict[str, Any]]]  # (key of the shard, the task's parameters)
 
 
 def run_shards(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple[str, Any]]:
@@ -63,8 +63,8 @@ def on_threads(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple
 
 @dataclass
 class Attempt:
-    future: Any            # PrefectDistributedFuture of the task run
-    number: int            # 1 for the first submission of the shard
+    future: Any  # PrefectDistributedFuture of the task run
+    number: int  # 1 for the first submission of the shard
 
 
 def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple[str, Any]]:
@@ -81,8 +81,12 @@ def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[
     with get_client(sync_client=True) as client:
         while pending:
             ids = {UUID(str(a.future.task_run_id)): key for key, a in pending.items()}
-            runs = {ids[r.id]: r for r in client.read_task_runs(
-                task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=list(ids))), limit=len(ids))}
+            runs = {
+                ids[r.id]: r
+                for r in client.read_task_runs(
+                    task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=list(ids))), limit=len(ids)
+                )
+            }
             now = time.monotonic()
             for key, attempt in list(pending.items()):
                 run = runs.get(key)
@@ -100,12 +104,14 @@ def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[
                 if attempt.number >= settings.shard_attempts:
                     raise ShardLost(f"shard {key}: {why}, on each of {attempt.number} attempts")
                 logger.warning("shard %s: %s: submitted again (attempt %d)", key, why, attempt.number + 1)
-                if state.is_running():   # its worker is gone: say so on the server, not `Running` for ever
+                if state.is_running():  # its worker is gone: say so on the server, not `Running` for ever
                     client.set_task_run_state(run.id, Crashed(message=f"newsetl: {why}"), force=True)
                 pending[key] = Attempt(task.delay(**parameters[key]), attempt.number + 1)
             if pending and now - last_progress > settings.shard_deadline:
-                raise ShardLost(f"no worker took a shard in {settings.shard_deadline:.0f} s: is a "
-                                "`newsetl worker` running against this Prefect server?")
+                raise ShardLost(
+                    f"no worker took a shard in {settings.shard_deadline:.0f} s: is a "
+                    "`newsetl worker` running against this Prefect server?"
+                )
             time.sleep(POLL_SECONDS)
 
 
@@ -142,8 +148,14 @@ def dask_runner(settings: Settings, runner_class: Callable):
     one thread each (a worker stands for a core)."""
     if settings.dask_address:
         return runner_class(address=settings.dask_address)
-    return runner_class(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
-                                        "processes": True, "dashboard_address": ":0"})
+    return runner_class(
+        cluster_kwargs={
+            "n_workers": settings.dask_workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": ":0",
+        }
+    )
 
 
 def serve_shards(task: Task, limit: int | None) -> None:
@@ -156,6 +168,6 @@ def serve_shards(task: Task, limit: int | None) -> None:
     from prefect.settings import get_current_settings
     from prefect.task_worker import serve
 
-    block = get_current_settings().tasks.scheduling.default_storage_block   # a saved block's slug
+    block = get_current_settings().tasks.scheduling.default_storage_block  # a saved block's slug
     served = task.with_options(persist_result=True, result_storage=block) if block else task
     serve(served, limit=limit)

@@ -23,12 +23,11 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
-from flows import run_lock, warehouse
+from flows import executors, run_lock, warehouse
 from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
 from flows.http import OK, FetchResult, utc_now
 from flows.ner import make_recogniser, tolerant
@@ -523,25 +522,35 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
     # an item already loaded under the same title is not fetched again, unless its page is due a retry
     known_titles = state.known_articles.select("url", "title").filter(
         pl.col("url").is_not_null() & ~pl.col("url").is_in(list(state.page_retries)))
-    shards = shards_of(feeds, state, conditional=isinstance(fetcher, LiveFetcher))
-    futures = read_shard_task.map(shards, unmapped(fetcher), unmapped(known_titles),
-                                  unmapped(settings.max_connections))
-    for future in as_completed(futures):
-        progress.extend(future.result())
+    live = isinstance(fetcher, LiveFetcher)
+    shards = shards_of(feeds, state, conditional=live, size=settings.shard_feeds)
+    # a replay reads this machine's warehouse and raw store: its shards stay in this process
+    where = settings if live else replace(settings, executor="local")
+    for _, results in executors.run_shards(where, read_shard_task, [
+            (shard_key(index, shard), {"shard": shard, "fetcher": fetcher, "known_titles": known_titles,
+                                       "max_connections": settings.max_connections})
+            for index, shard in enumerate(shards)]):
+        progress.extend(results)
     lap("fetch")
     return sorted(progress, key=lambda r: r.feed.feed_id)
 
 
-def shards_of(feeds: tuple[Feed, ...], state: WarehouseState, conditional: bool) -> list[Shard]:
-    """The feeds in shards of FEEDS_PER_SHARD, each feed with its validators: none (a fetch in full) when
+def shards_of(feeds: tuple[Feed, ...], state: WarehouseState, conditional: bool,
+              size: int = FEEDS_PER_SHARD) -> list[Shard]:
+    """The feeds in shards of `size`, each feed with its validators: none (a fetch in full) when
     the fetch is not `conditional` (a replay), the feed is forced, or it has pages due a retry (its items
     must be read again)."""
     retrying = set(state.page_retries.values())
-    groups = [feeds[i:i + FEEDS_PER_SHARD] for i in range(0, len(feeds), FEEDS_PER_SHARD)]
+    groups = [feeds[i:i + size] for i in range(0, len(feeds), size)]
     return [Shard(group, tuple(state.validators.get(f.feed_id)
                                if conditional and not f.force and f.feed_id not in retrying else None
                                for f in group))
             for group in groups]
+
+
+def shard_key(index: int, shard: Shard) -> str:
+    """How a shard is named in the log: its place in the run and its first feed."""
+    return f"{index + 1} ({shard.feeds[0].name}{' ...' if len(shard.feeds) > 1 else ''})"
 
 
 @task(name="read_shard", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)

@@ -436,12 +436,11 @@ def worker(
         _fail("a worker takes its shards from a Prefect server: set PREFECT_API_URL to the server the runs "
               "report to (e.g. http://host:4200/api), or run `newsetl serve` here")
     from flows.executors import serve_shards
-    from flows.shards import SHARD_TASK
+    from flows.ingest import read_shard_task
 
     typer.echo(f"newsetl worker: taking shards from {api_url} ({limit} at a time); Ctrl-C stops it")
-    with temporary_settings({PREFECT_API_URL: api_url}):
-        with contextlib.suppress(KeyboardInterrupt):
-            serve_shards(SHARD_TASK, limit)
+    with temporary_settings({PREFECT_API_URL: api_url}), contextlib.suppress(KeyboardInterrupt):
+        serve_shards(read_shard_task, limit)
 
 
 entities_app = typer.Typer(

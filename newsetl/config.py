@@ -118,6 +118,7 @@ class Settings:
     # where a run's stateless shards run (flows/executors.py): `local` threads, `prefect` background task
     # workers (`newsetl worker`), `dask` (a LocalCluster, or the scheduler at dask_address)
     executor: str = "local"
+    shard_feeds: int = 25                 # feeds per shard: a task run each (on a worker, a unit of work)
     dask_address: str | None = None       # tcp://host:8786 of a running Dask scheduler
     dask_workers: int = 2                 # workers of the LocalCluster started when there is no address
     shard_deadline: float = 900.0         # seconds a shard may run on a task worker before it is resubmitted
@@ -145,8 +146,8 @@ class Settings:
                  "host_concurrency": int, "host_interval": float, "max_connections": int,
                  "max_redirects": int, "run_wait": float,
                  "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float,
-                 "executor": str, "dask_address": str, "dask_workers": int, "shard_deadline": float,
-                 "shard_attempts": int}
+                 "executor": str, "shard_feeds": int, "dask_address": str, "dask_workers": int,
+                 "shard_deadline": float, "shard_attempts": int}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:

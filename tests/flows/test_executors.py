@@ -23,8 +23,19 @@ from tests.test_serve import free_port
 
 NEWSETL = str(Path(os.sys.executable).with_name("newsetl"))
 # what a run's rows are made of; its own id and the moments things happened differ from run to run
-TABLES = ["sources", "source_aliases", "articles", "article_versions", "article_signatures", "entities",
-          "entity_aliases", "article_entities", "feeds", "fetches", "rejected_items"]
+TABLES = [
+    "sources",
+    "source_aliases",
+    "articles",
+    "article_versions",
+    "article_signatures",
+    "entities",
+    "entity_aliases",
+    "article_entities",
+    "feeds",
+    "fetches",
+    "rejected_items",
+]
 
 
 def rows(db: Path) -> dict[str, list[tuple]]:
@@ -33,11 +44,17 @@ def rows(db: Path) -> dict[str, list[tuple]]:
     out = {}
     with duckdb.connect(str(db), read_only=True) as con:
         for table in TABLES:
-            columns = [name for name, kind in con.execute(
-                "select column_name, data_type from information_schema.columns where table_name = ? "
-                "order by ordinal_position", [table]).fetchall()
-                if not kind.startswith("TIMESTAMP") and not name.endswith(("run_id", "fetch_id"))
-                and name not in ("elapsed_ms",)]
+            columns = [
+                name
+                for name, kind in con.execute(
+                    "select column_name, data_type from information_schema.columns where table_name = ? "
+                    "order by ordinal_position",
+                    [table],
+                ).fetchall()
+                if not kind.startswith("TIMESTAMP")
+                and not name.endswith(("run_id", "fetch_id"))
+                and name not in ("elapsed_ms",)
+            ]
             select = ", ".join(f'"{c}"' for c in columns)
             out[table] = con.execute(f"select {select} from {table} order by all").fetchall()  # noqa: S608
     return out
@@ -60,10 +77,22 @@ def prefect_api(tmp_path_factory):
 
 
 def start_workers(n: int, api: str, home: Path, storage: Path) -> list[subprocess.Popen]:
-    env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_HOME": str(home),
-           "PREFECT_LOCAL_STORAGE_PATH": str(storage)}
-    return [subprocess.Popen([NEWSETL, "worker"], env=env, start_new_session=True,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(n)]
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": api,
+        "PREFECT_HOME": str(home),
+        "PREFECT_LOCAL_STORAGE_PATH": str(storage),
+    }
+    return [
+        subprocess.Popen(
+            [NEWSETL, "worker"],
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(n)
+    ]
 
 
 def wait_subscribed(api: str, n: int, workers: list[subprocess.Popen], timeout: float = 180) -> None:
@@ -86,13 +115,14 @@ def task_run_states(api: str, name_prefix: str) -> list[str]:
 
 def test_a_worker_needs_a_prefect_server(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")   # no server announced there
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")  # no server announced there
     done = subprocess.run([NEWSETL, "worker"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "a worker takes its shards from a Prefect server: set PREFECT_API_URL" in done.stderr
     dead = f"http://127.0.0.1:{free_port()}/api"
-    done = subprocess.run([NEWSETL, "worker"], env=env | {"PREFECT_API_URL": dead}, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [NEWSETL, "worker"], env=env | {"PREFECT_API_URL": dead}, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 2 and f"PREFECT_API_URL is {dead} but no Prefect server answers" in done.stderr
 
 
@@ -106,6 +136,131 @@ def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     started = datetime.now(UTC)
     assert lost_because(Running(), started, deadline=60) is None
     assert "after 60 s" in lost_because(Running(), started - timedelta(seconds=61), deadline=60)
-    assert lost_because(Crashed(message="worker gone"), started, 60) == "its task run ended Crashed: worker gone"
+    assert lost_because(Crashed(message="gone"), started, 60) == "its task run ended Crashed: gone"
     assert lost_because(Failed(), started, 60).startswith("its task run ended Failed")
     assert lost_because(Completed(), started - timedelta(hours=1), 60) is None
+
+
+@pytest.fixture
+def routes(site_server):
+    before = dict(site_server.routes)
+    yield site_server.routes
+    site_server.routes.clear()
+    site_server.routes.update(before)
+
+
+def shard_runs(api: str) -> list[str]:
+    """The states of the shard task runs the server has seen, sorted."""
+    return task_run_states(api, "read_shard")
+
+
+def on_workers(api: str, storage: Path):
+    from prefect.settings import PREFECT_API_URL, PREFECT_LOCAL_STORAGE_PATH, temporary_settings
+
+    return temporary_settings({PREFECT_API_URL: api, PREFECT_LOCAL_STORAGE_PATH: storage})
+
+
+def test_local_prefect_workers_and_dask_give_the_same_rows(
+    tmp_path, site_server, prefect_harness, prefect_api, monkeypatch
+):
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")  # the 4 sample feeds in 2 shards
+
+    def run(executor: str) -> Path:
+        monkeypatch.setenv("NEWSETL_EXECUTOR", executor)
+        db = tmp_path / executor / "news.duckdb"
+        summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+        assert summary.status == "completed" and summary.articles["new"] > 0
+        return db
+
+    local = rows(run("local"))
+    api, home, storage = prefect_api
+    workers = start_workers(2, api, home, storage)
+    try:
+        wait_subscribed(api, 2, workers)
+        with on_workers(api, storage):
+            on_prefect = rows(run("prefect"))
+    finally:
+        for worker in workers:
+            stop_process_group(worker, grace=5)
+    assert shard_runs(api) == ["COMPLETED", "COMPLETED"]  # the 2 shards ran on the workers
+    monkeypatch.setenv("NEWSETL_DASK_WORKERS", "2")
+    on_dask = rows(run("dask"))
+    assert local["articles"] and local["fetches"]
+    assert on_prefect == local
+    assert on_dask == local
+
+
+def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
+    tmp_path, site_server, prefect_harness, prefect_api, monkeypatch, routes
+):
+    """Two feeds, one shard each, one slow article page each: once both pages are being fetched, each
+    worker is in the middle of a shard; one worker is SIGKILLed. Its shard's task run stays Running on
+    the server until the deadline, is marked Crashed and submitted again, and the other worker does it:
+    the warehouse is the one a local run gives, every article and fetch once."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    text = sources.read_text(encoding="utf-8")
+    for name in ("northern-courier", "daily8-world"):  # two feeds with article pages: two shards
+        start = text.index(f'name = "{name}"')
+        end = text.find("[[sources]]", start)
+        text = text[: text.rindex("[[sources]]", 0, start)] + (text[end:] if end != -1 else "")
+    sources.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "1")
+    local_db = tmp_path / "local" / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(local_db)).status == "completed"
+
+    slow = {
+        "/independent/articles/bank-of-england-holds-rates.html",
+        "/harbourtimes/articles/council-approves-harbour-dredging-plan.html",
+    }
+    slow = {path for path in slow if (SAMPLE_SITE / path.lstrip("/")).is_file()}
+    assert len(slow) == 2, "pick two article pages of the sample site, one per feed"
+    in_flight: set[str] = set()
+    both = threading.Event()
+
+    def slow_page(path):
+        def answer(handler):
+            in_flight.add(path)
+            if len(in_flight) == 2:
+                both.set()
+            time.sleep(3)
+            return (
+                200,
+                {"Content-Type": "text/html; charset=utf-8"},
+                (SAMPLE_SITE / path.lstrip("/")).read_bytes(),
+            )
+
+        return answer
+
+    for path in slow:
+        routes[path] = slow_page(path)
+    api, home, storage = prefect_api
+    before = shard_runs(api)
+    workers = start_workers(2, api, home, storage)
+    killed = []
+
+    def kill_one():
+        if both.wait(timeout=240):  # each worker holds one shard (one at a time each)
+            os.kill(workers[0].pid, signal.SIGKILL)
+            killed.append(workers[0].pid)
+
+    monkeypatch.setenv("NEWSETL_EXECUTOR", "prefect")
+    monkeypatch.setenv("NEWSETL_SHARD_DEADLINE", "10")
+    db = tmp_path / "killed" / "news.duckdb"
+    try:
+        wait_subscribed(api, 2, workers)
+        killer = threading.Thread(target=kill_one, daemon=True)
+        killer.start()
+        with on_workers(api, storage):
+            summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+        killer.join(timeout=5)
+    finally:
+        for worker in workers:
+            stop_process_group(worker, grace=5)
+    assert killed, "no worker was killed mid-shard"
+    assert summary.status == "completed"
+    runs = shard_runs(api)
+    for state in before:
+        runs.remove(state)
+    assert runs == ["COMPLETED", "COMPLETED", "CRASHED"]  # the lost run, its second attempt, the other
+    assert rows(db) == rows(local_db)
