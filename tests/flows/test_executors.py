@@ -194,7 +194,8 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
 def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     tmp_path, site_server, prefect_harness, prefect_api, monkeypatch, routes
 ):
-    """Two feeds, one shard each, one slow article page each: once both pages are being fetched, each
+    """Two feeds, one shard each, one slow article page each (slow in the local run too: the same bytes
+    and headers): once both pages are being fetched, each
     worker is in the middle of a shard; one worker is SIGKILLed. Its shard's task run stays Running on
     the server until the deadline, is marked Crashed and submitted again, and the other worker does it:
     the warehouse is the one a local run gives, every article and fetch once."""
@@ -205,10 +206,6 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
         end = text.find("[[sources]]", start)
         text = text[: text.rindex("[[sources]]", 0, start)] + (text[end:] if end != -1 else "")
     sources.write_text(text, encoding="utf-8")
-    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "1")
-    local_db = tmp_path / "local" / "news.duckdb"
-    assert ingest(sources_file=str(sources), warehouse_path=str(local_db)).status == "completed"
-
     slow = {
         "/independent/articles/bank-of-england-holds-rates.html",
         "/harbourtimes/articles/council-approves-harbour-dredging-plan.html",
@@ -234,6 +231,12 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
 
     for path in slow:
         routes[path] = slow_page(path)
+    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "1")
+    local_db = tmp_path / "local" / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(local_db)).status == "completed"
+
+    in_flight.clear()   # from here on, the workers' fetches
+    both.clear()
     api, home, storage = prefect_api
     before = shard_runs(api)
     workers = start_workers(2, api, home, storage)
