@@ -54,6 +54,7 @@ from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables
 
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 FEEDS_PER_SHARD = 25
+KNOWN_TITLES_SCHEMA = {"feed_id": pl.String, "url": pl.String, "title": pl.String}
 # raw items are transformed in this order, not in the order they were fetched (same input, same rows)
 RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
@@ -78,6 +79,8 @@ class WarehouseState:
     curation: Curation                   # entities.toml + recorded merge/split decisions
     page_retries: dict[str, str] = field(default_factory=dict)  # URL -> feed_id: pages due a new fetch
     feed_settings: dict[str, str] = field(default_factory=dict)  # feed_id -> settings it was last read with
+    # feed_id, url, title of stored articles: each shard gets its own feeds' (their pages not fetched again)
+    known_titles: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=KNOWN_TITLES_SCHEMA))
 
     @classmethod
     def empty(cls, since: datetime, curation: Curation) -> WarehouseState:
@@ -149,7 +152,8 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
                               curation, retries,
-                              {} if replay is not None else warehouse.feed_settings(con))
+                              {} if replay is not None else warehouse.feed_settings(con),
+                              warehouse.known_titles(con))
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)
@@ -520,14 +524,14 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
     for stage in (FETCH_STAGE, PARSE_STAGE, PAGES_STAGE):
         progress_bars.start(stage, len(feeds), "sources")
     # an item already loaded under the same title is not fetched again, unless its page is due a retry
-    known_titles = state.known_articles.select("url", "title").filter(
-        pl.col("url").is_not_null() & ~pl.col("url").is_in(list(state.page_retries)))
+    known_titles = state.known_titles.filter(~pl.col("url").is_in(list(state.page_retries)))
     live = isinstance(fetcher, LiveFetcher)
     shards = shards_of(feeds, state, conditional=live, size=settings.shard_feeds)
     # a replay reads this machine's warehouse and raw store: its shards stay in this process
     where = settings if live else replace(settings, executor="local")
     for _, results in executors.run_shards(where, read_shard_task, [
-            (shard_key(index, shard), {"shard": shard, "fetcher": fetcher, "known_titles": known_titles,
+            (shard_key(index, shard), {"shard": shard, "fetcher": fetcher,
+                                       "known_titles": titles_of(shard, known_titles),
                                        "max_connections": settings.max_connections})
             for index, shard in enumerate(shards)]):
         progress.extend(results)
@@ -546,6 +550,13 @@ def shards_of(feeds: tuple[Feed, ...], state: WarehouseState, conditional: bool,
                                if conditional and not f.force and f.feed_id not in retrying else None
                                for f in group))
             for group in groups]
+
+
+def titles_of(shard: Shard, known_titles: pl.DataFrame) -> pl.DataFrame:
+    """url, title of the stored articles met through the shard's feeds: what the shard is given, not
+    every article (an item another feed brought in is fetched again, and the merge finds it unchanged)."""
+    feed_ids = [f.feed_id for f in shard.feeds]
+    return known_titles.filter(pl.col("feed_id").is_in(feed_ids)).select("url", "title")
 
 
 def shard_key(index: int, shard: Shard) -> str:

@@ -393,6 +393,11 @@ def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute(sql_text("read/known_articles.sql")).pl()
 
 
+def known_titles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """feed_id, url, title of every stored article (KNOWN_TITLES_SCHEMA)."""
+    return con.execute(sql_text("read/known_titles.sql")).pl()
+
+
 def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
     return con.execute(sql_text("read/recent_signatures.sql"), {"since": since}).pl()
 

@@ -235,7 +235,7 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     local_db = tmp_path / "local" / "news.duckdb"
     assert ingest(sources_file=str(sources), warehouse_path=str(local_db)).status == "completed"
 
-    in_flight.clear()   # from here on, the workers' fetches
+    in_flight.clear()  # from here on, the workers' fetches
     both.clear()
     api, home, storage = prefect_api
     before = shard_runs(api)
@@ -267,3 +267,24 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
         runs.remove(state)
     assert runs == ["COMPLETED", "COMPLETED", "CRASHED"]  # the lost run, its second attempt, the other
     assert rows(db) == rows(local_db)
+
+
+def test_a_shard_is_given_the_known_titles_of_its_own_feeds_only():
+    import polars as pl
+
+    from flows.ingest import titles_of
+    from flows.shards import Shard
+    from newsetl.config import Feed
+
+    mine, other = (
+        Feed(name="mine", kind="rss", url="http://a.example/rss"),
+        Feed(name="other", kind="rss", url="http://b.example/rss"),
+    )
+    known = pl.DataFrame(
+        {
+            "feed_id": [mine.feed_id, other.feed_id],
+            "url": ["http://a.example/1", "http://b.example/1"],
+            "title": ["A one", "B one"],
+        }
+    )
+    assert titles_of(Shard((mine,), (None,)), known).rows() == [("http://a.example/1", "A one")]

@@ -1,0 +1,5 @@
+-- The title each stored article has, by the feed it was met through: a shard is given the titles of its
+-- own feeds only (an item already loaded under the same title is not fetched again), not every article.
+select feed_id, url, title
+from articles
+where url is not null;
