@@ -16,8 +16,9 @@ its content, so nothing is doubled.
 
 A lost worker: Dask reschedules a dead worker's tasks itself. Prefect does not: a task run whose worker
 was killed stays `Running` on the server for ever (task runs have no heartbeat, and the server's task
-queue hands a run out once), so the submitter resubmits a shard whose task run crashed or failed, or
-has been running longer than `NEWSETL_SHARD_DEADLINE`; the lost run is marked `Crashed`. A task worker
+queue hands a run out once, even to a worker that dies before starting it), so the submitter resubmits
+a shard whose task run crashed or failed, has been running longer than `NEWSETL_SHARD_DEADLINE`, or was
+not started by any worker within it; a lost running run is marked `Crashed`. A task worker
 caches each run's result under its inputs and the flow run (Prefect's default policy for background
 tasks), so a resubmitted shard that the first attempt did finish meanwhile is read back, not run again.
 """
@@ -65,19 +66,24 @@ def on_threads(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple
 class Attempt:
     future: Any  # PrefectDistributedFuture of the task run
     number: int  # 1 for the first submission of the shard
+    submitted: float  # time.monotonic() then
 
 
 def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple[str, Any]]:
-    """Background task workers: every shard submitted at once, its task run watched until it completes;
-    one that crashed, failed or ran past the deadline is submitted again (up to `shard_attempts`)."""
+    """Background task workers: every shard submitted at once, its task run watched until it completes.
+    One that crashed or failed, ran past the deadline, or was taken by no worker within the deadline (a
+    worker that died holding it, or none running) is submitted again, up to `shard_attempts` times."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterId
     from prefect.states import Crashed
 
     logger = get_run_logger()
     parameters = dict(shards)
-    pending = {key: Attempt(task.delay(**parameters[key]), 1) for key in parameters}
-    last_progress = time.monotonic()
+
+    def submit(key: str, number: int) -> Attempt:
+        return Attempt(task.delay(**parameters[key]), number, time.monotonic())
+
+    pending = {key: submit(key, 1) for key in parameters}
     with get_client(sync_client=True) as client:
         while pending:
             ids = {UUID(str(a.future.task_run_id)): key for key, a in pending.items()}
@@ -87,36 +93,38 @@ def on_task_workers(settings: Settings, task: Task, shards: Shards) -> Iterator[
                     task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=list(ids))), limit=len(ids)
                 )
             }
-            now = time.monotonic()
             for key, attempt in list(pending.items()):
                 run = runs.get(key)
                 state = run.state if run is not None else None
-                if state is None or state.is_scheduled() or state.is_pending():
-                    continue
-                last_progress = now
-                if state.is_completed():
+                if state is not None and state.is_completed():
                     del pending[key]
                     yield key, attempt.future.result()
                     continue
-                why = lost_because(state, run.start_time, settings.shard_deadline)
+                why = lost_because(
+                    state,
+                    run.start_time if run else None,
+                    settings.shard_deadline,
+                    time.monotonic() - attempt.submitted,
+                )
                 if why is None:
                     continue
                 if attempt.number >= settings.shard_attempts:
-                    raise ShardLost(f"shard {key}: {why}, on each of {attempt.number} attempts")
+                    raise ShardLost(
+                        f"shard {key}: {why}, on each of {attempt.number} attempts (is a "
+                        "`newsetl worker` running against this Prefect server?)"
+                    )
                 logger.warning("shard %s: %s: submitted again (attempt %d)", key, why, attempt.number + 1)
-                if state.is_running():  # its worker is gone: say so on the server, not `Running` for ever
+                if state is not None and state.is_running():  # its worker is gone: not `Running` for ever
                     client.set_task_run_state(run.id, Crashed(message=f"newsetl: {why}"), force=True)
-                pending[key] = Attempt(task.delay(**parameters[key]), attempt.number + 1)
-            if pending and now - last_progress > settings.shard_deadline:
-                raise ShardLost(
-                    f"no worker took a shard in {settings.shard_deadline:.0f} s: is a "
-                    "`newsetl worker` running against this Prefect server?"
-                )
+                pending[key] = submit(key, attempt.number + 1)
             time.sleep(POLL_SECONDS)
 
 
-def lost_because(state, started, deadline: float) -> str | None:
-    """Why a shard's task run in `state` (running since `started`) will not finish, or None."""
+def lost_because(state, started, deadline: float, waited: float = 0.0) -> str | None:
+    """Why a shard's task run in `state` (running since `started`; `waited` seconds since it was
+    submitted) will not finish, or None while it may."""
+    if state is None or state.is_scheduled() or state.is_pending():
+        return f"taken by no worker in {deadline:.0f} s" if waited > deadline else None
     if state.is_crashed() or state.is_failed() or state.is_cancelled():
         return f"its task run ended {state.name}: {state.message or ''}".rstrip(": ")
     if state.is_running() and started is not None:

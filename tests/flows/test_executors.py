@@ -129,7 +129,7 @@ def test_a_worker_needs_a_prefect_server(tmp_path):
 def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     from datetime import UTC, datetime, timedelta
 
-    from prefect.states import Completed, Crashed, Failed, Running
+    from prefect.states import Completed, Crashed, Failed, Running, Scheduled
 
     from flows.executors import lost_because
 
@@ -139,6 +139,8 @@ def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     assert lost_because(Crashed(message="gone"), started, 60) == "its task run ended Crashed: gone"
     assert lost_because(Failed(), started, 60).startswith("its task run ended Failed")
     assert lost_because(Completed(), started - timedelta(hours=1), 60) is None
+    assert lost_because(Scheduled(), None, 60, waited=30) is None          # waiting for a free worker
+    assert lost_because(Scheduled(), None, 60, waited=61) == "taken by no worker in 60 s"
 
 
 @pytest.fixture
@@ -199,6 +201,7 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     worker is in the middle of a shard; one worker is SIGKILLed. Its shard's task run stays Running on
     the server until the deadline, is marked Crashed and submitted again, and the other worker does it:
     the warehouse is the one a local run gives, every article and fetch once."""
+    monkeypatch.setenv("NEWSETL_READ_TIMEOUT", "60")  # a slow page is slow, not a timeout
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     text = sources.read_text(encoding="utf-8")
     for name in ("northern-courier", "daily8-world"):  # two feeds with article pages: two shards
