@@ -139,7 +139,7 @@ def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     assert lost_because(Crashed(message="gone"), started, 60) == "its task run ended Crashed: gone"
     assert lost_because(Failed(), started, 60).startswith("its task run ended Failed")
     assert lost_because(Completed(), started - timedelta(hours=1), 60) is None
-    assert lost_because(Scheduled(), None, 60, waited=30) is None          # waiting for a free worker
+    assert lost_because(Scheduled(), None, 60, waited=30) is None  # waiting for a free worker
     assert lost_because(Scheduled(), None, 60, waited=61) == "taken by no worker in 60 s"
 
 
