@@ -125,3 +125,13 @@ def test_the_readme_documents_every_setting_and_every_source_field():
     assert missing == []
     example = readme[readme.index("[[sources]]"):]
     assert [f for f in sorted(SOURCE_FIELDS) if f"{f} =" not in example] == []
+
+
+def test_an_unknown_executor_is_refused(monkeypatch):
+    monkeypatch.setenv("NEWSETL_EXECUTOR", "celery")
+    with pytest.raises(ConfigError, match="NEWSETL_EXECUTOR='celery': must be one of local, prefect, dask"):
+        Settings.from_env()
+    monkeypatch.setenv("NEWSETL_EXECUTOR", "dask")
+    monkeypatch.setenv("NEWSETL_DASK_ADDRESS", "tcp://10.0.0.5:8786")
+    settings = Settings.from_env()
+    assert (settings.executor, settings.dask_address) == ("dask", "tcp://10.0.0.5:8786")
