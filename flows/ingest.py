@@ -54,7 +54,7 @@ from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables
 
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 FEEDS_PER_SHARD = 25
-KNOWN_TITLES_SCHEMA = {"feed_id": pl.String, "url": pl.String, "title": pl.String}
+KNOWN_TITLES_SCHEMA = {"feed_id": pl.String, "source_id": pl.String, "url": pl.String, "title": pl.String}
 # raw items are transformed in this order, not in the order they were fetched (same input, same rows)
 RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
@@ -553,10 +553,13 @@ def shards_of(feeds: tuple[Feed, ...], state: WarehouseState, conditional: bool,
 
 
 def titles_of(shard: Shard, known_titles: pl.DataFrame) -> pl.DataFrame:
-    """url, title of the stored articles met through the shard's feeds: what the shard is given, not
-    every article (an item another feed brought in is fetched again, and the merge finds it unchanged)."""
+    """url, title of the stored articles met through the shard's feeds or published by their outlets
+    (an outlet's section feeds list the same articles): what the shard is given, not every article. An
+    item another outlet's feed brought in is fetched again, and the merge finds it unchanged."""
     feed_ids = [f.feed_id for f in shard.feeds]
-    return known_titles.filter(pl.col("feed_id").is_in(feed_ids)).select("url", "title")
+    outlets = [source_id_for(f.outlet) for f in shard.feeds if f.outlet]
+    return known_titles.filter(pl.col("feed_id").is_in(feed_ids) | pl.col("source_id").is_in(outlets)
+                               ).select("url", "title").unique(maintain_order=True)
 
 
 def shard_key(index: int, shard: Shard) -> str:

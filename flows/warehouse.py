@@ -394,7 +394,7 @@ def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def known_titles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """feed_id, url, title of every stored article (KNOWN_TITLES_SCHEMA)."""
+    """feed_id, source_id, url, title of every stored article (KNOWN_TITLES_SCHEMA)."""
     return con.execute(sql_text("read/known_titles.sql")).pl()
 
 

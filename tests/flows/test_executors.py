@@ -277,22 +277,29 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     assert rows(db) == rows(local_db)
 
 
-def test_a_shard_is_given_the_known_titles_of_its_own_feeds_only():
+def test_a_shard_is_given_the_known_titles_of_its_own_feeds_and_outlets_only():
     import polars as pl
 
     from flows.ingest import titles_of
     from flows.shards import Shard
     from newsetl.config import Feed
+    from transforms.outlets import source_id_for
 
-    mine, other = (
-        Feed(name="mine", kind="rss", url="http://a.example/rss"),
-        Feed(name="other", kind="rss", url="http://b.example/rss"),
+    mine, section, other = (
+        Feed(name="mine", kind="rss", url="http://a.example/rss", outlet="A News"),
+        Feed(name="a-world", kind="rss", url="http://a.example/world.rss", outlet="A News"),
+        Feed(name="other", kind="rss", url="http://b.example/rss", outlet="B Daily"),
     )
     known = pl.DataFrame(
         {
-            "feed_id": [mine.feed_id, other.feed_id],
-            "url": ["http://a.example/1", "http://b.example/1"],
-            "title": ["A one", "B one"],
+            "feed_id": [mine.feed_id, section.feed_id, other.feed_id],
+            "source_id": [source_id_for("A News"), source_id_for("A News"), source_id_for("B Daily")],
+            "url": ["http://a.example/1", "http://a.example/2", "http://b.example/1"],
+            "title": ["A one", "A two", "B one"],
         }
     )
-    assert titles_of(Shard((mine,), (None,)), known).rows() == [("http://a.example/1", "A one")]
+    # the outlet's other section feed listed /2 first: it is known to this shard too, and not fetched again
+    assert titles_of(Shard((mine,), (None,)), known).rows() == [
+        ("http://a.example/1", "A one"),
+        ("http://a.example/2", "A two"),
+    ]
