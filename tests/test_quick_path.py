@@ -27,15 +27,24 @@ HEAVY = (
     "py3langid",
 )
 
-# `newsetl run` in this process, then which heavy modules it imported (last line of stdout)
+# `newsetl run` in this process, then which heavy modules it imported and which of the threads it started
+# ran Prefect's flow-run heartbeat loop (last line of stdout)
 RUN_AND_REPORT = """
-import json, sys
+import json, sys, threading
+started = []
+thread_start = threading.Thread.start
+def start(thread):
+    started.extend(getattr(thread, "_args", ())[:1])  # Prefect runs its loop as the thread's first arg
+    return thread_start(thread)
+threading.Thread.start = start
 from newsetl.cli import app
 try:
     app(["run", "--sources", sys.argv[1], "--warehouse", sys.argv[2]])
 except SystemExit as exit:
     code = exit.code
-print(json.dumps({"code": code, "imported": [m for m in json.loads(sys.argv[3]) if m in sys.modules]}))
+heartbeats = [f.__name__ for f in started if getattr(f, "__name__", "") == "heartbeat_loop"]
+print(json.dumps({"code": code, "imported": [m for m in json.loads(sys.argv[3]) if m in sys.modules],
+                  "heartbeats": heartbeats}))
 """
 
 
@@ -76,4 +85,13 @@ def loaded(tmp_path_factory, site_server, prefect_harness):
 def test_a_re_poll_with_nothing_new_imports_neither_spacy_nor_trafilatura(loaded):
     tmp, sources, db = loaded
     report = run_and_report(sources, db, child_env(tmp))
-    assert report == {"code": 0, "imported": []}
+    assert (report["code"], report["imported"]) == (0, [])
+
+
+def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded):
+    """Prefect's heartbeat thread sleeps in 1 s steps and a run's end waits for it (up to a second of a
+    quick run); `newsetl run` leaves it off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY asks for it."""
+    tmp, sources, db = loaded
+    assert run_and_report(sources, db, child_env(tmp))["heartbeats"] == []
+    configured = child_env(tmp) | {"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}
+    assert run_and_report(sources, db, configured)["heartbeats"] == ["heartbeat_loop"]
