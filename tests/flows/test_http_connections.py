@@ -1,0 +1,95 @@
+"""One session's fetches from one host share a connection whatever they get back: a 304 (the whole of a
+re-poll of unchanged feeds), a redirect, an error page. A body too long to skip still closes it."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from flows.http import UNUSED_BODY_BYTES, fetch, make_session
+from newsetl.config import Settings
+
+LAST_MODIFIED = "Fri, 27 Nov 2026 08:00:00 GMT"
+FEED = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
+
+
+class Handler(BaseHTTPRequestHandler):
+    """HTTP/1.1 keep-alive; records the client port of every request (one port = one connection)."""
+
+    protocol_version = "HTTP/1.1"
+    ports: list[int]
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        self.ports.append(self.client_address[1])
+        if self.path == "/moved":
+            self.answer(301, b"moved to /feed.xml", {"Location": "/feed.xml"})
+        elif self.path == "/missing":
+            self.answer(404, b"<html>no such feed</html>")
+        elif self.path == "/long-error":
+            self.answer(500, b"x" * (UNUSED_BODY_BYTES * 4))
+        elif self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            self.answer(304, b"")
+        else:
+            self.answer(200, FEED, {"Last-Modified": LAST_MODIFIED})
+
+    def answer(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    ports: list[int] = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("Recorded", (Handler,), {"ports": ports}))
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", ports
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings.from_env(warehouse_path=tmp_path / "w.duckdb", http_retries=0)
+
+
+def test_not_modified_answers_keep_the_connection(server, settings):
+    base, ports = server
+    with make_session(settings) as session:
+        outcomes = [
+            fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED).outcome
+            for _ in range(5)
+        ]
+    assert outcomes == ["not_modified"] * 5
+    assert len(ports) == 5 and len(set(ports)) == 1
+
+
+def test_redirects_and_error_pages_keep_the_connection(server, settings):
+    base, ports = server
+    with make_session(settings) as session:
+        moved = fetch(session, f"{base}/moved", settings)
+        missing = fetch(session, f"{base}/missing", settings)
+        again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
+    assert (moved.outcome, moved.final_url, moved.body) == ("ok", f"{base}/feed.xml", FEED)
+    assert (missing.outcome, missing.status_code, again.outcome) == ("http_error", 404, "not_modified")
+    assert len(ports) == 4 and len(set(ports)) == 1
+
+
+def test_an_error_body_too_long_to_skip_closes_the_connection(server, settings):
+    base, ports = server
+    with make_session(settings) as session:
+        failed = fetch(session, f"{base}/long-error", settings)
+        again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
+    assert (failed.outcome, failed.status_code, again.outcome) == ("http_error", 500, "not_modified")
+    assert len(ports) == 2 and len(set(ports)) == 2
