@@ -21,6 +21,8 @@ file:// is read only for URLs a person wrote (a source in sources.toml) or a loc
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import os
 import socket
 import stat
@@ -86,11 +88,13 @@ class DeadlineExceeded(Exception):  # noqa: N818 - not an OSError either: raised
 class FetchWatch:
     """What the connections of one fetch must know (they find it in a context variable): its deadline, and
     the rule for the address a new connection reaches (None: the hop is trusted). When the deadline passes,
-    every socket the fetch uses is shut down, so a read blocked on a slow server returns at once."""
+    every socket the fetch uses is shut down, so a read blocked on a slow server returns at once. Once the
+    fetch is over (`finish`), its deadline does nothing: its connection may be serving another fetch."""
 
     deadline: float                                      # time.monotonic()
     peer_refusal: Callable[[str], str | None] | None = None
     expired: bool = False
+    finished: bool = False
     sockets: list[socket.socket] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -106,12 +110,48 @@ class FetchWatch:
 
     def expire(self) -> None:
         with self.lock:
+            if self.finished:
+                return
             self.expired, sockets = True, list(self.sockets)
         for sock in sockets:
             with suppress(OSError):  # already closed
                 sock.shutdown(socket.SHUT_RDWR)
 
+    def finish(self) -> None:
+        with self.lock:
+            self.finished, self.sockets = True, []
 
+
+class Deadlines:
+    """Expires each FetchWatch when its deadline passes, all from one daemon thread of the process (a
+    threading.Timer per fetch started a thread for each: 0.45 ms, a third of a 304's client time)."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._due: list[tuple[float, int, FetchWatch]] = []   # a heap: the next deadline first
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, watch: FetchWatch) -> None:
+        with self._wake:
+            heapq.heappush(self._due, (watch.deadline, next(self._order), watch))
+            if self._thread is None or not self._thread.is_alive():  # the first, or a forked process
+                self._thread = threading.Thread(target=self._expire_when_due, name="newsetl-fetch-deadlines",
+                                                daemon=True)
+                self._thread.start()
+            elif self._due[0][2] is watch:
+                self._wake.notify()
+
+    def _expire_when_due(self) -> None:
+        while True:
+            with self._wake:
+                while not self._due or self._due[0][0] > time.monotonic():
+                    self._wake.wait(self._due[0][0] - time.monotonic() if self._due else None)
+                watch = heapq.heappop(self._due)[2]
+            watch.expire()  # nothing once the fetch has finished
+
+
+_DEADLINES = Deadlines()
 _WATCH: ContextVar[FetchWatch | None] = ContextVar("newsetl_fetch_watch", default=None)
 
 
@@ -119,15 +159,13 @@ _WATCH: ContextVar[FetchWatch | None] = ContextVar("newsetl_fetch_watch", defaul
 def watched(seconds: float) -> Iterator[FetchWatch]:
     """A FetchWatch for the requests made in this block (this thread), expiring after `seconds`."""
     watch = FetchWatch(deadline=time.monotonic() + seconds)
-    timer = threading.Timer(seconds, watch.expire)
-    timer.daemon = True
-    timer.start()
+    _DEADLINES.add(watch)
     token = _WATCH.set(watch)
     try:
         yield watch
     finally:
         _WATCH.reset(token)
-        timer.cancel()
+        watch.finish()
 
 
 class _Watched:

@@ -4,6 +4,7 @@ re-poll of unchanged feeds), a redirect, an error page. A body too long to skip 
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -93,3 +94,35 @@ def test_an_error_body_too_long_to_skip_closes_the_connection(server, settings):
         again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
     assert (failed.outcome, failed.status_code, again.outcome) == ("http_error", 500, "not_modified")
     assert len(ports) == 2 and len(set(ports)) == 2
+
+
+def test_fetches_start_no_thread_of_their_own(server, settings, monkeypatch):
+    """One thread of the process watches every fetch's deadline (a timer thread per fetch cost a third of
+    a 304's client time)."""
+    base, _ = server
+    started: list[threading.Thread] = []
+    start = threading.Thread.start
+
+    def recorded(thread: threading.Thread) -> None:
+        started.append(thread)
+        start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", recorded)
+    with make_session(settings) as session:
+        for _ in range(10):
+            assert fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED).outcome == (
+                "not_modified"
+            )
+    ours = [t.name for t in started if "process_request_thread" not in t.name]  # not the server's
+    assert ours in ([], ["newsetl-fetch-deadlines"])
+
+
+def test_a_finished_fetch_past_its_deadline_leaves_its_connection_to_the_next(server, tmp_path):
+    base, ports = server
+    settings = Settings.from_env(warehouse_path=tmp_path / "w.duckdb", http_retries=0, fetch_deadline=0.3)
+    with make_session(settings) as session:
+        first = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
+        time.sleep(0.6)  # the first fetch's deadline passes while its connection waits in the pool
+        again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
+    assert (first.outcome, again.outcome) == ("not_modified", "not_modified")
+    assert len(ports) == 2 and len(set(ports)) == 1
