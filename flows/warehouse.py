@@ -454,6 +454,11 @@ class LoadResult:
         return self.after[table] - self.before[table]
 
 
+# Every statement of sql/load/ inserts, updates or deletes by the rows of the stage tables it reads: one
+# whose stage tables are all empty (most of them, in a run that found nothing new) has nothing to do.
+_STAGE_TABLE = re.compile(r"\bstage_\w+")
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
                index_ids: list[str] | None = None) -> LoadResult:
@@ -471,14 +476,18 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     index_seconds = None
     for table in staged:  # every stage frame is visible to every statement (children read parents)
         con.register(f"stage_{table}", frames[table])
+    with_rows = {f"stage_{t}" for t in staged if not frames[t].is_empty()}
     try:
         with transaction(con):
             if rebuild:
                 for statement in split_statements(sql_text("load/clear_derived.sql")):
                     con.execute(statement)
-            with refreshing_aggregates(con, "changes_of_articles" if "articles" in staged else None) as cost:
+            articles = "stage_articles" in with_rows  # the entity aggregates follow the articles' changes
+            with refreshing_aggregates(con, "changes_of_articles" if articles else None) as cost:
                 for table in staged:
                     for statement in split_statements(sql_text(f"load/{table}.sql")):
+                        if not with_rows.intersection(_STAGE_TABLE.findall(statement)):
+                            continue  # it inserts, updates or deletes by stage rows: there are none
                         params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
                         con.execute(statement, params)
                     if fail_after == table:
