@@ -33,7 +33,7 @@ from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -169,8 +169,16 @@ def watched(seconds: float) -> Iterator[FetchWatch]:
 
 
 class _Watched:
-    """urllib3 connection behaviour: a new socket is checked on its peer address before anything is sent
-    (not through a proxy, whose address it would be), and every socket joins the current fetch's watch."""
+    """urllib3 connection behaviour: a socket is checked on its peer address before anything is sent on it
+    (not through a proxy, whose address it would be), a new one and a kept-alive one alike (a connection
+    another fetch opened under a laxer Reach, a trusted feed URL, is not used for a hop this fetch's Reach
+    refuses), and every socket joins the current fetch's watch."""
+
+    def _check(self, sock: socket.socket, watch: FetchWatch) -> None:
+        checked = watch.peer_refusal is not None and getattr(self, "proxy", None) is None
+        if checked and (reason := watch.peer_refusal(sock.getpeername()[0])):
+            raise Refused(reason)
+        watch.use(sock)
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
@@ -178,10 +186,7 @@ class _Watched:
         if watch is None:
             return sock
         try:
-            checked = watch.peer_refusal is not None and getattr(self, "proxy", None) is None
-            if checked and (reason := watch.peer_refusal(sock.getpeername()[0])):
-                raise Refused(reason)
-            watch.use(sock)
+            self._check(sock, watch)
         except BaseException:
             sock.close()
             raise
@@ -190,7 +195,7 @@ class _Watched:
     def request(self, *args, **kwargs):
         watch = _WATCH.get()
         if watch is not None and self.sock is not None:  # a kept-alive connection
-            watch.use(self.sock)
+            self._check(self.sock, watch)
         return super().request(*args, **kwargs)
 
 
@@ -234,8 +239,9 @@ class DeadlineRetry(Retry):
 
 
 def make_session(settings: Settings) -> requests.Session:
-    """A session with the project's User-Agent and retry policy, shared by the fetches of one task.
-    Redirects are not followed by requests: fetch_http follows them, checking each hop."""
+    """A session with the project's User-Agent and retry policy. Redirects are not followed by requests:
+    fetch_http follows them, checking each hop. Its connection pool keeps up to SESSION_HOSTS hosts' idle
+    connections, as many per host as may be in flight to one (host_concurrency, page_workers)."""
     retry = DeadlineRetry(
         total=settings.http_retries,
         connect=settings.http_retries,
@@ -250,12 +256,25 @@ def make_session(settings: Settings) -> requests.Session:
     )
     session = requests.Session()
     session.max_redirects = settings.max_redirects  # requests only prepares the next hop (response.next)
-    adapter = WatchedAdapter(max_retries=retry, pool_maxsize=max(settings.page_workers, 4))
+    adapter = WatchedAdapter(max_retries=retry, pool_connections=SESSION_HOSTS,
+                             pool_maxsize=max(settings.page_workers, settings.host_concurrency, 4))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update({"User-Agent": settings.user_agent,
                             "Accept-Encoding": ACCEPT_ENCODING})
     return session
+
+
+SESSION_HOSTS = 32  # hosts whose idle connections a session keeps (the least recently used are closed)
+
+
+@lru_cache(maxsize=4)
+def shared_session(settings: Settings) -> requests.Session:
+    """The process's session for these settings, shared by every live fetch (threads included), so that
+    fetches from one host reuse its connections: a session per feed opened a connection per feed, a TCP
+    (and on https a TLS) handshake each. Sharing is safe across Reaches: every request checks the address
+    of its connection, kept-alive or new, against its own fetch's Reach (_Watched)."""
+    return make_session(settings)
 
 
 UNUSED_BODY_BYTES = 64 * 1024  # of a body we do not use, read at most this much to keep its connection

@@ -9,8 +9,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flows.http import UNUSED_BODY_BYTES, fetch, make_session
-from newsetl.config import Settings
+from flows import politeness
+from flows.fetch import LiveFetcher
+from flows.http import UNUSED_BODY_BYTES, fetch, make_session, shared_session
+from flows.politeness import Reach
+from newsetl.config import Feed, Settings
 
 LAST_MODIFIED = "Fri, 27 Nov 2026 08:00:00 GMT"
 FEED = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
@@ -126,3 +129,31 @@ def test_a_finished_fetch_past_its_deadline_leaves_its_connection_to_the_next(se
         again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
     assert (first.outcome, again.outcome) == ("not_modified", "not_modified")
     assert len(ports) == 2 and len(set(ports)) == 1
+
+
+def test_the_feeds_of_one_host_share_its_connection(server, settings):
+    """The live fetcher's fetches share one session: two feeds of one host, one connection."""
+    base, ports = server
+    fetcher = LiveFetcher(settings)
+    for name in ("world", "business"):
+        feed = Feed(name=name, kind="rss", url=f"{base}/feed.xml", outlet="Loopback News")
+        result, _ = fetcher.feed(feed, (None, LAST_MODIFIED, None))
+        assert result.outcome == "not_modified"
+    assert len(ports) == 2 and len(set(ports)) == 1
+
+
+def test_a_kept_alive_connection_is_checked_against_each_fetch_reach(server, settings, monkeypatch):
+    """A connection a trusted fetch opened (a feed URL a person wrote, on 127.0.0.1) is not used by a fetch
+    whose Reach refuses private addresses, even when the name check before connecting was fooled (a name
+    answering a public address to the check, as a rebinding DNS server would)."""
+    base, ports = server
+    session = shared_session(settings)
+    url = f"{base}/feed.xml"
+    trusted = fetch(session, url, settings, last_modified=LAST_MODIFIED, reach=Reach.trusting(url))
+    assert trusted.outcome == "not_modified" and len(ports) == 1
+    monkeypatch.setattr(politeness, "forbidden_address", lambda *args: None)  # the check before connecting
+    found_in_data = fetch(
+        session, url, settings, last_modified=LAST_MODIFIED, reach=Reach(allow_private=False)
+    )
+    assert found_in_data.outcome == "refused" and "127.0.0.1" in found_in_data.error
+    assert len(ports) == 1  # nothing was sent on the trusted fetch's connection
