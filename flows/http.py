@@ -284,8 +284,12 @@ def _release(response: requests.Response) -> None:
     """Read what is left of a body we do not use (a 304 has none; a redirect's or an error's is a short
     note), so that its connection goes back to the session's pool for the next fetch from that host
     instead of being closed: without it, every conditional GET that came back 304 opened a new connection
-    (a TCP, and on https a TLS, handshake per feed). A body longer than UNUSED_BODY_BYTES, or one that
-    cannot be read, is left: closing the response then closes its connection, as before."""
+    (a TCP, and on https a TLS, handshake per feed). Only a body whose Content-Length says it is at most
+    UNUSED_BODY_BYTES is read (one of unknown length could keep the fetch waiting): any other, or one that
+    cannot be read, is left, and closing the response closes its connection, as before."""
+    length = response.headers.get("Content-Length", "")
+    if response.status_code != 304 and not (length.isdigit() and int(length) <= UNUSED_BODY_BYTES):
+        return
     with suppress(requests.RequestException, OSError, DeadlineExceeded):
         _read_capped(response, UNUSED_BODY_BYTES)
 

@@ -31,6 +31,11 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(301, b"moved to /feed.xml", {"Location": "/feed.xml"})
         elif self.path == "/missing":
             self.answer(404, b"<html>no such feed</html>")
+        elif self.path == "/chunked-error":  # a body of unknown length: not waited for
+            self.send_response(503)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"5\r\nbusy.\r\n0\r\n\r\n")
         elif self.path == "/long-error":
             self.answer(500, b"x" * (UNUSED_BODY_BYTES * 4))
         elif self.headers.get("If-Modified-Since") == LAST_MODIFIED:
@@ -97,6 +102,15 @@ def test_an_error_body_too_long_to_skip_closes_the_connection(server, settings):
         again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
     assert (failed.outcome, failed.status_code, again.outcome) == ("http_error", 500, "not_modified")
     assert len(ports) == 2 and len(set(ports)) == 2
+
+
+def test_an_error_body_of_unknown_length_is_not_waited_for(server, settings):
+    base, ports = server
+    with make_session(settings) as session:
+        failed = fetch(session, f"{base}/chunked-error", settings)
+        again = fetch(session, f"{base}/feed.xml", settings, last_modified=LAST_MODIFIED)
+    assert (failed.outcome, failed.status_code, again.outcome) == ("http_error", 503, "not_modified")
+    assert len(ports) == 2 and len(set(ports)) == 2  # its connection was closed, not drained
 
 
 def test_fetches_start_no_thread_of_their_own(server, settings, monkeypatch):
