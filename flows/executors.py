@@ -56,8 +56,12 @@ def run_shards(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple
 def on_threads(settings: Settings, task: Task, shards: Shards) -> Iterator[tuple[str, Any]]:
     """The flow's own task runner (threads in this process)."""
     from prefect.futures import as_completed
+    from prefect.utilities.annotations import quote
 
-    futures = {task.submit(**parameters): key for key, parameters in shards}
+    # quoted: Prefect would walk every argument (feeds, validators, titles) into every list and dataclass
+    # looking for futures, and there are none (1-2 s at 1,000 feeds)
+    futures = {task.submit(**{name: quote(value) for name, value in parameters.items()}): key
+               for key, parameters in shards}
     for future in as_completed(list(futures)):
         yield futures[future], future.result()
 

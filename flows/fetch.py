@@ -18,7 +18,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from flows import raw_store
-from flows.http import FetchResult, fetch, is_file_url, make_session, refused
+from flows.http import FetchResult, fetch, is_file_url, refused, shared_session
 from flows.politeness import Reach, parse_robots, robots_url
 from flows.replay import ReplayIndex
 from newsetl.config import Feed, Settings, local_path
@@ -41,17 +41,15 @@ class LiveFetcher:
 
     def feed(self, feed: Feed, validators: Validators | None) -> Landed:
         etag, last_modified, _ = validators or (None, None, None)
-        with make_session(self.settings) as session:
-            result = fetch(session, feed.url, self.settings, etag, last_modified,
-                           Reach.trusting(feed.url, feed.allow_private_hosts))
+        result = fetch(shared_session(self.settings), feed.url, self.settings, etag, last_modified,
+                       Reach.trusting(feed.url, feed.allow_private_hosts))
         return result, self._land(result)
 
     def pages(self, feed: Feed, urls: list[str]) -> list[Landed]:
         if not urls:
             return []
-        with make_session(self.settings) as session, \
-                ThreadPoolExecutor(min(self.settings.page_workers, len(urls))) as pool:
-            guard = PageGuard(feed, session, self.settings)
+        with ThreadPoolExecutor(min(self.settings.page_workers, len(urls))) as pool:
+            guard = PageGuard(feed, shared_session(self.settings), self.settings)
             results = list(pool.map(guard.fetch_page, urls))
         return [(r, self._land(r)) for r in results]
 

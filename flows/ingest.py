@@ -26,6 +26,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote  # an argument Prefect hands on without walking it (below)
 
 from flows import executors, run_lock, warehouse
 from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
@@ -580,13 +581,17 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedRes
     """What needs the warehouse state, against `state` (read under the ingest lock): new and changed
     articles, copies of stored ones, entity resolution, stories. `recogniser`: NER with the spans the
     stateless part already found (recognise_early); texts it did not read are read here."""
-    tables, sources_frame, aliases_frame, transform_rejected = transform_batch(results, config, state)
+    # quote: Prefect walks every argument of a task run twice, into every list, dict and dataclass, looking
+    # for futures; over a run's feed results, sources and state that took 1-2 s at 1,000 feeds (none are
+    # inside)
+    tables, sources_frame, aliases_frame, transform_rejected = transform_batch(quote(results), quote(config),
+                                                                               quote(state))
     lap("transform")
-    entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, state,
+    entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, quote(state),
                                                                       recogniser)
     tables = without_articles(tables, unrecognised)
     lap("entities")
-    articles, story_merges = assign_stories_task(tables.articles, entity_frames, state)
+    articles, story_merges = assign_stories_task(tables.articles, entity_frames, quote(state))
     lap("stories")
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "articles": articles,
               "story_merges": story_merges, "article_versions": tables.article_versions,
@@ -723,7 +728,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             counts = summed_counts(done)
         else:
             fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress)
-            recogniser = recognise_early(fetched, config, settings, start_state)
+            recogniser = recognise_early(quote(fetched), quote(config), settings, quote(start_state))
             lap("entities")
             merge_now()
             lap("merge_wait")

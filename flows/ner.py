@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from newsetl import progress
 from transforms.entities import Span
+
+if TYPE_CHECKING:  # spaCy is imported by load_model: a run with no new text never pays for it
+    from spacy.language import Language
 
 NER_STAGE = "recognise entities"
 
@@ -56,6 +57,8 @@ def check_model_meta(meta: dict, model: str) -> None:
 @functools.cache
 def load_model(model: str) -> Language:
     """The model with only its NER component, loaded once per process."""
+    import spacy
+
     try:
         nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer",
                                          "senter"])

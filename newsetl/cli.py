@@ -49,7 +49,12 @@ EXIT_OK, EXIT_USAGE, EXIT_LOCKED, EXIT_SOME_FAILED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
             refetch: list[str] | None = None, dry_run: bool = False, verbose: bool = False) -> None:
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        get_current_settings,
+        temporary_settings,
+    )
 
     from flows.ingest import AllSourcesFailed, ingest
     from flows.run_lock import RunLockTimeout
@@ -74,9 +79,14 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     if api_url is None:
         guard_temporary_server()  # a temporary Prefect server dies with this process, even on SIGKILL
     configure_run_logging(verbose)
+    overrides = {PREFECT_API_URL: api_url} if api_url else {}
+    if "heartbeat_frequency" not in get_current_settings().flows.model_fields_set:
+        # Prefect's flow-run heartbeat thread sleeps in 1 s steps and the run waits for it to wake at the
+        # end: up to a second of every run, for heartbeats (every 180 s) that only a Prefect automation
+        # reads. Off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY is set (env or profile).
+        overrides[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
     try:
-        with temporary_settings({PREFECT_API_URL: api_url}) if api_url else contextlib.nullcontext(), \
-                stage_bars():
+        with temporary_settings(overrides), stage_bars():
             summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
                              group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)
     except (LockedError, RunLockTimeout) as exc:

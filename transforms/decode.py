@@ -19,8 +19,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 PRESCAN_BYTES = 32 * 1024  # browsers look at 1 KB; real pages put the declaration after far more markup
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -94,6 +92,8 @@ def page_encoding(body: bytes, content_type: str | None = None) -> str:
         return declared
     if _is_utf8(body):
         return "utf-8"
+    import charset_normalizer  # here, not with the module: only a page with no declared charset needs it
+
     best = charset_normalizer.from_bytes(body[: PRESCAN_BYTES * 4]).best()
     return codec_of(best.encoding) if best is not None and codec_of(best.encoding) else "cp1252"
 

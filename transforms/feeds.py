@@ -24,7 +24,6 @@ import xml.etree.ElementTree as ET
 import zlib
 from datetime import UTC, datetime
 
-import feedparser
 import polars as pl
 
 from transforms.normalise import absolute_url, parse_timestamp
@@ -234,6 +233,8 @@ def parse_feed_with_warning(body: bytes, feed_url: str) -> tuple[pl.DataFrame, s
         raise TypeError("parse_feed takes the feed body as bytes")
     refuse_entity_declarations(body)
     readable, entities = html_entities_as_references(bytes(body))
+    import feedparser  # here, not with the module: a run whose feeds are all unchanged parses none
+
     parsed = feedparser.parse(readable)
     version = parsed.get("version") or ""
     usable = [e for e in parsed.entries if e.get("link") or e.get("links") or e.get("title")]

