@@ -90,4 +90,5 @@ def test_a_text_ner_fails_on_fails_alone(bad):
         assert spans[:3] + spans[4:] == expected[:3] + expected[4:]
         # the pool still reads after a worker died
         assert pool.recognise(["Emmanuel Macron flew to Rome."]) == make_recogniser(MODEL)(
-            ["Emmanuel Macron flew to Rome."])
+            ["Emmanuel Macron flew to Rome."]
+        )
