@@ -1,40 +1,41 @@
-"""The `ingest` flow: sources -> fetch -> raw landing -> parse -> transform -> NER -> load -> views ->
-checks -> run record.
+"""The `ingest` flow: feeds -> [stateless part: fetch -> raw landing -> parse -> article pages] -> [merge,
+under the ingest lock: transform against fresh state -> NER -> stories -> load -> views -> checks -> run
+record -> publish].
 
-One task per batch of sources (SOURCES_PER_TASK) or per stage, never per source or per article: a task
-run costs milliseconds of API time and the API server falls behind at thousands. Only the fetching tasks
-retry; everything else fails fast. A source that cannot be fetched or parsed is recorded (fetches, feed
-health, the summary) and skipped: it never stops the others. The load is one transaction: a crash leaves
-the warehouse as it was.
+The stateless part is flows/shards.py, reading through one Fetcher chosen per run (flows/fetch.py: live or
+replay); this module only orchestrates it and does the merge. One task per shard of FEEDS_PER_SHARD feeds
+or per stage, never per feed or per article: a task run costs milliseconds of API time and the API server
+falls behind at thousands. Only the shard task retries; everything else fails fast. A feed that cannot be
+fetched or parsed is recorded (fetches, feed health, the summary) and skipped: it never stops the others.
+The load is one transaction: a crash leaves the warehouse as it was.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
-from flows import raw_store, run_lock, warehouse
-from flows.http import NOT_MODIFIED, OK, FetchResult, fetch, is_file_url, make_session, refused, utc_now
+from flows import run_lock, warehouse
+from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
+from flows.http import OK, FetchResult, utc_now
 from flows.ner import make_recogniser, tolerant
-from flows.politeness import Reach, parse_robots, robots_url
 from flows.replay import ReplayIndex
+from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
 from newsetl import progress as progress_bars
-from newsetl.config import Settings, Source, SourcesConfig, load_curation, load_sources, local_path
+from newsetl.config import Feed, Settings, SourcesConfig, load_curation, load_sources
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
 from transforms.entities import (
     KNOWN_ALIAS_SCHEMA,
@@ -45,38 +46,15 @@ from transforms.entities import (
     ner_texts,
 )
 from transforms.entity_resolution import Curation
-from transforms.feeds import (
-    FeedParseError,
-    parse_feed,
-    parse_feed_with_warning,
-    parse_json_feed,
-    parse_news_sitemap,
-)
-from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows, split_rejected
-from transforms.listing import cards_warning, parse_listing_page
+from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows
 from transforms.normalise import stable_id
 from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
-from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages
+from transforms.pages import PAGE_SCHEMA
 from transforms.stories import assign_stories
-from transforms.tables import (
-    RAW_ITEM_SCHEMA,
-    build_article_tables,
-    feed_items,
-    listing_items,
-    unseen_or_retitled,
-)
+from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables
 
-PARSE_ERROR = "parse_error"
-NO_ITEMS = "no_items"  # a listing page fetched and read, on which no card was found
-NO_CARDS = ("no cards found: no link on the page reads as a headline (three words or more, to an http(s) "
-            "page) and no script holds an ItemList or card data; if the page has cards, give `selectors` "
-            "for it in the sources file")
-FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
-                "sitemap": parse_news_sitemap}
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
-SOURCES_PER_TASK = 25
-# the stages shown as progress bars on a terminal (newsetl.progress)
-FETCH_STAGE, PARSE_STAGE, PAGES_STAGE = "fetch feeds", "parse feeds", "fetch article pages"
+FEEDS_PER_SHARD = 25
 # raw items are transformed in this order, not in the order they were fetched (same input, same rows)
 RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
@@ -86,33 +64,6 @@ FETCH_SCHEMA = {
     "content_encoding": pl.String, "etag": pl.String, "last_modified": pl.String, "bytes": pl.Int64,
     "elapsed_ms": pl.Float64, "fetched_at": pl.Datetime("us"),
 }
-
-
-@dataclass
-class SourceResult:
-    """What one source gave this run: its fetch, its raw items, its article pages, and what went wrong."""
-
-    source: Source
-    fetch: FetchResult
-    sha256: str | None = None
-    items: pl.DataFrame | None = None           # the items still to load (already-loaded ones dropped)
-    item_count: int = 0                         # items the feed or listing offered
-    pages: pl.DataFrame | None = None
-    page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
-    error: str | None = None
-    rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
-    warning: str | None = None                  # what the feed parse had to be lenient about
-    no_items: bool = False                      # a listing page on which no card was found (error says why)
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None
-
-    @property
-    def outcome(self) -> str:
-        if self.fetch.outcome == OK and self.failed:
-            return NO_ITEMS if self.no_items else PARSE_ERROR
-        return self.fetch.outcome
 
 
 @dataclass(frozen=True)
@@ -126,16 +77,15 @@ class WarehouseState:
     known_entities: pl.DataFrame         # entity_id, canonical_name, entity_type
     known_entity_aliases: pl.DataFrame   # entity_id, alias
     curation: Curation                   # entities.toml + recorded merge/split decisions
-    replay: ReplayIndex | None = None    # reprocess: recorded fetches replace the network
     page_retries: dict[str, str] = field(default_factory=dict)  # URL -> feed_id: pages due a new fetch
     feed_settings: dict[str, str] = field(default_factory=dict)  # feed_id -> settings it was last read with
 
     @classmethod
-    def empty(cls, since: datetime, curation: Curation, replay: ReplayIndex) -> WarehouseState:
+    def empty(cls, since: datetime, curation: Curation) -> WarehouseState:
         return cls({}, pl.DataFrame(schema=KNOWN_SCHEMA), pl.DataFrame(schema=ALIAS_SCHEMA), since,
                    pl.DataFrame(schema=SIGNATURE_SCHEMA), pl.DataFrame(schema=RECENT_SCHEMA),
                    pl.DataFrame(schema=KNOWN_ENTITY_SCHEMA), pl.DataFrame(schema=KNOWN_ALIAS_SCHEMA),
-                   curation, replay)
+                   curation)
 
 
 @dataclass(frozen=True)
@@ -189,7 +139,7 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
     with warehouse.connect_writer(settings.warehouse_path) as con:
         curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
         if empty:
-            return WarehouseState.empty(since, curation, replay)
+            return WarehouseState.empty(since, curation)
         entities, entity_aliases = warehouse.known_entities(con)
         # a replay fetches again exactly the pages its run fetched (the ones it has a record of)
         retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
@@ -199,193 +149,12 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
-                              curation, replay, retries,
+                              curation, retries,
                               {} if replay is not None else warehouse.feed_settings(con))
 
 
-def fetch_one_source(source: Source, validators: tuple[str | None, str | None, str | None] | None,
-                     settings: Settings, replay: ReplayIndex | None, logger) -> SourceResult:
-    """Fetch one feed or listing page and land its body. A conditional GET when an ETag or Last-Modified
-    is known; a body identical to the last one loaded counts as not modified (files, servers without
-    validators), so it is not parsed again."""
-    etag, last_modified, last_sha = validators or (None, None, None)
-    if replay is not None:
-        result, sha = replay.fetch(source.url), None
-    else:
-        with make_session(settings) as session:
-            result = fetch(session, source.url, settings, etag, last_modified,
-                           Reach.trusting(source.url, source.allow_private_hosts))
-        sha = raw_store.land(settings.raw_root, result.body) if result.body is not None else None
-    if result.ok and last_sha is not None and sha == last_sha:
-        result = replace(result, outcome=NOT_MODIFIED)
-    if result.ok:
-        logger.info("fetched %s (%s bytes)", source.name, len(result.body or b""))
-    elif result.outcome == NOT_MODIFIED:
-        logger.debug("%s not modified since last run", source.name)
-    else:
-        logger.warning("%s: %s", source.name, result.error)
-    progress_bars.advance(FETCH_STAGE)
-    return SourceResult(source=source, fetch=result, sha256=sha,
-                        error=None if result.ok or result.outcome == NOT_MODIFIED else result.error)
-
-
-def parse_one_source(fetched: SourceResult, logger) -> SourceResult:
-    """Raw items of a fetched feed or listing page; a body that does not parse fails this source only."""
-    progress_bars.advance(PARSE_STAGE)
-    if not fetched.fetch.ok:
-        return fetched
-    source, result = fetched.source, fetched.fetch
-    warning = None
-    try:
-        if source.kind == "listing":
-            cards = parse_listing_page(result.body, result.final_url, source.selectors, result.content_type)
-            if cards.height == 0:
-                logger.warning("%s: %s", source.name, NO_CARDS)
-                return replace(fetched, error=f"{source.url}: {NO_CARDS}", no_items=True)
-            warning = cards_warning(cards)
-            items = listing_items(cards, source.feed_id, result.fetched_at,
-                                  source.relative_times_from(result.fetched_at))
-        else:
-            if source.kind in ("rss", "atom"):
-                parsed, warning = parse_feed_with_warning(result.body, result.final_url)
-            else:
-                parsed = FEED_PARSERS.get(source.kind, parse_feed)(result.body, result.final_url)
-            items = feed_items(parsed, source.feed_id, source.outlet or "", result.fetched_at)
-    except (FeedParseError, PageParseError) as exc:
-        logger.warning("%s: %s", source.name, exc)
-        return replace(fetched, error=f"{source.url}: {exc}")
-    except Exception as exc:  # noqa: BLE001 - a body or selector no parser copes with fails this source only
-        logger.warning("%s: cannot be parsed: %s: %s", source.name, type(exc).__name__, exc)
-        return replace(fetched, error=f"{source.url}: cannot be parsed: {type(exc).__name__}: {exc}")
-    offered = items.height
-    items, rejected = split_rejected(items)
-    for row in rejected.head(5).iter_rows(named=True):
-        logger.warning("%s: item skipped: %s: %s", source.name, row["item_url"], row["reason"])
-    logger.info("parsed %s: %d items (%d skipped)", source.name, offered, rejected.height)
-    if warning:
-        logger.warning("%s: parsed with warnings: %s", source.name, warning)
-    return replace(fetched, items=items, item_count=offered, rejected=rejected, warning=warning)
-
-
-def fetch_pages_of_source(parsed: SourceResult, settings: Settings, known_titles: pl.DataFrame,
-                          replay: ReplayIndex | None, logger) -> SourceResult:
-    """Fetch, land and parse the article page of each item of one source (concurrently, bounded).
-    An item already loaded from this URL under the same title is dropped: its page is not fetched
-    again. A new title means the article was edited: its page is fetched again for the new version."""
-    progress_bars.advance(PAGES_STAGE)
-    if parsed.items is None or not parsed.source.follow_links:
-        return parsed
-    items = parsed.items if parsed.source.force else unseen_or_retitled(parsed.items, known_titles)
-    links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
-    if replay is not None:
-        results = [replay.fetch(url) for url in links]
-        page_fetches = [(r, None) for r in results]
-    else:
-        with make_session(settings) as session, ThreadPoolExecutor(settings.page_workers) as pool:
-            allowed = PageGuard(parsed.source, session, settings)
-            results = list(pool.map(lambda url: fetch_page(allowed, url), links))
-        page_fetches = [(r, raw_store.land(settings.raw_root, r.body) if r.body is not None else None)
-                        for r in results]
-    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
-    failed = [r for r in results if not r.ok]
-    logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
-                parsed.source.name, len(results) - len(failed), len(failed), len(errors))
-    for r in failed[:5]:
-        logger.warning("%s: %s", parsed.source.name, r.error)
-    errors_by_url = dict(errors)
-    page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
-                     if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
-    return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
-
-
-def fetch_page(allowed: PageGuard, url: str) -> FetchResult:
-    """One article page, unless the guard refuses it; a link that makes the guard or the fetcher raise is
-    recorded as refused with the reason: it fails that page only, never its source or the run."""
-    try:
-        return allowed.refusal(url) or allowed.fetch(url)
-    except Exception as exc:  # noqa: BLE001 - one hostile link fails itself
-        return refused(url, f"cannot fetch this link: {type(exc).__name__}: {exc}")
-
-
-@task(name="fetch_sources", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def fetch_sources(batch: list[Source], validators: list, settings: Settings,
-                  replay: ReplayIndex | None = None) -> list[SourceResult]:
-    """Fetch a batch of feeds and listing pages, concurrently (the HostGate bounds the load per host)."""
-    logger = get_run_logger()
-    with ThreadPoolExecutor(max(1, min(len(batch), settings.max_connections))) as pool:
-        return list(pool.map(lambda pair: fetch_one_source(*pair, settings, replay, logger),
-                             zip(batch, validators, strict=True)))
-
-
-@task(name="parse_sources", cache_policy=NO_CACHE)
-def parse_sources(batch: list[SourceResult]) -> list[SourceResult]:
-    """Parse a batch of fetched feeds and listing pages."""
-    logger = get_run_logger()
-    return [parse_one_source(fetched, logger) for fetched in batch]
-
-
-@task(name="fetch_article_pages", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def fetch_article_pages(batch: list[SourceResult], settings: Settings, known_titles: pl.DataFrame,
-                        replay: ReplayIndex | None = None) -> list[SourceResult]:
-    """The article pages of a batch of parsed sources, one source after the other (each fetches its
-    pages concurrently)."""
-    logger = get_run_logger()
-    return [fetch_pages_of_source(parsed, settings, known_titles, replay, logger) for parsed in batch]
-
-
-def batches(items: list, size: int) -> list[list]:
-    """Sources in batches: one task per batch, not per source (a task run costs milliseconds of API
-    time, and a thousand feeds must not mean three thousand task runs)."""
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-class PageGuard:
-    """Whether an article link of one source may be fetched, and its fetch. A link found in data is
-    http(s) (scheme in any case) and reaches no private network (unless the source allows it) and no cloud
-    metadata address, on any redirect hop or connection (Reach); it is not against the host's robots.txt
-    (unless the source ignores it): robots.txt is fetched once per host per task, within the same Reach.
-    The one file:// link followed is a local source's own page: a file in its folder (the bundled sample
-    site), never a file elsewhere or on a "host"."""
-
-    def __init__(self, source: Source, session, settings: Settings) -> None:
-        self.source, self.session, self.settings = source, session, settings
-        self.reach = Reach(allow_private=source.allow_private_hosts)
-        self._robots: dict[str, object] = {}
-        self._lock = threading.Lock()
-
-    def _robots_for(self, url: str):
-        key = robots_url(url)
-        with self._lock:
-            if key not in self._robots:
-                answer = self.fetch(key)
-                self._robots[key] = parse_robots(answer.body, answer.status_code)
-            return self._robots[key]
-
-    def fetch(self, url: str) -> FetchResult:
-        return fetch(self.session, url, self.settings, reach=self.reach)
-
-    def refusal(self, url: str) -> FetchResult | None:
-        if is_file_url(url):
-            return None if in_folder_of(url, self.source) else refused(
-                url, "a file link is followed only from a local source, to a file in its folder")
-        if reason := self.reach.refusal(url):
-            return refused(url, reason)
-        if self.source.respect_robots and not self._robots_for(url).can_fetch(self.settings.user_agent, url):
-            return refused(url, "disallowed by robots.txt")
-        return None
-
-
-def in_folder_of(url: str, source: Source) -> bool:
-    """Whether a file:// link is a page of a local source: a file URL without a host whose real path
-    (links followed) is inside the real folder of the source's own file."""
-    if not (source.is_local and is_file_url(url)) or urlsplit(url).netloc:
-        return False
-    folder = local_path(source.url).resolve().parent
-    return local_path(url).resolve().is_relative_to(folder)
-
-
 @task(name="transform_batch", cache_policy=NO_CACHE)
-def transform_batch(results: list[SourceResult], config: SourcesConfig, state: WarehouseState):
+def transform_batch(results: list[FeedResult], config: SourcesConfig, state: WarehouseState):
     """Pure transforms over every source's rows: the article-side stage frames of this batch."""
     tables, sources, aliases, rejected = batch_tables(results, config, state)
     for row in rejected.head(5).iter_rows(named=True):
@@ -397,7 +166,7 @@ def transform_batch(results: list[SourceResult], config: SourcesConfig, state: W
     return tables, sources, aliases, rejected
 
 
-def batch_tables(results: list[SourceResult], config: SourcesConfig, state: WarehouseState):
+def batch_tables(results: list[FeedResult], config: SourcesConfig, state: WarehouseState):
     """The article-side stage frames of this batch against `state`, the outlets and aliases first met
     in it, and the items the transforms rejected."""
     raw = [r.items for r in results if r.items is not None]
@@ -436,7 +205,7 @@ class Recogniser:
 
 
 @task(name="recognise_early", cache_policy=NO_CACHE)
-def recognise_early(results: list[SourceResult], config: SourcesConfig, settings: Settings,
+def recognise_early(results: list[FeedResult], config: SourcesConfig, settings: Settings,
                     state: WarehouseState) -> Recogniser | None:
     """NER in the stateless part, before the ingest lock: the texts of the articles that are new or
     changed against the state read at the run's start. An article another run loaded meanwhile is read
@@ -502,11 +271,11 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               fail_after: str | None = None, rebuild: bool = False) -> warehouse.LoadResult:
+               rebuild: bool = False) -> warehouse.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
     reprocess, the derived tables are emptied in the same transaction)."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
-        return warehouse.load_batch(con, frames, loaded_at, fail_after=fail_after, rebuild=rebuild,
+        return warehouse.load_batch(con, frames, loaded_at, rebuild=rebuild,
                                     index_ids=frames["articles"]["article_id"].to_list())
 
 
@@ -577,7 +346,7 @@ def record_skipped_run(settings: Settings, run: dict) -> None:
 
 # --- pure helpers for the flow ----------------------------------------------------------------------------
 
-def fetch_rows(run_id: str, results: list[SourceResult]) -> pl.DataFrame:
+def fetch_rows(run_id: str, results: list[FeedResult]) -> pl.DataFrame:
     """The fetches table rows of this run: each source's fetch and its article pages."""
     rows = []
 
@@ -592,18 +361,18 @@ def fetch_rows(run_id: str, results: list[SourceResult]) -> pl.DataFrame:
                      "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at})
 
     for res in results:
-        purpose = "listing" if res.source.kind == "listing" else "feed"
-        add(res.source.feed_id, purpose, res.fetch, res.sha256, res.outcome, res.error)
+        purpose = "listing" if res.feed.kind == "listing" else "feed"
+        add(res.feed.feed_id, purpose, res.fetch, res.sha256, res.outcome, res.error)
         for page, sha in res.page_fetches:
-            add(res.source.feed_id, "article", page, sha, page.outcome, page.error)
+            add(res.feed.feed_id, "article", page, sha, page.outcome, page.error)
     return pl.DataFrame(rows, schema=FETCH_SCHEMA)
 
 
-def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
+def feed_rows(results: list[FeedResult]) -> pl.DataFrame:
     """Feed health of each source after this run."""
     rows = []
     for res in results:
-        s, f = res.source, res.fetch
+        s, f = res.feed, res.fetch
         rows.append({
             "feed_id": s.feed_id, "name": s.name, "url": s.url, "kind": s.kind,
             "source_id": source_id_for(s.outlet) if s.outlet else None, "schedule_group": s.group,
@@ -624,7 +393,7 @@ def feed_rows(results: list[SourceResult]) -> pl.DataFrame:
         "last_warning": pl.String})
 
 
-def rejected_item_rows(run_id: str, results: list[SourceResult], later: list[pl.DataFrame],
+def rejected_item_rows(run_id: str, results: list[FeedResult], later: list[pl.DataFrame],
                        rejected_at: datetime) -> pl.DataFrame:
     """The rejected_items rows of this run: items skipped at parsing (each source's) and later (transform,
     entities), each with its feed, its URL as given, the stage and the reason."""
@@ -644,9 +413,9 @@ def without_articles(tables, article_ids: list[str]):
                    signatures=tables.signatures.filter(keep))
 
 
-def source_summaries(results: list[SourceResult]) -> list[dict]:
+def source_summaries(results: list[FeedResult]) -> list[dict]:
     return [{
-        "name": r.source.name,
+        "name": r.feed.name,
         "outcome": r.outcome,
         "items": r.item_count,
         "pages": sum(1 for p, _ in r.page_fetches if p.ok),
@@ -661,7 +430,7 @@ def source_summaries(results: list[SourceResult]) -> list[dict]:
 
 @flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
-           group: str | None = None, fail_after: str | None = None, reprocess: bool = False,
+           group: str | None = None, reprocess: bool = False,
            refetch: list[str] | None = None, dry_run: bool = False) -> RunSummary:
     """Fetch every source (of `group`, or all), transform, and load one batch into the warehouse, then
     publish it for readers. A run whose group is already running is skipped; runs of other groups wait
@@ -671,8 +440,7 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     `dry_run` (with `reprocess`): rebuild in a throw-away copy and report what would change, table by
     table; the warehouse is not touched.
     `refetch`: names of sources to fetch and parse again in full, whatever their validators and what is
-    stored (their pages too).
-    `fail_after` (tests only) injects a crash inside the load after the named table."""
+    stored (their pages too)."""
     logger = get_run_logger()
     settings = Settings.from_env(warehouse_path=Path(warehouse_path) if warehouse_path else None)
     config = load_sources(sources_file)
@@ -691,11 +459,11 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
         merging = partial(merge_lock, published, settings.run_wait)
         with run_lock.alive(published, run["run_id"]):
             if not reprocess:  # only the start and the merge hold the ingest lock
-                return run_batch(settings, config, sources, run, fail_after, reprocess, merging)
+                return run_batch(settings, config, sources, run, reprocess, merging)
             with merging():  # a replay rebuilds from the recorded runs: all of it under the lock
                 if dry_run:
                     return reprocess_dry_run(settings, config, sources, run)
-                return run_batch(settings, config, sources, run, fail_after, reprocess)
+                return run_batch(settings, config, sources, run, reprocess)
 
 
 @contextmanager
@@ -707,7 +475,7 @@ def merge_lock(published: Path, wait_seconds: float) -> Iterator[None]:
         yield
 
 
-def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
+def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[Feed, ...],
                       run: dict) -> RunSummary:
     """What `reprocess` would change: the whole reprocess, run on a scratch copy of the writer's file; the
     summary's table_rows give each table's rows after it and the change from now."""
@@ -715,7 +483,7 @@ def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[
         before = warehouse.table_counts(con)
     with warehouse.scratch_copy(settings.warehouse_path) as scratch_path:
         scratch = replace(settings, warehouse_path=scratch_path, raw_dir=settings.raw_root)
-        summary = run_batch(scratch, config, sources, run, None, reprocess=True)
+        summary = run_batch(scratch, config, sources, run, reprocess=True)
     rows = {t: (after, after - before.get(t, 0)) for t, (after, _) in summary.table_rows.items()}
     return replace(summary, status="dry_run", table_rows=rows)
 
@@ -724,55 +492,66 @@ def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[
 class Batch:
     """One run's sources fetched (or replayed), parsed and transformed: what one load takes."""
 
-    results: list[SourceResult]
+    results: list[FeedResult]
     counts: dict[str, int]               # items, skipped_no_url, articles, new, changed, unchanged
     frames: dict[str, pl.DataFrame]      # the derived tables' stage frames
     rejected: list[pl.DataFrame]         # items rejected by the transforms and by NER (rejected_items)
     seen_at: datetime                    # rows first seen in this batch are dated by its first fetch
 
 
-def collect_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...],
+def collect_batch(settings: Settings, config: SourcesConfig, feeds: tuple[Feed, ...], fetcher: Fetcher,
                   state: WarehouseState, started_at: datetime, lap,
-                  progress: list[SourceResult] | None = None) -> Batch:
-    """Fetch (or replay), parse and transform the sources of one run, with NER and stories. Sources are
-    taken in the order of their feed_id, whatever the order of the sources file, so the same input gives
-    the same rows. `progress` is kept up to date with the sources' results so far, so that a crash before
-    the load can still record the fetch log."""
-    results = fetch_batch(settings, sources, state, lap, progress)
+                  progress: list[FeedResult] | None = None) -> Batch:
+    """Fetch (or replay), parse and transform the feeds of one run, with NER and stories. Feeds are taken
+    in the order of their feed_id, whatever the order of the sources file, so the same input gives the same
+    rows. `progress` is kept up to date with the feeds' results so far, so that a crash before the load can
+    still record the fetch log."""
+    results = fetch_batch(settings, feeds, fetcher, state, lap, progress)
     return merge_batch(settings, config, results, state, started_at, lap)
 
 
-def fetch_batch(settings: Settings, sources: tuple[Source, ...], state: WarehouseState, lap,
-                progress: list[SourceResult] | None = None) -> list[SourceResult]:
-    """The stateless part of a run: fetch (or replay), land and parse the sources and their article
-    pages. Of the warehouse it reads only `state`'s validators, known titles and page retries, which only
-    spare work (a stale one fetches a page again; the merge decides what is new against fresh state)."""
+def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, state: WarehouseState, lap,
+                progress: list[FeedResult] | None = None) -> list[FeedResult]:
+    """The stateless part of a run: the feeds in shards of FEEDS_PER_SHARD, each read (fetched or replayed,
+    landed, parsed, its article pages too) by one task; a shard's results are taken as it completes. Of the
+    warehouse it reads only `state`'s validators, known titles and page retries, which only spare work (a
+    stale one fetches a page again; the merge decides what is new against fresh state)."""
     progress = progress if progress is not None else []
-    sources = tuple(sorted(map(partial(forced_if_changed, state=state), sources), key=lambda s: s.feed_id))
-    groups = batches(list(sources), SOURCES_PER_TASK)
-    # a feed with pages due a retry is fetched in full (no conditional GET), so its items are read again
-    retrying = set(state.page_retries.values())
-    validators = [[None if state.replay or s.force or s.feed_id in retrying
-                   else state.validators.get(s.feed_id) for s in g] for g in groups]
+    feeds = tuple(sorted(map(partial(forced_if_changed, state=state), feeds), key=lambda f: f.feed_id))
     for stage in (FETCH_STAGE, PARSE_STAGE, PAGES_STAGE):
-        progress_bars.start(stage, len(sources), "sources")
-    progress[:] = [r for f in fetch_sources.map(groups, validators, unmapped(settings),
-                                                unmapped(state.replay)) for r in f.result()]
-    lap("fetch")
-    progress[:] = parsed = [r for f in parse_sources.map(batches(progress, SOURCES_PER_TASK))
-                            for r in f.result()]
-    lap("parse")
+        progress_bars.start(stage, len(feeds), "sources")
     # an item already loaded under the same title is not fetched again, unless its page is due a retry
     known_titles = state.known_articles.select("url", "title").filter(
         pl.col("url").is_not_null() & ~pl.col("url").is_in(list(state.page_retries)))
-    progress[:] = results = [r for f in fetch_article_pages.map(
-        batches(parsed, SOURCES_PER_TASK), unmapped(settings), unmapped(known_titles), unmapped(state.replay))
-        for r in f.result()]
-    lap("fetch_pages")
-    return results
+    shards = shards_of(feeds, state, conditional=isinstance(fetcher, LiveFetcher))
+    futures = read_shard_task.map(shards, unmapped(fetcher), unmapped(known_titles),
+                                  unmapped(settings.max_connections))
+    for future in as_completed(futures):
+        progress.extend(future.result())
+    lap("fetch")
+    return sorted(progress, key=lambda r: r.feed.feed_id)
 
 
-def merge_batch(settings: Settings, config: SourcesConfig, results: list[SourceResult],
+def shards_of(feeds: tuple[Feed, ...], state: WarehouseState, conditional: bool) -> list[Shard]:
+    """The feeds in shards of FEEDS_PER_SHARD, each feed with its validators: none (a fetch in full) when
+    the fetch is not `conditional` (a replay), the feed is forced, or it has pages due a retry (its items
+    must be read again)."""
+    retrying = set(state.page_retries.values())
+    groups = [feeds[i:i + FEEDS_PER_SHARD] for i in range(0, len(feeds), FEEDS_PER_SHARD)]
+    return [Shard(group, tuple(state.validators.get(f.feed_id)
+                               if conditional and not f.force and f.feed_id not in retrying else None
+                               for f in group))
+            for group in groups]
+
+
+@task(name="read_shard", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
+                    max_connections: int) -> list[FeedResult]:
+    """One shard of the stateless part (flows/shards.py), as a task."""
+    return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger())
+
+
+def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedResult],
                 state: WarehouseState, started_at: datetime, lap,
                 recogniser: Recogniser | None = None) -> Batch:
     """What needs the warehouse state, against `state` (read under the ingest lock): new and changed
@@ -794,7 +573,7 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[SourceR
     return Batch(results, tables.counts, frames, [transform_rejected, entity_rejected], seen_at)
 
 
-def forced_if_changed(source: Source, state: WarehouseState) -> Source:
+def forced_if_changed(source: Feed, state: WarehouseState) -> Feed:
     """The source, to be fetched and parsed again in full (`force`) when the sources file changed how it is
     read since its last good fetch (a selector, follow_links, the URL ...) or the run was asked to."""
     stored = state.feed_settings.get(source.feed_id)
@@ -806,13 +585,13 @@ def forced_if_changed(source: Source, state: WarehouseState) -> Source:
 
 
 @task(name="plan_replay", cache_policy=NO_CACHE)
-def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[str, Source]]:
+def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[str, Feed]]:
     """What a reprocess replays: the recorded runs, oldest first, and every feed the fetch log knows (for
     one the sources file no longer lists)."""
     with warehouse.connect_writer(settings.warehouse_path) as con:
         runs = con.execute(warehouse.sql_text("read/replayable_runs.sql")).fetchall()
         feeds = con.execute(warehouse.sql_text("read/replay_sources.sql")).fetchall()
-    known = {feed_id: Source(name=name, kind=kind, url=url, outlet=outlet, group=group,
+    known = {feed_id: Feed(name=name, kind=kind, url=url, outlet=outlet, group=group,
                              follow_links=follow_links)
              for feed_id, name, url, kind, outlet, group, follow_links in feeds}
     return [(run_id, started_at) for run_id, started_at in runs], known
@@ -824,19 +603,19 @@ def load_replay_index(settings: Settings, run_id: str) -> ReplayIndex:
         return ReplayIndex.load(con, settings.raw_root, run_id)
 
 
-def replayed_sources(config: SourcesConfig, known: dict[str, Source], replay: ReplayIndex
-                     ) -> tuple[Source, ...]:
+def replayed_feeds(config: SourcesConfig, known: dict[str, Feed], replay: ReplayIndex
+                     ) -> tuple[Feed, ...]:
     """The sources a recorded run fetched, as the sources file describes them now (a parser or selector
     change applies), or as the warehouse knew them if the file no longer lists them; each at the URL the
     run fetched."""
-    configured = {s.feed_id: s for s in config.sources}
+    configured = {s.feed_id: s for s in config.feeds}
     return tuple(replace(configured.get(feed_id) or known[feed_id], url=url)
                  for feed_id, url in sorted(replay.feeds.items())
                  if feed_id in configured or feed_id in known)
 
 
-def replay_recorded_runs(settings: Settings, config: SourcesConfig, fail_after: str | None,
-                         lap) -> tuple[list[Batch], warehouse.LoadResult]:
+def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
+                         ) -> tuple[list[Batch], warehouse.LoadResult]:
     """Rebuild the derived tables by replaying every recorded run in order, each against the state the ones
     before it left, as the live runs saw it: every version of every article comes back, not only the
     latest. Done in a copy of the writer's file that replaces it only once every run is loaded."""
@@ -850,17 +629,17 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, fail_after: 
         for index, (run_id, started_at) in enumerate(recorded):
             replay = load_replay_index(work, run_id)
             state = read_state(work, started_at, replay, empty=index == 0)
-            batch = collect_batch(work, config, replayed_sources(config, known_feeds, replay), state,
-                                  started_at, lap)
-            loaded = load_batch(work, batch.frames, batch.seen_at, fail_after, rebuild=index == 0)
+            batch = collect_batch(work, config, replayed_feeds(config, known_feeds, replay),
+                                  ReplayFetcher(replay), state, started_at, lap)
+            loaded = load_batch(work, batch.frames, batch.seen_at, rebuild=index == 0)
             first = first or loaded
             done.append(batch)
         if first is None:  # nothing recorded: the derived tables are emptied all the same
-            first = loaded = load_batch(work, {}, utc_now(), fail_after, rebuild=True)
+            first = loaded = load_batch(work, {}, utc_now(), rebuild=True)
     return done, warehouse.LoadResult(first.before, loaded.after)
 
 
-def run_counts(run_id: str, results: list[SourceResult], counts: dict[str, int]) -> dict:
+def run_counts(run_id: str, results: list[FeedResult], counts: dict[str, int]) -> dict:
     """The run record's counts."""
     return {"run_id": run_id, "sources_total": len(results),
             "sources_failed": sum(r.failed for r in results), "items_parsed": counts["items"],
@@ -876,17 +655,17 @@ def summed_counts(batches_done: list[Batch]) -> dict[str, int]:
     return {key: sum(b.counts.get(key, 0) for b in batches_done) for key in keys}
 
 
-def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
-              fail_after: str | None, reprocess: bool, locked=nullcontext) -> RunSummary:
+def run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, ...], run: dict,
+              reprocess: bool, locked=nullcontext) -> RunSummary:
     """The body of an ingest run, once it holds its group's lock. `locked()` holds the ingest lock: for
     the start (migrations, the run record, the state the stateless part reads) and again from the merge
     to the end (or the record of a failure)."""
     with ExitStack() as held:
-        return _run_batch(settings, config, sources, run, fail_after, reprocess, locked, held)
+        return _run_batch(settings, config, sources, run, reprocess, locked, held)
 
 
-def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source, ...], run: dict,
-               fail_after: str | None, reprocess: bool, locked, held: ExitStack) -> RunSummary:
+def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, ...], run: dict,
+               reprocess: bool, locked, held: ExitStack) -> RunSummary:
     logger = get_run_logger()
     run_id, started_at = run["run_id"], run["started_at"]
     lock_wait_before = warehouse.LOCK_WAITS.total()
@@ -910,17 +689,17 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source,
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
-    progress: list[SourceResult] = []   # the sources' results so far, for the fetch log of a crash
+    progress: list[FeedResult] = []   # the sources' results so far, for the fetch log of a crash
     rejected = pl.DataFrame(schema=REJECTED_SCHEMA)
     finish, stage = run_counts(run_id, [], summed_counts([])), "before the load"
     try:
         if reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
-            done, loaded = replay_recorded_runs(settings, config, fail_after, lap)
+            done, loaded = replay_recorded_runs(settings, config, lap)
             # each source as the last replayed run left it
-            results = list({r.source.feed_id: r for b in done for r in b.results}.values())
+            results = list({r.feed.feed_id: r for b in done for r in b.results}.values())
             counts = summed_counts(done)
         else:
-            fetched = fetch_batch(settings, sources, start_state, lap, progress)
+            fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress)
             recogniser = recognise_early(fetched, config, settings, start_state)
             lap("entities")
             merge_now()
@@ -933,7 +712,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source,
             rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
             frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetch_rows(run_id, results),
                                      "rejected_items": rejected}
-            loaded = load_batch(settings, frames, batch.seen_at, fail_after)
+            loaded = load_batch(settings, frames, batch.seen_at)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,
         # and readers see the failed run (and the data as it was)
@@ -969,8 +748,8 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Source,
         articles=counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
         lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
-        rejected_items=rejected.join(pl.DataFrame({"feed_id": [r.source.feed_id for r in results],
-                                                   "source": [r.source.name for r in results]},
+        rejected_items=rejected.join(pl.DataFrame({"feed_id": [r.feed.feed_id for r in results],
+                                                   "source": [r.feed.name for r in results]},
                                                   schema={"feed_id": pl.String, "source": pl.String}),
                                      on="feed_id", how="left").to_dicts(),
     )
@@ -988,7 +767,7 @@ class AllSourcesFailed(RuntimeError):
         self.summary = summary
 
 
-def all_failed(results: list[SourceResult]) -> str | None:
+def all_failed(results: list[FeedResult]) -> str | None:
     """The run's error when it had sources and every one of them failed, else None."""
     if results and all(r.failed for r in results):
         return f"all {len(results)} source(s) failed; nothing was loaded from any of them"

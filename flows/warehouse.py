@@ -452,15 +452,21 @@ class LoadResult:
         return self.after[table] - self.before[table]
 
 
+# A fault injected for tests that prove a crash inside the load leaves nothing behind: the name of a table
+# after which every load raises (set by the test, in the process that runs the flow; None in use).
+CRASH_AFTER_TABLE: str | None = None
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
                index_ids: list[str] | None = None) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
-    frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise,
-    for tests that prove a crash leaves nothing behind. `rebuild` (reprocess) first empties the derived
-    tables, in the same transaction. `index_ids`: articles to (re)index for search in the same
-    transaction, so a batch is never loaded without being searchable (when there is an index to update;
-    the caller builds a missing one)."""
+    frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise
+    (default CRASH_AFTER_TABLE), for tests that prove a crash leaves nothing behind. `rebuild`
+    (reprocess) first empties the derived tables, in the same transaction. `index_ids`: articles to
+    (re)index for search in the same transaction, so a batch is never loaded without being searchable
+    (when there is an index to update; the caller builds a missing one)."""
+    fail_after = fail_after or CRASH_AFTER_TABLE
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
     indexing = bool(index_ids) and not rebuild and has_search_index(con)

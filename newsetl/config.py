@@ -130,9 +130,10 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class Source:
-    """One endpoint we poll: a feed or a listing page, belonging to an outlet (listing cards name their
-    own outlets), in a schedule group."""
+class Feed:
+    """One endpoint we poll, an entry of the sources file: a feed or a listing page, belonging to an outlet
+    (listing cards name their own outlets), in a schedule group. (The sources file and the CLI call it a
+    source; in the warehouse a source is an outlet, so the code calls it a feed.)"""
 
     name: str
     kind: str
@@ -173,16 +174,16 @@ class Source:
 @dataclass(frozen=True)
 class SourcesConfig:
     path: Path
-    sources: tuple[Source, ...]
+    feeds: tuple[Feed, ...]
     outlets: tuple[Outlet, ...]
 
-    def in_group(self, group: str | None) -> tuple[Source, ...]:
+    def in_group(self, group: str | None) -> tuple[Feed, ...]:
         self.check_group(group)
-        return self.sources if group is None else tuple(s for s in self.sources if s.group == group)
+        return self.feeds if group is None else tuple(s for s in self.feeds if s.group == group)
 
     def check_names(self, names: list[str] | None) -> None:
         """Source names given on the command line (`--refetch`) must exist."""
-        known = [s.name for s in self.sources]
+        known = [s.name for s in self.feeds]
         unknown = [n for n in names or [] if n not in known]
         if unknown:
             raise ConfigError(f"{self.path}: no source named {', '.join(map(repr, unknown))}; the sources "
@@ -191,7 +192,7 @@ class SourcesConfig:
     def check_group(self, group: str | None) -> None:
         """A group no source belongs to is an error naming the groups there are (a typo must not run
         nothing and call it a success)."""
-        known = sorted({s.group for s in self.sources})
+        known = sorted({s.group for s in self.feeds})
         if group is not None and group not in known:
             raise ConfigError(f"{self.path}: no source is in schedule group {group!r}; the groups are: "
                               f"{', '.join(known)}")
@@ -233,7 +234,7 @@ def _parse_outlet(entry: dict) -> Outlet:
                   aliases=tuple(aliases))
 
 
-def _parse_source(entry: dict, base_dir: Path) -> Source:
+def _parse_source(entry: dict, base_dir: Path) -> Feed:
     unknown = set(entry) - SOURCE_FIELDS
     if unknown:
         raise ValueError(f"unknown field(s) {sorted(unknown)}; allowed: {sorted(SOURCE_FIELDS)}")
@@ -256,7 +257,7 @@ def _parse_source(entry: dict, base_dir: Path) -> Source:
     if not isinstance(selectors, dict):
         raise ValueError("selectors must be a table of XPath expressions")
     card_selectors = _card_selectors(selectors)
-    return Source(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
+    return Feed(name=entry["name"].strip(), kind=kind, url=_location(entry["url"].strip(), base_dir),
                   outlet=outlet.strip() if isinstance(outlet, str) else None,
                   group=str(entry.get("group", "default")), selectors=card_selectors,
                   captured_at=_captured_at(entry.get("captured_at")), **flags)
@@ -324,7 +325,7 @@ def load_sources(path: str | Path) -> SourcesConfig:
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise ConfigError(f"{file}: source names must be unique; repeated: {duplicates}")
-    return SourcesConfig(path=file, sources=tuple(sources), outlets=tuple(outlets))
+    return SourcesConfig(path=file, feeds=tuple(sources), outlets=tuple(outlets))
 
 
 def load_curation(path: str | Path | None, recorded: list[tuple[str, str | None, list[str]]] = ()

@@ -428,13 +428,13 @@ def list_sources(sources: Path, warehouse: Path | None) -> None:
         _fail(str(exc))
     health, note = _health(warehouse_path)
 
-    table = Table(title=f"{len(config.sources)} source(s) in {config.path}", title_justify="left")
+    table = Table(title=f"{len(config.feeds)} source(s) in {config.path}", title_justify="left")
     for column, justify in (("name", "left"), ("kind", "left"), ("group", "left"), ("url", "left"),
                             ("last outcome", "left"), ("status", "right"), ("error streak", "right"),
                             ("last success (UTC)", "left"), ("items last run", "right"),
                             ("median ms", "right")):
         table.add_column(column, justify=justify, overflow="fold")
-    for source in config.sources:
+    for source in config.feeds:
         row = health.get(source.feed_id)
         if row is None:
             cells = [f"[dim]{NEVER_POLLED}[/dim]", "", "", "", "", ""]

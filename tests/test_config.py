@@ -40,7 +40,7 @@ selectors = { card = "//div[@class='card']" }
 
 def test_a_good_file(tmp_path):
     config = load_sources(write(tmp_path, GOOD))
-    indy, remote, listing = config.sources
+    indy, remote, listing = config.feeds
     assert indy.kind == "rss" and indy.follow_links and indy.group == "default"
     assert indy.url == (tmp_path / "feeds" / "indy.xml").resolve().as_uri()  # relative to the file
     assert remote.url == "https://example.com/atom.xml" and remote.group == "hourly"
@@ -77,7 +77,7 @@ def test_bad_entries_are_named(tmp_path, entry, message):
 def test_captured_at_is_read_as_utc(tmp_path):
     text = ('[[sources]]\nname = "x"\nkind = "listing"\nurl = "a.html"\n'
             "captured_at = 2026-11-28T13:00:00+01:00\n")
-    (source,) = load_sources(write(tmp_path, text)).sources
+    (source,) = load_sources(write(tmp_path, text)).feeds
     assert str(source.captured_at) == "2026-11-28 12:00:00"
     assert source.relative_times_from(source.captured_at.replace(day=30)) == source.captured_at
 
@@ -97,8 +97,8 @@ def test_bad_toml_missing_file_and_duplicates(tmp_path):
 
 def test_the_bundled_sources_file_is_valid_and_offline():
     config = load_sources(ROOT_SOURCES)
-    assert len(config.sources) >= 4
-    assert all(s.is_local and Path(s.url.removeprefix("file://")).exists() for s in config.sources)
+    assert len(config.feeds) >= 4
+    assert all(s.is_local and Path(s.url.removeprefix("file://")).exists() for s in config.feeds)
 
 
 def test_settings_from_environment(monkeypatch, tmp_path):

@@ -78,7 +78,7 @@ def test_add_from_link_rel_alternate_keeps_the_file_and_its_comments(site_server
     assert added(sources_file) == {"name": "127-0-0-1", "kind": "rss",
                                    "url": site_server.url("/t1/world/rss.xml"), "outlet": "Test Paper",
                                    "group": "default", "follow_links": True}
-    assert [s.name for s in load_sources(sources_file).sources] == ["harbour", "127-0-0-1"]
+    assert [s.name for s in load_sources(sources_file).feeds] == ["harbour", "127-0-0-1"]
 
 
 def test_add_from_a_common_path_with_options(site_server, sources_file):
@@ -127,7 +127,7 @@ def test_names_are_unique_and_a_known_feed_is_not_added_twice(site_server, sourc
         site_server.routes[path] = (200, XML, RSS % path.encode())
     for path in ("/t5/a.xml", "/t5/b.xml", "/t5/c.xml"):
         assert add(site_server, sources_file, path).exit_code == 0
-    names = [s.name for s in load_sources(sources_file).sources]
+    names = [s.name for s in load_sources(sources_file).feeds]
     assert names == ["harbour", "127-0-0-1", "127-0-0-1-2", "127-0-0-1-3"]
     again = add(site_server, sources_file, "/t5/b.xml")
     assert again.exit_code == 2 and "already in" in again.output and "'127-0-0-1-2'" in again.output
@@ -149,7 +149,7 @@ def test_a_new_file_and_an_invalid_file(site_server, tmp_path):
     site_server.routes["/t7/rss.xml"] = (200, XML, RSS % b"Seven")
     fresh = tmp_path / "new.toml"
     assert add(site_server, fresh, "/t7/rss.xml").exit_code == 0
-    assert [s.name for s in load_sources(fresh).sources] == ["127-0-0-1"]
+    assert [s.name for s in load_sources(fresh).feeds] == ["127-0-0-1"]
 
     bad = tmp_path / "bad.toml"
     bad.write_text('[[sources]]\nname = "x"\nkind = "rs"\nurl = "a.xml"\noutlet = "O"\n', encoding="utf-8")
@@ -186,7 +186,7 @@ def test_list_with_health_from_the_warehouse(tmp_path, sources_file):
         handle.write('\n[[sources]]\nname = "fresh"\nkind = "rss"\nurl = "https://fresh.example/rss.xml"\n'
                      'outlet = "Fresh"\ngroup = "hourly"\n')
     config = load_sources(sources_file)
-    harbour = config.sources[0]
+    harbour = config.feeds[0]
     path = tmp_path / "news.duckdb"
     with warehouse.connect(path) as con:
         warehouse.migrate(con)
@@ -219,12 +219,12 @@ def test_list_with_health_from_the_warehouse(tmp_path, sources_file):
 def test_the_example_sources_file_is_valid():
     """sources.example.toml lists real feeds (never fetched here): it must load, and be what it says."""
     config = load_sources(ROOT / "sources.example.toml")
-    assert len(config.sources) >= 20
-    assert {s.group for s in config.sources} == {"frequent", "hourly"}
-    assert {"rss", "atom"} <= {s.kind for s in config.sources}
-    assert all(s.url.startswith("https://") for s in config.sources)
+    assert len(config.feeds) >= 20
+    assert {s.group for s in config.feeds} == {"frequent", "hourly"}
+    assert {"rss", "atom"} <= {s.kind for s in config.feeds}
+    assert all(s.url.startswith("https://") for s in config.feeds)
     outlets = {o.name: o for o in config.outlets}
-    assert all(s.outlet in outlets for s in config.sources)
+    assert all(s.outlet in outlets for s in config.feeds)
     assert all(o.domain and o.homepage for o in outlets.values())
     text = (ROOT / "sources.example.toml").read_text(encoding="utf-8")
     assert "internet" in text.split("[[outlets]]")[0] and "never fetched by the tests" in text
@@ -265,7 +265,7 @@ def test_remove_takes_out_one_entry_and_keeps_every_other_byte(tmp_path):
              'url = "https://one.example/rss.xml"  # trailing comment\noutlet = "A"\n\n')
     expected = REMOVABLE.replace(entry, "")
     assert path.read_bytes() == expected.encode()
-    assert [s.name for s in load_sources(path).sources] == ["two"]
+    assert [s.name for s in load_sources(path).feeds] == ["two"]
     unknown = runner.invoke(app, ["sources", "remove", "nope", "--sources", str(path)])
     assert unknown.exit_code == 2 and "no source of that name" in unknown.output and "two" in unknown.output
     last = runner.invoke(app, ["sources", "remove", "two", "--sources", str(path)])

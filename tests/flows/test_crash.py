@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from flows import warehouse
 from flows.ingest import ingest
 from tests.conftest import write_sources
 
@@ -14,11 +15,13 @@ def article_count(db) -> int:
         return con.execute("select count(*) from articles").fetchone()[0]
 
 
-def test_crash_mid_load_rolls_back_the_whole_batch(tmp_path, site_server, prefect_harness):
+def test_crash_mid_load_rolls_back_the_whole_batch(tmp_path, site_server, prefect_harness, monkeypatch):
+    monkeypatch.setattr(warehouse, "CRASH_AFTER_TABLE", "article_entities")
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     db = tmp_path / "news.duckdb"
     with pytest.raises(RuntimeError, match="injected failure after loading article_entities"):
-        ingest(sources_file=str(sources), warehouse_path=str(db), fail_after="article_entities")
+        ingest(sources_file=str(sources), warehouse_path=str(db))
+    monkeypatch.undo()
     with duckdb.connect(str(db), read_only=True) as con:
         for table in ("sources", "articles", "entities", "article_entities", "feeds"):
             assert con.execute(f"select count(*) from {table}").fetchone()[0] == 0, table  # noqa: S608

@@ -54,8 +54,8 @@ NEW_SOURCE = "northern-courier"  # the source the runs under test add to the bas
 
 # stage -> (the task whose end starts it, the task whose end ends it), in flow order
 STAGES = {
-    "fetch": ("prepare_warehouse", "fetch_article_pages"),        # feeds, parse, article pages, landing
-    "transform": ("fetch_article_pages", "transform_batch"),
+    "fetch": ("prepare_warehouse", "read_shard"),                 # feeds, parse, article pages, landing
+    "transform": ("read_shard", "transform_batch"),
     "entities": ("transform_batch", "recognise_entities"),         # spaCy load + NER + resolution
     "load": ("assign_stories", "load_batch"),                      # the one-transaction load
     "search_index": ("load_batch", "index_for_search"),            # after the load commit ...
@@ -67,8 +67,8 @@ PLAN = {"fetch": 5, "transform": 3, "entities": 3, "load": 5, "search_index": 2,
         "record_publish": 1}
 assert sum(PLAN.values()) == KILLS
 # the stage a run is in once its last finished task is this one
-STAGE_AFTER = {None: "prepare", "prepare_warehouse": "fetch", "read_state": "fetch", "fetch_sources": "fetch",
-               "parse_sources": "fetch", "fetch_article_pages": "transform", "transform_batch": "entities",
+STAGE_AFTER = {None: "prepare", "prepare_warehouse": "fetch", "read_state": "fetch",
+               "read_shard": "transform", "recognise_early": "transform", "transform_batch": "entities",
                "recognise_entities": "stories", "assign_stories": "load", "load_batch": "search_index",
                "index_for_search": "views_checks", "apply_views_and_checks": "record_run",
                "record_run": "publish", "publish_snapshot": "flow_end"}

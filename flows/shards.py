@@ -1,0 +1,167 @@
+"""The stateless part of a run: a shard is a batch of feeds, read through a Fetcher (flows/fetch.py):
+fetch and land each feed or listing page, parse its items, then fetch, land and parse the article pages of
+the items not already loaded under the same title. A shard needs no warehouse state beyond its keys: its
+feeds, their validators and the titles already loaded (which only spare work: a stale one fetches a page
+again, and the merge decides what is new against fresh state). One feed that cannot be fetched or parsed
+is recorded in its FeedResult and never stops the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+
+import polars as pl
+
+from flows.fetch import Fetcher, Validators
+from flows.http import NOT_MODIFIED, OK, FetchResult
+from newsetl import progress as progress_bars
+from newsetl.config import Feed
+from transforms.feeds import (
+    FeedParseError,
+    parse_feed,
+    parse_feed_with_warning,
+    parse_json_feed,
+    parse_news_sitemap,
+)
+from transforms.items import split_rejected
+from transforms.listing import cards_warning, parse_listing_page
+from transforms.pages import PageParseError, parse_article_pages
+from transforms.tables import feed_items, listing_items, unseen_or_retitled
+
+PARSE_ERROR = "parse_error"
+NO_ITEMS = "no_items"  # a listing page fetched and read, on which no card was found
+NO_CARDS = ("no cards found: no link on the page reads as a headline (three words or more, to an http(s) "
+            "page) and no script holds an ItemList or card data; if the page has cards, give `selectors` "
+            "for it in the sources file")
+FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_feed,
+                "sitemap": parse_news_sitemap}
+# the stages shown as progress bars on a terminal (newsetl.progress)
+FETCH_STAGE, PARSE_STAGE, PAGES_STAGE = "fetch feeds", "parse feeds", "fetch article pages"
+
+
+@dataclass
+class FeedResult:
+    """What one feed gave this run: its fetch, its raw items, its article pages, and what went wrong."""
+
+    feed: Feed
+    fetch: FetchResult
+    sha256: str | None = None
+    items: pl.DataFrame | None = None           # the items still to load (already-loaded ones dropped)
+    item_count: int = 0                         # items the feed or listing offered
+    pages: pl.DataFrame | None = None
+    page_fetches: list[tuple[FetchResult, str | None]] = field(default_factory=list)
+    error: str | None = None
+    rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
+    warning: str | None = None                  # what the feed parse had to be lenient about
+    no_items: bool = False                      # a listing page on which no card was found (error says why)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
+    def outcome(self) -> str:
+        if self.fetch.outcome == OK and self.failed:
+            return NO_ITEMS if self.no_items else PARSE_ERROR
+        return self.fetch.outcome
+
+
+@dataclass(frozen=True)
+class Shard:
+    """The keys of one shard: its feeds, each with its validators (None: fetch in full)."""
+
+    feeds: tuple[Feed, ...]
+    validators: tuple[Validators | None, ...]
+
+
+def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_connections: int,
+               logger: logging.Logger | logging.LoggerAdapter) -> list[FeedResult]:
+    """Fetch and parse the feeds of `shard` concurrently, then fetch and parse their article pages, one
+    feed after the other (each fetches its pages concurrently; the per-host gate bounds the load)."""
+    with ThreadPoolExecutor(max(1, min(len(shard.feeds), max_connections))) as pool:
+        fetched = list(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
+                                zip(shard.feeds, shard.validators, strict=True)))
+    parsed = [parse_fetched(result, logger) for result in fetched]
+    return [fetch_pages_of_feed(result, fetcher, known_titles, logger) for result in parsed]
+
+
+def fetch_feed(feed: Feed, validators: Validators | None, fetcher: Fetcher, logger) -> FeedResult:
+    """Fetch one feed or listing page and land its body. A body identical to the last one loaded counts
+    as not modified (files, servers without validators), so it is not parsed again."""
+    result, sha = fetcher.feed(feed, validators)
+    last_sha = validators[2] if validators else None
+    if result.ok and last_sha is not None and sha == last_sha:
+        result = replace(result, outcome=NOT_MODIFIED)
+    if result.ok:
+        logger.info("fetched %s (%s bytes)", feed.name, len(result.body or b""))
+    elif result.outcome == NOT_MODIFIED:
+        logger.debug("%s not modified since last run", feed.name)
+    else:
+        logger.warning("%s: %s", feed.name, result.error)
+    progress_bars.advance(FETCH_STAGE)
+    return FeedResult(feed=feed, fetch=result, sha256=sha,
+                      error=None if result.ok or result.outcome == NOT_MODIFIED else result.error)
+
+
+def parse_fetched(fetched: FeedResult, logger) -> FeedResult:
+    """Raw items of a fetched feed or listing page; a body that does not parse fails this feed only."""
+    progress_bars.advance(PARSE_STAGE)
+    if not fetched.fetch.ok:
+        return fetched
+    feed, result = fetched.feed, fetched.fetch
+    warning = None
+    try:
+        if feed.kind == "listing":
+            cards = parse_listing_page(result.body, result.final_url, feed.selectors, result.content_type)
+            if cards.height == 0:
+                logger.warning("%s: %s", feed.name, NO_CARDS)
+                return replace(fetched, error=f"{feed.url}: {NO_CARDS}", no_items=True)
+            warning = cards_warning(cards)
+            items = listing_items(cards, feed.feed_id, result.fetched_at,
+                                  feed.relative_times_from(result.fetched_at))
+        else:
+            if feed.kind in ("rss", "atom"):
+                parsed, warning = parse_feed_with_warning(result.body, result.final_url)
+            else:
+                parsed = FEED_PARSERS.get(feed.kind, parse_feed)(result.body, result.final_url)
+            items = feed_items(parsed, feed.feed_id, feed.outlet or "", result.fetched_at)
+    except (FeedParseError, PageParseError) as exc:
+        logger.warning("%s: %s", feed.name, exc)
+        return replace(fetched, error=f"{feed.url}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a body or selector no parser copes with fails this feed only
+        logger.warning("%s: cannot be parsed: %s: %s", feed.name, type(exc).__name__, exc)
+        return replace(fetched, error=f"{feed.url}: cannot be parsed: {type(exc).__name__}: {exc}")
+    offered = items.height
+    items, rejected = split_rejected(items)
+    for row in rejected.head(5).iter_rows(named=True):
+        logger.warning("%s: item skipped: %s: %s", feed.name, row["item_url"], row["reason"])
+    logger.info("parsed %s: %d items (%d skipped)", feed.name, offered, rejected.height)
+    if warning:
+        logger.warning("%s: parsed with warnings: %s", feed.name, warning)
+    return replace(fetched, items=items, item_count=offered, rejected=rejected, warning=warning)
+
+
+def fetch_pages_of_feed(parsed: FeedResult, fetcher: Fetcher, known_titles: pl.DataFrame,
+                        logger) -> FeedResult:
+    """Fetch, land and parse the article page of each item of one feed. An item already loaded from this
+    URL under the same title is dropped: its page is not fetched again. A new title means the article was
+    edited: its page is fetched again for the new version."""
+    progress_bars.advance(PAGES_STAGE)
+    if parsed.items is None or not parsed.feed.follow_links:
+        return parsed
+    items = parsed.items if parsed.feed.force else unseen_or_retitled(parsed.items, known_titles)
+    links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
+    page_fetches = fetcher.pages(parsed.feed, links)
+    results = [r for r, _ in page_fetches]
+    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
+    failed = [r for r in results if not r.ok]
+    logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
+                parsed.feed.name, len(results) - len(failed), len(failed), len(errors))
+    for r in failed[:5]:
+        logger.warning("%s: %s", parsed.feed.name, r.error)
+    errors_by_url = dict(errors)
+    page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
+                     if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
+    return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
