@@ -323,23 +323,3 @@ class NerPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
-def tolerant(recognise, failures: dict[str, str]):
-    """`recognise` that never fails a batch for one text: results are kept per text (so a step retried
-    over part of the batch does not read a text again); when a batch fails, its texts are read one by
-    one, and a text that fails by itself gets no spans and its reason in `failures` (text -> reason)."""
-    known: dict[str, Sequence[Span]] = {}
-
-    def recognise_each(texts: list[str]) -> Sequence[Sequence[Span]]:
-        todo = [t for t in dict.fromkeys(texts) if t not in known and t not in failures]
-        if todo:
-            try:
-                known.update(zip(todo, recognise(todo), strict=True))
-            except Exception:  # noqa: BLE001 - narrowed to the texts that fail by themselves
-                for text in todo:
-                    try:
-                        known[text] = recognise([text])[0]
-                    except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
-                        failures[text] = f"{type(exc).__name__}: {exc}"
-        return [known.get(t, []) for t in texts]
-
-    return recognise_each

@@ -8,8 +8,8 @@ import signal
 
 from flows.ner import model_reader
 
-RAISES = "NER-RAISES-ON-THIS"
-KILLS = "NER-KILLS-ITS-WORKER"
+RAISES = "ner raises on this text"  # lower case: recased_for_ner leaves it as it is
+KILLS = "ner kills the worker reading this text"
 
 
 def failing_reader(model: str):
