@@ -64,6 +64,9 @@ def test_ner_reads_the_first_texts_before_the_last_page_is_fetched(
 ):
     monkeypatch.setenv("NEWSETL_NER_PROCESSES", "2")
     monkeypatch.setenv("NEWSETL_NER_PARALLEL_MIN", "1")
+    # the held page must not time out: the run waits for it as long as the server holds it
+    monkeypatch.setenv("NEWSETL_READ_TIMEOUT", "150")
+    monkeypatch.setenv("NEWSETL_FETCH_DEADLINE", "200")
     paths = article_paths()
     asked: list[str] = []
     held: list[bool] = []
@@ -73,8 +76,8 @@ def test_ner_reads_the_first_texts_before_the_last_page_is_fetched(
         with lock:
             asked.append(handler.path)
             last = len(set(asked)) == len(paths)
-        if last:  # the run's last page: held until NER has read an earlier text, or 120 s
-            held.append(ner_reads.wait(120))
+        if last:  # the run's last page: held until NER has read an earlier text, or 90 s
+            held.append(ner_reads.wait(90))
         body = (
             (SAMPLE_SITE / handler.path.lstrip("/")).read_bytes()
             if (SAMPLE_SITE / handler.path.lstrip("/")).exists()
