@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache, partial
 from urllib.parse import urljoin, urlsplit
@@ -65,10 +65,20 @@ class FetchResult:
     content_encoding: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    size: int | None = None       # bytes of the body, kept when the body itself is dropped (without_body)
 
     @property
     def ok(self) -> bool:
         return self.outcome == OK
+
+    @property
+    def body_bytes(self) -> int | None:
+        """Bytes of the body received (None: no body), whether the body is still held or not."""
+        return len(self.body) if self.body is not None else self.size
+
+    def without_body(self) -> FetchResult:
+        """This fetch without its body, once landed and parsed, so a run does not hold every page."""
+        return replace(self, body=None, size=self.body_bytes) if self.body is not None else self
 
 
 ACCEPT_ENCODING = "gzip, deflate, br"  # br decoded by urllib3 with the brotli package

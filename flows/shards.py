@@ -9,12 +9,13 @@ is recorded in its FeedResult and never stops the others.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from flows.fetch import Fetcher, Validators
+from flows.fetch import Fetcher, Landed, Validators
 from flows.http import NOT_MODIFIED, OK, FetchResult
 from newsetl import progress as progress_bars
 from newsetl.config import Feed
@@ -27,7 +28,7 @@ from transforms.feeds import (
 )
 from transforms.items import split_rejected
 from transforms.listing import cards_warning, parse_listing_page
-from transforms.pages import PageParseError, parse_article_pages
+from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages
 from transforms.tables import feed_items, listing_items, unseen_or_retitled
 
 PARSE_ERROR = "parse_error"
@@ -39,6 +40,9 @@ FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_fe
                 "sitemap": parse_news_sitemap}
 # the stages shown as progress bars on a terminal (newsetl.progress)
 FETCH_STAGE, PARSE_STAGE, PAGES_STAGE = "fetch feeds", "parse feeds", "fetch article pages"
+# article pages of one feed fetched and parsed at a time: the bodies a feed has in hand (robots.txt is read
+# again for each such group of a feed's pages)
+PAGES_AT_ONCE = 100
 
 
 @dataclass
@@ -77,14 +81,27 @@ class Shard:
 
 
 def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_connections: int,
-               logger: logging.Logger | logging.LoggerAdapter) -> list[FeedResult]:
+               logger: logging.Logger | logging.LoggerAdapter,
+               on_feed: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
     """Fetch and parse the feeds of `shard` concurrently, then fetch and parse their article pages, one
-    feed after the other (each fetches its pages concurrently; the per-host gate bounds the load)."""
+    feed after the other (each fetches its pages concurrently; the per-host gate bounds the load). No body
+    is kept once landed and parsed. `on_feed`, when the shard runs in the flow's own process, is handed
+    each feed's result as soon as its pages are read (the run's NER starts on them)."""
     with ThreadPoolExecutor(max(1, min(len(shard.feeds), max_connections))) as pool:
         fetched = list(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
                                 zip(shard.feeds, shard.validators, strict=True)))
-    parsed = [parse_fetched(result, logger) for result in fetched]
-    return [fetch_pages_of_feed(result, fetcher, known_titles, logger) for result in parsed]
+    parsed = [without_body(parse_fetched(result, logger)) for result in fetched]
+    results = []
+    for result in parsed:
+        results.append(read := fetch_pages_of_feed(result, fetcher, known_titles, logger))
+        if on_feed is not None:
+            on_feed(read)
+    return results
+
+
+def without_body(result: FeedResult) -> FeedResult:
+    """A feed's result once its feed or listing page is parsed: the body dropped, its byte count kept."""
+    return replace(result, fetch=result.fetch.without_body())
 
 
 def fetch_feed(feed: Feed, validators: Validators | None, fetcher: Fetcher, logger) -> FeedResult:
@@ -153,15 +170,27 @@ def fetch_pages_of_feed(parsed: FeedResult, fetcher: Fetcher, known_titles: pl.D
         return parsed
     items = parsed.items if parsed.feed.force else unseen_or_retitled(parsed.items, known_titles)
     links = items["item_url"].drop_nulls().unique(maintain_order=True).to_list()
-    page_fetches = fetcher.pages(parsed.feed, links)
-    results = [r for r, _ in page_fetches]
-    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r in results if r.ok])
-    failed = [r for r in results if not r.ok]
+    page_frames, page_fetches = [], []
+    for start in range(0, len(links), PAGES_AT_ONCE):  # a feed's bodies in hand: PAGES_AT_ONCE at most
+        frame, landed = read_pages(parsed.feed, links[start:start + PAGES_AT_ONCE], fetcher)
+        page_frames.append(frame)
+        page_fetches += landed
+    pages = pl.concat(page_frames) if page_frames else pl.DataFrame(schema=PAGE_SCHEMA)
+    failed = [r for r, _ in page_fetches if r.outcome != OK]
+    unparseable = sum(1 for r in failed if r.outcome == PARSE_ERROR)
     logger.info("%s: %d article pages fetched, %d not fetched, %d unparseable",
-                parsed.feed.name, len(results) - len(failed), len(failed), len(errors))
-    for r in failed[:5]:
+                parsed.feed.name, len(page_fetches) - len(failed) + unparseable, len(failed) - unparseable,
+                unparseable)
+    for r in [r for r in failed if r.outcome != PARSE_ERROR][:5]:
         logger.warning("%s: %s", parsed.feed.name, r.error)
-    errors_by_url = dict(errors)
-    page_fetches = [(replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
-                     if r.url in errors_by_url else r, sha) for r, sha in page_fetches]
     return replace(parsed, items=items, pages=pages, page_fetches=page_fetches)
+
+
+def read_pages(feed: Feed, links: list[str], fetcher: Fetcher) -> tuple[pl.DataFrame, list[Landed]]:
+    """Fetch, land and parse the article pages at `links`: their rows, and each fetch without its body
+    (an unparseable page marked PARSE_ERROR with the reason)."""
+    landed = fetcher.pages(feed, links)
+    pages, errors = parse_article_pages([(r.url, r.body, r.content_type) for r, _ in landed if r.ok])
+    errors_by_url = dict(errors)
+    return pages, [((replace(r, outcome=PARSE_ERROR, error=errors_by_url[r.url])
+                     if r.url in errors_by_url else r).without_body(), sha) for r, sha in landed]

@@ -87,6 +87,17 @@ def ner_texts(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def as_read_by_ner(texts: list[str]) -> list[str]:
+    """The texts as NER is handed them: ALL-CAPS headlines and datelines recased, offsets unchanged."""
+    return [recased_for_ner(t) for t in texts]
+
+
+def ner_inputs(articles: pl.DataFrame) -> list[str]:
+    """What NER reads for these articles (title, body or summary): each distinct text once, as
+    recognise_mentions hands it over, so spans read ahead of the merge are the ones it asks for."""
+    return as_read_by_ner(ner_texts(articles)["text"].unique(maintain_order=True).to_list())
+
+
 def _is_wordlike(token: str) -> bool:
     """A token that can be part of a name: it holds a letter and is no ordinal ("11th", "2nd")."""
     return bool(_LETTER.search(token)) and not _ORDINAL.fullmatch(token)
@@ -121,7 +132,7 @@ def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFra
     score (a results table) is a team: an organisation whatever NER said, and `beside_score` keeps it from
     the known-place rule of the type vote (a club named after its city)."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
-    spans_by_text = dict(zip(distinct, recognise([recased_for_ner(t) for t in distinct]), strict=True))
+    spans_by_text = dict(zip(distinct, recognise(as_read_by_ner(distinct)), strict=True))
     rows = []
     for article_id, text in texts.select("article_id", "text").iter_rows():
         for span in spans_by_text[text]:

