@@ -95,6 +95,15 @@ def site_server():
     server.server_close()
 
 
+@pytest.fixture
+def routes(site_server):
+    """Routes a test sets on the shared loopback server, taken away after it."""
+    before = dict(site_server.routes)
+    yield site_server.routes
+    site_server.routes.clear()
+    site_server.routes.update(before)
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness

@@ -144,14 +144,6 @@ def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     assert lost_because(Scheduled(), None, 60, waited=61) == "taken by no worker in 60 s"
 
 
-@pytest.fixture
-def routes(site_server):
-    before = dict(site_server.routes)
-    yield site_server.routes
-    site_server.routes.clear()
-    site_server.routes.update(before)
-
-
 def shard_runs(api: str) -> list[str]:
     """The states of the shard task runs the server has seen, sorted."""
     return task_run_states(api, "read_shard")

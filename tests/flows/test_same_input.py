@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import duckdb
-import pytest
 
 from flows.ingest import ingest
 from newsetl import clock
@@ -41,15 +40,6 @@ def edited(title: str, extra: str) -> dict[str, tuple[int, dict[str, str], bytes
         b'<div class="article-body">', f'<div class="article-body"><p>{extra}</p>'.encode())
     return {FEED: (200, {"Content-Type": "application/rss+xml"}, feed),
             PAGE: (200, {"Content-Type": "text/html; charset=utf-8"}, page)}
-
-
-@pytest.fixture
-def routes(site_server):
-    """Routes a test sets on the shared loopback server, taken away after it."""
-    before = dict(site_server.routes)
-    yield site_server.routes
-    site_server.routes.clear()
-    site_server.routes.update(before)
 
 
 def test_three_live_runs_of_a_changing_site_then_reprocess_give_every_table_back(
