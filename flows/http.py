@@ -16,7 +16,7 @@ for the check and to a private one for the connection gets nothing. Each fetch h
 fetch's sockets are shut down, so a server that drips one byte a second cannot hold a run.
 
 file:// is read only for URLs a person wrote (a source in sources.toml) or a local source's own pages
-(flows/ingest.py PageGuard), never for a Location header: only regular files, up to `max_body_bytes`.
+(flows/fetch.py PageGuard), never for a Location header: only regular files, up to `max_body_bytes`.
 """
 
 from __future__ import annotations
