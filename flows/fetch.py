@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -38,6 +38,7 @@ class Fetcher(Protocol):
 @dataclass(frozen=True)
 class LiveFetcher:
     settings: Settings
+    robots: RobotsRules = field(default_factory=lambda: RobotsRules(), compare=False, repr=False)
 
     def feed(self, feed: Feed, validators: Validators | None) -> Landed:
         etag, last_modified, _ = validators or (None, None, None)
@@ -49,7 +50,7 @@ class LiveFetcher:
         if not urls:
             return []
         with ThreadPoolExecutor(min(self.settings.page_workers, len(urls))) as pool:
-            guard = PageGuard(feed, shared_session(self.settings), self.settings)
+            guard = PageGuard(feed, shared_session(self.settings), self.settings, self.robots)
             results = list(pool.map(guard.fetch_page, urls))
         return [(r, self._land(r)) for r in results]
 
@@ -68,27 +69,53 @@ class ReplayFetcher:
         return [(self.index.fetch(url), None) for url in urls]
 
 
+class RobotsRules:
+    """The robots.txt rules of each host, read once per fetcher (one run, or one shard on a worker),
+    however many feeds or groups of pages ask; a host's rules are read within the Reach of the feed that
+    asks (so they are kept apart by whether private addresses may be reached)."""
+
+    def __init__(self) -> None:
+        self._rules: dict[tuple[str, bool], object] = {}
+        self._locks: dict[tuple[str, bool], threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict:  # a fetcher sent to a worker elsewhere starts with no rules read
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+
+    def get(self, key: tuple[str, bool], read):
+        """The rules under `key`, from `read()` the first time (one reader per host at a time)."""
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._rules:
+                self._rules[key] = read()
+            return self._rules[key]
+
+
 class PageGuard:
     """Whether an article link of one feed may be fetched, and its fetch. A link found in data is http(s)
     (scheme in any case) and reaches no private network (unless the feed allows it) and no cloud metadata
     address, on any redirect hop or connection (Reach); it is not against the host's robots.txt (unless the
-    feed ignores it): robots.txt is fetched once per host per guard, within the same Reach.
+    feed ignores it): robots.txt is fetched once per host per fetcher (RobotsRules), within the same Reach.
     The one file:// link followed is a local feed's own page: a file in its folder (the bundled sample
     site), never a file elsewhere or on a "host"."""
 
-    def __init__(self, feed: Feed, session, settings: Settings) -> None:
+    def __init__(self, feed: Feed, session, settings: Settings, robots: RobotsRules | None = None) -> None:
         self.feed, self.session, self.settings = feed, session, settings
         self.reach = Reach(allow_private=feed.allow_private_hosts)
-        self._robots: dict[str, object] = {}
-        self._lock = threading.Lock()
+        self.robots = robots if robots is not None else RobotsRules()
 
     def _robots_for(self, url: str):
-        key = robots_url(url)
-        with self._lock:
-            if key not in self._robots:
-                answer = self.fetch(key)
-                self._robots[key] = parse_robots(answer.body, answer.status_code)
-            return self._robots[key]
+        where = robots_url(url)
+
+        def read():
+            answer = self.fetch(where)
+            return parse_robots(answer.body, answer.status_code)
+
+        return self.robots.get((where, self.feed.allow_private_hosts), read)
 
     def fetch(self, url: str) -> FetchResult:
         return fetch(self.session, url, self.settings, reach=self.reach)

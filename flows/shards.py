@@ -40,8 +40,7 @@ FEED_PARSERS = {"rss": parse_feed, "atom": parse_feed, "jsonfeed": parse_json_fe
                 "sitemap": parse_news_sitemap}
 # the stages shown as progress bars on a terminal (newsetl.progress)
 FETCH_STAGE, PARSE_STAGE, PAGES_STAGE = "fetch feeds", "parse feeds", "fetch article pages"
-# article pages of one feed fetched and parsed at a time: the bodies a feed has in hand (robots.txt is read
-# again for each such group of a feed's pages)
+# article pages of one feed fetched and parsed at a time: the bodies a feed has in hand
 PAGES_AT_ONCE = 100
 
 

@@ -120,3 +120,26 @@ def test_robots_txt_disallowing_article_pages_is_honoured(tmp_path, site_server,
         pages = con.execute("""select count(*) from articles a join feeds f using (feed_id)
                                where f.name = 'harbour-times' and a.content_source = 'page'""").fetchone()[0]
     assert refused == 14 and pages == 0
+
+
+def test_robots_txt_is_read_once_per_host_for_a_run_however_many_feeds_and_pages(tmp_path, site_server,
+                                                                                 routes):
+    from flows.fetch import LiveFetcher
+    from flows.shards import PAGES_AT_ONCE
+    from newsetl.config import Feed, Settings
+
+    page = b"<html><head><title>A page</title></head><body><p>Text.</p></body></html>"
+    urls = [site_server.url(f"/robots-once/{n}.html") for n in range(PAGES_AT_ONCE + 20)]
+    for url in urls:
+        routes[url.removeprefix(site_server.base_url)] = (200, {"Content-Type": "text/html"}, page)
+    routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n")
+    fetcher = LiveFetcher(Settings.from_env(warehouse_path=tmp_path / "news.duckdb"))
+    world, europe = (Feed(name=name, kind="rss", url=site_server.url(f"/{name}.xml"),
+                          allow_private_hosts=True) for name in ("world", "europe"))
+    asked = len(site_server.requests)
+    # one feed's pages in two groups (as fetch_pages_of_feed reads them), then another feed of the same host
+    landed = fetcher.pages(world, urls[:PAGES_AT_ONCE]) + fetcher.pages(world, urls[PAGES_AT_ONCE:])
+    landed += fetcher.pages(europe, urls[:3] + [site_server.url("/private/a.html")])
+    assert [r.outcome for r, _ in landed[:-1]] == ["ok"] * (len(urls) + 3)
+    assert landed[-1][0].error.endswith("disallowed by robots.txt")
+    assert site_server.requests[asked:].count("/robots.txt") == 1
