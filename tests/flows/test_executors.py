@@ -144,6 +144,13 @@ def test_a_shard_is_lost_when_its_run_crashed_failed_or_overran_the_deadline():
     assert lost_because(Scheduled(), None, 60, waited=61) == "taken by no worker in 60 s"
 
 
+def holds_connection(pid: int, local_ports: set[int]) -> bool:
+    """Whether process `pid` has a TCP connection from one of `local_ports` (on 127.0.0.1)."""
+    import psutil
+
+    return any(c.laddr and c.laddr.port in local_ports for c in psutil.Process(pid).net_connections("tcp"))
+
+
 def shard_runs(api: str) -> list[str]:
     """The states of the shard task runs the server has seen, sorted."""
     return task_run_states(api, "read_shard")
@@ -213,10 +220,12 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     slow = {path for path in slow if (SAMPLE_SITE / path.lstrip("/")).is_file()}
     assert len(slow) == 2, "pick two article pages of the sample site, one per feed"
     in_flight: set[str] = set()
+    client_ports: set[int] = set()  # the client ends of the slow pages' connections: who is fetching them
     both = threading.Event()
 
     def slow_page(path):
         def answer(handler):
+            client_ports.add(handler.client_address[1])
             in_flight.add(path)
             if len(in_flight) == 2:
                 both.set()
@@ -236,6 +245,7 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
     assert ingest(sources_file=str(sources), warehouse_path=str(local_db)).status == "completed"
 
     in_flight.clear()  # from here on, the workers' fetches
+    client_ports.clear()
     both.clear()
     api, home, storage = prefect_api
     before = shard_runs(api)
@@ -244,8 +254,10 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
 
     def kill_one():
         if both.wait(timeout=240):  # each worker holds one shard (one at a time each)
-            os.kill(workers[0].pid, signal.SIGKILL)
-            killed.append(workers[0].pid)
+            # the worker whose connection is fetching a slow page: it is in the middle of its shard
+            holder = next(w for w in workers if holds_connection(w.pid, client_ports))
+            os.kill(holder.pid, signal.SIGKILL)
+            killed.append(holder.pid)
 
     monkeypatch.setenv("NEWSETL_EXECUTOR", "prefect")
     monkeypatch.setenv("NEWSETL_SHARD_DEADLINE", "10")
