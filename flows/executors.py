@@ -9,10 +9,10 @@
   or a `LocalCluster` of `NEWSETL_DASK_WORKERS` processes started for the run.
 
 The same task runs on all three, with the same parameters: keys (a batch of feeds, their validators,
-the known titles of those feeds), never frames of the warehouse. Each executor hands results on as shards
-finish, keyed by the shard's key, and each key once: a shard done twice (resubmitted after its worker was
-presumed lost, and finished by both) gives one result, and what it landed in the raw store is named by
-its content, so nothing is doubled.
+the known titles of those feeds and their outlets), never frames of the warehouse. Each executor hands
+results on as shards finish, keyed by the shard's key, and each key once: a shard done twice
+(resubmitted after its worker was presumed lost, and finished by both) gives one result, and what it
+landed in the raw store is named by its content, so nothing is doubled.
 
 A lost worker: Dask reschedules a dead worker's tasks itself. Prefect does not: a task run whose worker
 was killed stays `Running` on the server for ever (task runs have no heartbeat, and the server's task
