@@ -8,7 +8,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_COLORS ?= true
 
-.PHONY: run test lint bench clean chromium
+.PHONY: run test lint bench clean chromium screenshots
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ chromium:
 test: $(BIN)/.installed chromium
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The README's dashboard screenshots (docs/screenshots/), taken by the dashboard's page tests.
+screenshots: $(BIN)/.installed chromium
+	NEWSETL_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -n 0 tests/dashboard/test_pages.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,7 +1,8 @@
 """The dashboard as a user sees it: `newsetl dashboard` started on 127.0.0.1 (a free port) against the sample
 warehouse, each page opened in headless Chromium (Debian's package, driven over the DevTools protocol), the
 rendered page checked for the numbers and names the views hold, and a screenshot saved per page
-(docs/screenshots/<page>.png; NEWSETL_SCREENSHOTS=<dir> to save them elsewhere). Then a snapshot with
+(into a temporary folder, so a test run never edits the checkout; `make screenshots` sets
+NEWSETL_SCREENSHOTS=docs/screenshots to refresh the README's). Then a snapshot with
 hostile web text is published over the served file: it is shown at once, as inert text.
 
 Nothing leaves 127.0.0.1: the browser resolves no other host name."""
@@ -13,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from flows import warehouse
 from newsetl.serve import stop_process_group
 from tests.conftest import ROOT
 
-SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS") or ROOT / "docs" / "screenshots")
+SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS") or tempfile.mkdtemp(prefix="newsetl-screenshots-"))
 
 if not find_chromium():
     if os.environ.get("CI"):
