@@ -56,14 +56,10 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         temporary_settings,
     )
 
-    from flows.ingest import AllSourcesFailed, ingest
-    from flows.run_lock import RunLockTimeout
-    from flows.warehouse import LockedError
     from newsetl.clock import ClockError, check_env
     from newsetl.output import configure_run_logging, stage_bars
     from newsetl.serve import ServeError, configured_server
-    from newsetl.server_watchdog import guard_temporary_server
-    from newsetl.summary import print_summary
+    from newsetl.server_watchdog import EarlyTemporaryServer, guard_temporary_server
 
     try:
         config = load_sources(sources)  # a bad file is reported here, before a flow run starts
@@ -76,9 +72,17 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         api_url = configured_server(Path(os.environ["PREFECT_HOME"]), get_current_settings().api.url)
     except (ConfigError, ClockError, ServeError) as exc:
         _fail(str(exc))
-    if api_url is None:
-        guard_temporary_server()  # a temporary Prefect server dies with this process, even on SIGKILL
-    configure_run_logging(verbose)
+    early_server = None
+    # a temporary Prefect server dies with this process, even on SIGKILL; it starts in its own process
+    # while this one imports the flow (README: Scheduling, what a run outside `serve` costs)
+    if api_url is None and guard_temporary_server() and get_current_settings().server.ephemeral.enabled:
+        early_server = EarlyTemporaryServer()
+    from flows.ingest import AllSourcesFailed, ingest
+    from flows.run_lock import RunLockTimeout
+    from flows.warehouse import LockedError
+    from newsetl.summary import print_summary
+
+    configure_run_logging(verbose)  # after Prefect's flow machinery is imported: it sets up logging too
     overrides = {PREFECT_API_URL: api_url} if api_url else {}
     if "heartbeat_frequency" not in get_current_settings().flows.model_fields_set:
         # Prefect's flow-run heartbeat thread sleeps in 1 s steps and the run waits for it to wake at the
@@ -86,6 +90,8 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         # reads. Off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY is set (env or profile).
         overrides[PREFECT_FLOWS_HEARTBEAT_FREQUENCY] = None
     try:
+        if early_server is not None:
+            early_server.wait()
         with temporary_settings(overrides), stage_bars():
             summary = ingest(sources_file=str(sources), warehouse_path=str(warehouse) if warehouse else None,
                              group=group, reprocess=reprocess, refetch=refetch, dry_run=dry_run)

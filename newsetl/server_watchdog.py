@@ -81,3 +81,30 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+class EarlyTemporaryServer:
+    """Prefect's temporary server started in a thread while the run goes on importing its flow (polars,
+    DuckDB, the transforms: seconds of work in this process while the server's own process imports and
+    starts on another core). Prefect's SubprocessASGIServer is one per process and its `start()` returns
+    at once once started, so the flow run later finds it up and waits for nothing. `wait()` must be called
+    before the first flow run: Prefect marks the server running before it answers, and a flow run that
+    asked too early would find it not listening yet. Start it after `guard_temporary_server()`."""
+
+    def __init__(self) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="newsetl-temporary-server", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            from prefect.server.api.server import SubprocessASGIServer
+            SubprocessASGIServer().start()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        """Return once the server answers; raise what its start raised (e.g. Prefect's start timeout)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
