@@ -71,7 +71,7 @@ def test_some_sources_failing_exits_4_and_the_others_load(tmp_path, prefect_harn
     assert again.exit_code == 0, again.output
 
 
-def test_unreachable_feeds_are_one_line_each_not_a_flood_of_retries(tmp_path):
+def test_unreachable_feeds_are_one_line_each_not_a_flood_of_retries(tmp_path, prefect_harness):
     """Five feeds on a closed loopback port: no urllib3 retry lines, one short reason per source."""
     import os
     import subprocess
@@ -83,8 +83,11 @@ def test_unreachable_feeds_are_one_line_each_not_a_flood_of_retries(tmp_path):
     sources.write_text("".join(f'[[sources]]\nname = "down-{i}"\nkind = "rss"\n'
                                f'url = "http://127.0.0.1:9/feed-{i}.xml"\noutlet = "Down {i}"\n'
                                for i in range(5)), encoding="utf-8")
+    import prefect.settings
+
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["COLUMNS"] = "200"
+    env["PREFECT_API_URL"] = prefect.settings.PREFECT_API_URL.value()  # the suite's: no temporary server
     done = subprocess.run([sys.executable, "-m", "newsetl.cli", "run", "--sources", str(sources),
                            "--warehouse", str(tmp_path / "news.duckdb")], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)

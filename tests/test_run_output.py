@@ -1,6 +1,8 @@
 """What `newsetl run` and `newsetl sources` print (issue 18): Prefect's per-task "Finished in state" lines
 only with --verbose, log times and run start labelled UTC, and whole lines (no wrapping at 80 columns)
-when the output is a file or a pipe. The real CLI in a subprocess, its output a pipe (not a terminal)."""
+when the output is a file or a pipe. The real CLI in a subprocess, its output a pipe (not a terminal),
+reporting to the suite's Prefect server (a temporary server per run cost ~10 s each; what the user sees of a
+temporary server is tested by tests/test_cli.py and tests/security/test_prefect_server.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ import re
 import select
 import subprocess
 import sys
+
+import prefect.settings
+import pytest
 
 from tests.conftest import ROOT, SAMPLE_SITE
 
@@ -31,10 +36,17 @@ follow_links = true
 """
 
 
+@pytest.fixture(autouse=True)
+def _server(prefect_harness):
+    """Every run here reports to the suite's Prefect server (see environment())."""
+
+
 def environment() -> dict[str, str]:
-    """This process's environment with no Prefect server, no COLUMNS and Prefect's INFO lines on."""
+    """This process's environment with the suite's Prefect server, no COLUMNS and Prefect's INFO lines
+    on."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API") and k != "COLUMNS"}
-    env.update({"PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_LOGGING_TO_API_ENABLED": "false"})
+    env.update({"PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_LOGGING_TO_API_ENABLED": "false",
+                "PREFECT_API_URL": prefect.settings.PREFECT_API_URL.value()})
     return env
 
 
