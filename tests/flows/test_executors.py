@@ -162,11 +162,31 @@ def on_workers(api: str, storage: Path):
     return temporary_settings({PREFECT_API_URL: api, PREFECT_LOCAL_STORAGE_PATH: storage})
 
 
+def differences(these: dict[str, list[tuple]], those: dict[str, list[tuple]]) -> dict[str, tuple[list, list]]:
+    """Of each table whose rows differ: the rows only in `these`, the rows only in `those` (a readable
+    failure; equal row sets give {})."""
+    return {table: ([r for r in these[table] if r not in those[table]],
+                    [r for r in those[table] if r not in these[table]])
+            for table in these if these[table] != those[table]}
+
+
+def ner_pools(monkeypatch) -> list:
+    """The NerPool of each run started from here on (flows.ingest.ner_pool), to see what it read."""
+    import flows.ingest
+
+    pools, make = [], flows.ingest.ner_pool
+    monkeypatch.setattr(flows.ingest, "ner_pool", lambda settings: pools.append(make(settings)) or pools[-1])
+    return pools
+
+
 def test_local_prefect_workers_and_dask_give_the_same_rows(
     tmp_path, site_server, prefect_harness, prefect_api, monkeypatch
 ):
+    """... and with `prefect` and `dask` the shards read the entities (NEWSETL_SHARD_NER=auto): the run's
+    NerPool is handed every text's spans and reads none itself; the mentions are the local run's."""
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")  # the 4 sample feeds in 2 shards
+    pools = ner_pools(monkeypatch)
 
     def run(executor: str) -> Path:
         monkeypatch.setenv("NEWSETL_EXECUTOR", executor)
@@ -192,9 +212,33 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
     # pointing at dashboard/app.py. `newsetl run` (a console script, __main__ guarded) is not affected.
     monkeypatch.delattr(sys.modules["__main__"], "__file__", raising=False)
     on_dask = rows(run("dask"))
-    assert local["articles"] and local["fetches"]
+    assert local["articles"] and local["fetches"] and local["article_entities"]
     assert on_prefect == local
     assert on_dask == local
+    here, prefect_pool, dask_pool = pools
+    assert here.texts_read > 0 and here.texts_seeded == 0  # local: the run's NER read every text
+    for pool in (prefect_pool, dask_pool):  # the workers read them all: the run's process read none
+        assert (pool.texts_read, pool.texts_seeded) == (0, here.texts_read)
+
+
+def test_shards_that_read_entities_give_the_same_rows(tmp_path, site_server, prefect_harness, monkeypatch):
+    """NEWSETL_SHARD_NER=on with `local` shards (threads of the run's process, as a worker runs them):
+    the shards' spans are the ones the run's NER would read, so the rows are the same, and the run's
+    NerPool, handed every text's spans, reads none."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")
+    pools = ner_pools(monkeypatch)
+
+    def run(shard_ner: str) -> dict:
+        monkeypatch.setenv("NEWSETL_SHARD_NER", shard_ner)
+        summary = ingest(sources_file=str(sources), warehouse_path=str(tmp_path / shard_ner / "news.duckdb"))
+        assert summary.status == "completed" and summary.articles["new"] > 0
+        return rows(tmp_path / shard_ner / "news.duckdb")
+
+    assert not (diff := differences(run("on"), run("off"))), diff
+    on, off = pools
+    assert off.texts_read > 0 and off.texts_seeded == 0
+    assert (on.texts_read, on.texts_seeded) == (0, off.texts_read)
 
 
 def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
@@ -261,6 +305,9 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
 
     monkeypatch.setenv("NEWSETL_EXECUTOR", "prefect")
     monkeypatch.setenv("NEWSETL_SHARD_DEADLINE", "10")
+    # the shards do not read entities here: a worker's first NER loads spaCy, seconds that would count
+    # against the 10 s deadline on a busy machine (NER on workers: the test above)
+    monkeypatch.setenv("NEWSETL_SHARD_NER", "off")
     db = tmp_path / "killed" / "news.duckdb"
     try:
         wait_subscribed(api, 2, workers)
