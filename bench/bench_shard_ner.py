@@ -79,14 +79,19 @@ def one_run(sources: Path, db: Path, env: dict, workers: list[psutil.Process]) -
     the workers' CPU meanwhile, and its report."""
     before = cpu_seconds(workers)
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(BENCH / "ingest_once.py"), "--sources", str(sources),
-                             "--warehouse", str(db)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    out, err = proc.communicate()  # reads both pipes; the child is reaped below, with its rusage
-    _, status, usage = os.wait4(proc.pid, 0)
+    log = db.parent / "stderr.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([sys.executable, str(BENCH / "ingest_once.py"), "--sources", str(sources),
+                                 "--warehouse", str(db)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=err)
+        out = proc.stdout.read()
+        proc.stdout.close()
+        _, status, usage = os.wait4(proc.pid, 0)  # its rusage: it and every descendant it reaped
+        proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"the run failed: {err.decode('utf-8', 'replace')[-3000:]}")
+    if proc.returncode != 0:
+        raise SystemExit(f"the run failed: {log.read_text('utf-8', 'replace')[-3000:]}")
     report = json.loads(out.decode().strip().splitlines()[-1])
     return {"run_cpu": usage.ru_utime + usage.ru_stime, "workers_cpu": cpu_seconds(workers) - before,
             "wall": wall, "entities": report["stage_seconds"].get("entities", 0.0),
