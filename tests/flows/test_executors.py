@@ -354,3 +354,54 @@ def test_a_shard_is_given_the_known_titles_of_its_own_feeds_and_outlets_only():
         ("http://a.example/1", "A one"),
         ("http://a.example/2", "A two"),
     ]
+
+
+def test_shard_ner_is_on_where_shards_run_on_workers(monkeypatch):
+    from newsetl.config import ConfigError, Settings
+
+    assert [Settings(executor=e).ner_in_shards for e in ("local", "prefect", "dask")] == [False, True, True]
+    assert Settings(executor="local", shard_ner="on").ner_in_shards
+    assert not Settings(executor="dask", shard_ner="off").ner_in_shards
+    monkeypatch.setenv("NEWSETL_SHARD_NER", "workers")
+    with pytest.raises(ConfigError, match="NEWSETL_SHARD_NER='workers': must be one of auto, on, off"):
+        Settings.from_env()
+
+
+def test_a_shard_reads_the_texts_of_items_not_known_under_their_title_and_never_fails_for_ner(caplog):
+    """new_texts: what the merge's NER would be asked for (title, blank line, text) of the feed's items
+    whose URL is not stored under the same title; a model that cannot be loaded on a worker leaves the
+    texts to the run (no spans, a warning), and the feed's result is otherwise whole."""
+    import logging
+    from datetime import datetime
+
+    import polars as pl
+
+    from flows.http import OK, FetchResult
+    from flows.shards import FeedResult, new_texts, parse_fetched, with_ner_spans
+    from newsetl.config import Feed
+
+    url = "http://127.0.0.1:9/independent/rss.xml"  # nothing is fetched: the body is the sample's
+    feed = Feed(name="independent-world", kind="rss", url=url, outlet="The Independent")
+    body = (SAMPLE_SITE / "independent" / "rss.xml").read_bytes()
+    fetch = FetchResult(url, url, OK, datetime(2026, 11, 28, 12), 1.0, 200, body=body,
+                        content_type="application/rss+xml")
+    logger = logging.getLogger("test_shard_ner")
+    parsed = parse_fetched(FeedResult(feed=feed, fetch=fetch), logger)
+    items = parsed.items.filter(pl.col("item_url").is_not_null())
+    assert items.height >= 3
+    no_titles = pl.DataFrame(schema={"url": pl.String, "title": pl.String})
+    assert len(new_texts(parsed, no_titles)) == items.height  # every text is distinct here
+    first, second = items.row(0, named=True), items.row(1, named=True)
+    known = pl.DataFrame({"url": [r["item_url"] for r in items.iter_rows(named=True)],
+                          "title": [r["title"] for r in items.iter_rows(named=True)]})
+    # all known under their titles but the first; the second's title changed since it was stored
+    known = known.filter(pl.col("url") != first["item_url"]).with_columns(
+        pl.when(pl.col("url") == second["item_url"]).then(pl.lit("An older title")).otherwise("title")
+        .alias("title"))
+    texts = new_texts(parsed, known)
+    assert len(texts) == 2
+    assert sorted(t.split("\n\n")[0] for t in texts) == sorted([first["title"], second["title"]])
+    with caplog.at_level(logging.WARNING, logger="test_shard_ner"):
+        unread = with_ner_spans(parsed, no_titles, "no_such_spacy_model", logger)
+    assert unread.ner_spans is None and unread.items is parsed.items
+    assert "entities not read in the shard (the run reads them): ModelError" in caplog.text
