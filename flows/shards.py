@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import polars as pl
@@ -98,20 +98,27 @@ def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_c
     feed after the other (each fetches its pages concurrently; the per-host gate bounds the load). No body
     is kept once landed and parsed. `on_feed`, when the shard runs in the flow's own process, is handed
     each feed's result as soon as its pages are read (the run's NER starts on them). `ner_model`: each
-    feed's new texts are read by this spaCy model here, their spans kept in its result."""
+    feed's new texts are read by this spaCy model here, in a thread of the shard, while the next feed's
+    pages are fetched; their spans are kept in its result (handed to `on_feed` once read)."""
     with ThreadPoolExecutor(max(1, min(len(shard.feeds), max_connections))) as pool:
         fetched = list(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
                                 zip(shard.feeds, shard.validators, strict=True)))
     parsed = [without_body(parse_fetched(result, logger)) for result in fetched]
-    results = []
-    for result in parsed:
-        read = fetch_pages_of_feed(result, fetcher, known_titles, logger)
-        if ner_model is not None:
-            read = with_ner_spans(read, known_titles, ner_model, logger)
-        results.append(read)
+
+    def hand_on(read: FeedResult) -> FeedResult:
         if on_feed is not None:
             on_feed(read)
-    return results
+        return read
+
+    def read_entities(read: FeedResult) -> FeedResult:
+        return hand_on(with_ner_spans(read, known_titles, ner_model, logger))
+
+    results: list[FeedResult | Future] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="shard-ner") as ner:
+        for result in parsed:
+            read = fetch_pages_of_feed(result, fetcher, known_titles, logger)
+            results.append(hand_on(read) if ner_model is None else ner.submit(read_entities, read))
+        return [r.result() if isinstance(r, Future) else r for r in results]
 
 
 def new_texts(result: FeedResult, known_titles: pl.DataFrame) -> list[str]:
