@@ -9,7 +9,9 @@
   or a `LocalCluster` of `NEWSETL_DASK_WORKERS` processes started for the run.
 
 The same task runs on all three, with the same parameters: keys (a batch of feeds, their validators,
-the known titles of those feeds and their outlets), never frames of the warehouse. Each executor hands
+the known titles of those feeds and their outlets), never frames of the warehouse; on `prefect` and
+`dask` (settings.ner_in_shards) also the spaCy model's name, and a shard's result then carries the NER
+spans of its new texts, keyed by text (flows/shards.py), so NER spreads with the shards. Each executor hands
 results on as shards finish, keyed by the shard's key, and each key once: a shard done twice
 (resubmitted after its worker was presumed lost, and finished by both) gives one result, and what it
 landed in the raw store is named by its content, so nothing is doubled.

@@ -208,6 +208,9 @@ class EarlyNer:
         self._lock = threading.Lock()
 
     def __call__(self, result: FeedResult) -> None:
+        if result.ner_spans is not None:  # its shard read its new texts on a worker: nothing to read here
+            self.pool.seed(result.ner_spans)
+            return
         with self._lock:
             if result.feed.feed_id in self._handed:
                 return
@@ -531,7 +534,9 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
     landed, parsed, its article pages too) by one task; a shard's results are taken as it completes. Of the
     warehouse it reads only `state`'s validators, known titles and page retries, which only spare work (a
     stale one fetches a page again; the merge decides what is new against fresh state). `on_feed` is handed
-    each feed's result as soon as it is read (by a shard in this process) or with its shard."""
+    each feed's result as soon as it is read (by a shard in this process) or with its shard. When the
+    settings put NER in the shards (`ner_in_shards`) and there is an `on_feed` to take their spans, each
+    shard reads its feeds' new texts too; the spans are handed on, then dropped from the results kept."""
     progress = progress if progress is not None else []
     feeds = tuple(sorted(map(partial(forced_if_changed, state=state), feeds), key=lambda f: f.feed_id))
     for stage in (FETCH_STAGE, PARSE_STAGE, PAGES_STAGE):
@@ -545,12 +550,13 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
     # a shard in this process hands each feed to `on_feed` as soon as it is read; a shard on a worker
     # elsewhere cannot call back, so its feeds are handed on when it completes (on_feed takes each once)
     nearby = {"on_feed": on_feed} if on_feed is not None and where.executor == "local" else {}
+    ner = {"ner_model": settings.spacy_model} if on_feed is not None and where.ner_in_shards else {}
     for _, results in executors.run_shards(where, read_shard_task, [
             (shard_key(index, shard), {"shard": shard, "fetcher": fetcher,
                                        "known_titles": titles_of(shard, known_titles),
-                                       "max_connections": settings.max_connections, **nearby})
+                                       "max_connections": settings.max_connections, **nearby, **ner})
             for index, shard in enumerate(shards)]):
-        progress.extend(results)
+        progress.extend(replace(result, ner_spans=None) for result in results)
         for result in results if on_feed is not None else ():
             on_feed(result)
     lap("fetch")
@@ -587,9 +593,10 @@ def shard_key(index: int, shard: Shard) -> str:
 
 @task(name="read_shard", retries=1, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
-                    max_connections: int, on_feed: EarlyNer | None = None) -> list[FeedResult]:
-    """One shard of the stateless part (flows/shards.py), as a task."""
-    return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger(), on_feed)
+                    max_connections: int, on_feed: EarlyNer | None = None,
+                    ner_model: str | None = None) -> list[FeedResult]:
+    """One shard of the stateless part (flows/shards.py), as a task; with `ner_model`, its NER too."""
+    return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger(), on_feed, ner_model)
 
 
 def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedResult],

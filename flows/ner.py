@@ -133,6 +133,19 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+KeyedSpans = tuple[tuple[bytes, list[Span]], ...]  # (text_key, spans) of each text read: a shard's NER
+_reading_here = threading.Lock()  # one read at a time in a process (shards may run in threads of one)
+
+
+def keyed_spans(model: str, texts: list[str]) -> KeyedSpans:
+    """(text_key, spans) of each distinct text, read in this process: what a shard on a worker returns
+    for the run's NerPool (`NerPool.seed`). The model is loaded once per process (`load_model`)."""
+    distinct = list(dict.fromkeys(texts))
+    with _reading_here:
+        spans = read_spans(load_model(model), distinct)
+    return tuple(zip(map(text_key, distinct), spans, strict=True))
+
+
 # --- the persistent pool ----------------------------------------------------------------------------------
 
 _worker_reader = None  # in a pool's worker process: the reader its initializer built (the model, loaded once)
@@ -181,6 +194,7 @@ class NerPool:
         self.reader = reader
         self.failed_texts: dict[str, str] = {}
         self.texts_read = 0                                      # texts whose spans came back
+        self.texts_seeded = 0                                    # texts whose spans were read elsewhere
         self._spans: dict[bytes, list[Span]] = {}
         self._pending: dict[bytes, Future] = {}                  # digest -> the future of its chunk
         self._waiting: dict[bytes, str] = {}                     # handed in, not yet sent to a reader
@@ -236,6 +250,15 @@ class NerPool:
         if self._in_processes:
             return self._executor.submit(_read_in_worker, texts)
         return self._executor.submit(_read_here, self.reader, self.model, texts)
+
+    def seed(self, spans: KeyedSpans) -> None:
+        """Keep spans read elsewhere (a shard on a worker: `keyed_spans`): their texts are not read here."""
+        with self._lock:
+            for key, found in spans:
+                if key not in self._spans:
+                    self._spans[key] = found
+                    self._waiting.pop(key, None)
+                    self.texts_seeded += 1
 
     # reading
 

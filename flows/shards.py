@@ -4,21 +4,30 @@ the items not already loaded under the same title. A shard needs no warehouse st
 feeds, their validators and the titles already loaded (which only spare work: a stale one fetches a page
 again, and the merge decides what is new against fresh state). One feed that cannot be fetched or parsed
 is recorded in its FeedResult and never stops the others.
+
+A shard given a spaCy model (`ner_model`: when it runs on a worker, settings.ner_in_shards) also reads
+the entities of each feed's new texts and returns their spans keyed by text (`FeedResult.ner_spans`), so
+NER spreads over the workers' machines; the run's NerPool is seeded with them (flows/ingest.py EarlyNer).
+Which texts are new is approximated here, without the warehouse: the articles of the items whose URL is
+not known under the same title; the merge reads any text it finds new that no shard read.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import polars as pl
 
 from flows.fetch import Fetcher, Landed, Validators
 from flows.http import NOT_MODIFIED, OK, FetchResult
+from flows.ner import KeyedSpans, keyed_spans
 from newsetl import progress as progress_bars
 from newsetl.config import Feed
+from transforms.dedupe import KNOWN_SCHEMA
+from transforms.entities import ner_inputs
 from transforms.feeds import (
     FeedParseError,
     parse_feed,
@@ -28,8 +37,9 @@ from transforms.feeds import (
 )
 from transforms.items import split_rejected
 from transforms.listing import cards_warning, parse_listing_page
+from transforms.outlets import ALIAS_SCHEMA
 from transforms.pages import PAGE_SCHEMA, PageParseError, parse_article_pages
-from transforms.tables import feed_items, listing_items, unseen_or_retitled
+from transforms.tables import build_article_tables, feed_items, listing_items, unseen_or_retitled
 
 PARSE_ERROR = "parse_error"
 NO_ITEMS = "no_items"  # a listing page fetched and read, on which no card was found
@@ -59,6 +69,7 @@ class FeedResult:
     rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
     warning: str | None = None                  # what the feed parse had to be lenient about
     no_items: bool = False                      # a listing page on which no card was found (error says why)
+    ner_spans: KeyedSpans | None = None         # spans of its new texts, read by the shard (None: not read)
 
     @property
     def failed(self) -> bool:
@@ -81,21 +92,61 @@ class Shard:
 
 def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_connections: int,
                logger: logging.Logger | logging.LoggerAdapter,
-               on_feed: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
+               on_feed: Callable[[FeedResult], None] | None = None,
+               ner_model: str | None = None) -> list[FeedResult]:
     """Fetch and parse the feeds of `shard` concurrently, then fetch and parse their article pages, one
     feed after the other (each fetches its pages concurrently; the per-host gate bounds the load). No body
     is kept once landed and parsed. `on_feed`, when the shard runs in the flow's own process, is handed
-    each feed's result as soon as its pages are read (the run's NER starts on them)."""
+    each feed's result as soon as its pages are read (the run's NER starts on them). `ner_model`: each
+    feed's new texts are read by this spaCy model here, in a thread of the shard, while the next feed's
+    pages are fetched; their spans are kept in its result (handed to `on_feed` once read)."""
     with ThreadPoolExecutor(max(1, min(len(shard.feeds), max_connections))) as pool:
         fetched = list(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
                                 zip(shard.feeds, shard.validators, strict=True)))
     parsed = [without_body(parse_fetched(result, logger)) for result in fetched]
-    results = []
-    for result in parsed:
-        results.append(read := fetch_pages_of_feed(result, fetcher, known_titles, logger))
+
+    def hand_on(read: FeedResult) -> FeedResult:
         if on_feed is not None:
             on_feed(read)
-    return results
+        return read
+
+    def read_entities(read: FeedResult) -> FeedResult:
+        return hand_on(with_ner_spans(read, known_titles, ner_model, logger))
+
+    results: list[FeedResult | Future] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="shard-ner") as ner:
+        for result in parsed:
+            read = fetch_pages_of_feed(result, fetcher, known_titles, logger)
+            results.append(hand_on(read) if ner_model is None else ner.submit(read_entities, read))
+        return [r.result() if isinstance(r, Future) else r for r in results]
+
+
+def new_texts(result: FeedResult, known_titles: pl.DataFrame) -> list[str]:
+    """The texts NER will be asked for (transforms.entities.ner_inputs) of the feed's articles whose item
+    URL is not known under the same title: built as the merge builds them, against no stored article."""
+    if result.items is None:
+        return []
+    items = unseen_or_retitled(result.items, known_titles)
+    if items.is_empty():
+        return []
+    pages = result.pages if result.pages is not None else pl.DataFrame(schema=PAGE_SCHEMA)
+    articles = build_article_tables(items, pages, pl.DataFrame(schema=ALIAS_SCHEMA),
+                                    pl.DataFrame(schema=KNOWN_SCHEMA)).articles
+    return ner_inputs(articles)
+
+
+def with_ner_spans(result: FeedResult, known_titles: pl.DataFrame, model: str, logger) -> FeedResult:
+    """The feed's result with the spans of its new texts, read here. A failure only leaves them to the
+    run's NER (which isolates a text NER fails on): it never fails the feed."""
+    try:
+        texts = new_texts(result, known_titles)
+        spans = keyed_spans(model, texts) if texts else ()
+    except Exception as exc:  # noqa: BLE001 - only work moved: the merge reads these texts itself
+        logger.warning("%s: entities not read in the shard (the run reads them): %s: %s",
+                       result.feed.name, type(exc).__name__, exc)
+        return result
+    logger.info("%s: entities of %d new texts read", result.feed.name, len(spans))
+    return replace(result, ner_spans=spans)
 
 
 def without_body(result: FeedResult) -> FeedResult:

@@ -83,6 +83,7 @@ def raw_location(value: str | Path) -> Path | str:
 
 
 EXECUTORS = ("local", "prefect", "dask")
+SHARD_NER = ("auto", "on", "off")  # whether shards run NER: `auto` when they run on workers (prefect, dask)
 
 
 class ConfigError(ValueError):
@@ -123,6 +124,14 @@ class Settings:
     dask_workers: int = 2                 # workers of the LocalCluster started when there is no address
     shard_deadline: float = 900.0         # seconds a shard may run on a task worker before it is resubmitted
     shard_attempts: int = 3               # submissions of one shard before the run fails
+    shard_ner: str = "auto"               # shards read their new texts' entities: see `ner_in_shards`
+
+    @property
+    def ner_in_shards(self) -> bool:
+        """Whether each shard reads the entities of its new texts (its spans go to the run's NER with its
+        result): `on`, `off`, or `auto`, on when shards run on workers (`prefect`, `dask`) so that NER
+        spreads over their machines; with `local` the run's own NER processes read them (flows/ner.py)."""
+        return self.shard_ner == "on" or (self.shard_ner == "auto" and self.executor != "local")
 
     @property
     def raw_root(self) -> Path | str:
@@ -147,7 +156,7 @@ class Settings:
                  "max_redirects": int, "run_wait": float,
                  "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float,
                  "executor": str, "shard_feeds": int, "dask_address": str, "dask_workers": int,
-                 "shard_deadline": float, "shard_attempts": int}
+                 "shard_deadline": float, "shard_attempts": int, "shard_ner": str}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -159,6 +168,9 @@ class Settings:
         if values.get("executor", "local") not in EXECUTORS:
             raise ConfigError(f"NEWSETL_EXECUTOR={values['executor']!r}: must be one of "
                               f"{', '.join(EXECUTORS)}")
+        if values.get("shard_ner", "auto") not in SHARD_NER:
+            raise ConfigError(f"NEWSETL_SHARD_NER={values['shard_ner']!r}: must be one of "
+                              f"{', '.join(SHARD_NER)}")
         return cls(**values)
 
 

@@ -162,11 +162,31 @@ def on_workers(api: str, storage: Path):
     return temporary_settings({PREFECT_API_URL: api, PREFECT_LOCAL_STORAGE_PATH: storage})
 
 
+def differences(these: dict[str, list[tuple]], those: dict[str, list[tuple]]) -> dict[str, tuple[list, list]]:
+    """Of each table whose rows differ: the rows only in `these`, the rows only in `those` (a readable
+    failure; equal row sets give {})."""
+    return {table: ([r for r in these[table] if r not in those[table]],
+                    [r for r in those[table] if r not in these[table]])
+            for table in these if these[table] != those[table]}
+
+
+def ner_pools(monkeypatch) -> list:
+    """The NerPool of each run started from here on (flows.ingest.ner_pool), to see what it read."""
+    import flows.ingest
+
+    pools, make = [], flows.ingest.ner_pool
+    monkeypatch.setattr(flows.ingest, "ner_pool", lambda settings: pools.append(make(settings)) or pools[-1])
+    return pools
+
+
 def test_local_prefect_workers_and_dask_give_the_same_rows(
     tmp_path, site_server, prefect_harness, prefect_api, monkeypatch
 ):
+    """... and with `prefect` and `dask` the shards read the entities (NEWSETL_SHARD_NER=auto): the run's
+    NerPool is handed every text's spans and reads none itself; the mentions are the local run's."""
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")  # the 4 sample feeds in 2 shards
+    pools = ner_pools(monkeypatch)
 
     def run(executor: str) -> Path:
         monkeypatch.setenv("NEWSETL_EXECUTOR", executor)
@@ -192,9 +212,33 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
     # pointing at dashboard/app.py. `newsetl run` (a console script, __main__ guarded) is not affected.
     monkeypatch.delattr(sys.modules["__main__"], "__file__", raising=False)
     on_dask = rows(run("dask"))
-    assert local["articles"] and local["fetches"]
+    assert local["articles"] and local["fetches"] and local["article_entities"]
     assert on_prefect == local
     assert on_dask == local
+    here, prefect_pool, dask_pool = pools
+    assert here.texts_read > 0 and here.texts_seeded == 0  # local: the run's NER read every text
+    for pool in (prefect_pool, dask_pool):  # the workers read them all: the run's process read none
+        assert (pool.texts_read, pool.texts_seeded) == (0, here.texts_read)
+
+
+def test_shards_that_read_entities_give_the_same_rows(tmp_path, site_server, prefect_harness, monkeypatch):
+    """NEWSETL_SHARD_NER=on with `local` shards (threads of the run's process, as a worker runs them):
+    the shards' spans are the ones the run's NER would read, so the rows are the same, and the run's
+    NerPool, handed every text's spans, reads none."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")
+    pools = ner_pools(monkeypatch)
+
+    def run(shard_ner: str) -> dict:
+        monkeypatch.setenv("NEWSETL_SHARD_NER", shard_ner)
+        summary = ingest(sources_file=str(sources), warehouse_path=str(tmp_path / shard_ner / "news.duckdb"))
+        assert summary.status == "completed" and summary.articles["new"] > 0
+        return rows(tmp_path / shard_ner / "news.duckdb")
+
+    assert not (diff := differences(run("on"), run("off"))), diff
+    on, off = pools
+    assert off.texts_read > 0 and off.texts_seeded == 0
+    assert (on.texts_read, on.texts_seeded) == (0, off.texts_read)
 
 
 def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
@@ -261,6 +305,9 @@ def test_a_worker_killed_mid_shard_loses_nothing_and_doubles_nothing(
 
     monkeypatch.setenv("NEWSETL_EXECUTOR", "prefect")
     monkeypatch.setenv("NEWSETL_SHARD_DEADLINE", "10")
+    # the shards do not read entities here: a worker's first NER loads spaCy, seconds that would count
+    # against the 10 s deadline on a busy machine (NER on workers: the test above)
+    monkeypatch.setenv("NEWSETL_SHARD_NER", "off")
     db = tmp_path / "killed" / "news.duckdb"
     try:
         wait_subscribed(api, 2, workers)
@@ -307,3 +354,54 @@ def test_a_shard_is_given_the_known_titles_of_its_own_feeds_and_outlets_only():
         ("http://a.example/1", "A one"),
         ("http://a.example/2", "A two"),
     ]
+
+
+def test_shard_ner_is_on_where_shards_run_on_workers(monkeypatch):
+    from newsetl.config import ConfigError, Settings
+
+    assert [Settings(executor=e).ner_in_shards for e in ("local", "prefect", "dask")] == [False, True, True]
+    assert Settings(executor="local", shard_ner="on").ner_in_shards
+    assert not Settings(executor="dask", shard_ner="off").ner_in_shards
+    monkeypatch.setenv("NEWSETL_SHARD_NER", "workers")
+    with pytest.raises(ConfigError, match="NEWSETL_SHARD_NER='workers': must be one of auto, on, off"):
+        Settings.from_env()
+
+
+def test_a_shard_reads_the_texts_of_items_not_known_under_their_title_and_never_fails_for_ner(caplog):
+    """new_texts: what the merge's NER would be asked for (title, blank line, text) of the feed's items
+    whose URL is not stored under the same title; a model that cannot be loaded on a worker leaves the
+    texts to the run (no spans, a warning), and the feed's result is otherwise whole."""
+    import logging
+    from datetime import datetime
+
+    import polars as pl
+
+    from flows.http import OK, FetchResult
+    from flows.shards import FeedResult, new_texts, parse_fetched, with_ner_spans
+    from newsetl.config import Feed
+
+    url = "http://127.0.0.1:9/independent/rss.xml"  # nothing is fetched: the body is the sample's
+    feed = Feed(name="independent-world", kind="rss", url=url, outlet="The Independent")
+    body = (SAMPLE_SITE / "independent" / "rss.xml").read_bytes()
+    fetch = FetchResult(url, url, OK, datetime(2026, 11, 28, 12), 1.0, 200, body=body,
+                        content_type="application/rss+xml")
+    logger = logging.getLogger("test_shard_ner")
+    parsed = parse_fetched(FeedResult(feed=feed, fetch=fetch), logger)
+    items = parsed.items.filter(pl.col("item_url").is_not_null())
+    assert items.height >= 3
+    no_titles = pl.DataFrame(schema={"url": pl.String, "title": pl.String})
+    assert len(new_texts(parsed, no_titles)) == items.height  # every text is distinct here
+    first, second = items.row(0, named=True), items.row(1, named=True)
+    known = pl.DataFrame({"url": [r["item_url"] for r in items.iter_rows(named=True)],
+                          "title": [r["title"] for r in items.iter_rows(named=True)]})
+    # all known under their titles but the first; the second's title changed since it was stored
+    known = known.filter(pl.col("url") != first["item_url"]).with_columns(
+        pl.when(pl.col("url") == second["item_url"]).then(pl.lit("An older title")).otherwise("title")
+        .alias("title"))
+    texts = new_texts(parsed, known)
+    assert len(texts) == 2
+    assert sorted(t.split("\n\n")[0] for t in texts) == sorted([first["title"], second["title"]])
+    with caplog.at_level(logging.WARNING, logger="test_shard_ner"):
+        unread = with_ner_spans(parsed, no_titles, "no_such_spacy_model", logger)
+    assert unread.ner_spans is None and unread.items is parsed.items
+    assert "entities not read in the shard (the run reads them): ModelError" in caplog.text
