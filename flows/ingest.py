@@ -151,13 +151,20 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
         retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
                    warehouse.page_retries(con, started_at, settings.page_retry_limit,
                                           settings.page_retry_hours))
-        return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
+        stored = warehouse.known_articles(con)
+        return WarehouseState(warehouse.feed_validators(con), stored.select(list(KNOWN_SCHEMA)),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
                               curation, retries,
                               {} if replay is not None else warehouse.feed_settings(con),
-                              warehouse.known_titles(con))
+                              known_titles_of(stored))
+
+
+def known_titles_of(stored: pl.DataFrame) -> pl.DataFrame:
+    """feed_id, source_id, url, title of the stored articles that have a URL (KNOWN_TITLES_SCHEMA), from
+    the one read of them (warehouse.known_articles): what the shards are given their part of (titles_of)."""
+    return stored.filter(pl.col("url").is_not_null()).select(list(KNOWN_TITLES_SCHEMA))
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)

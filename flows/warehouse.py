@@ -418,12 +418,9 @@ def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
 # --- reads the flow needs ---------------------------------------------------------------------------------
 
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every stored article as the flow knows it (sql/read/known_articles.sql): the transforms' columns
+    (transforms.dedupe.KNOWN_SCHEMA) and the feed_id and source_id it came through, in one scan."""
     return con.execute(sql_text("read/known_articles.sql")).pl()
-
-
-def known_titles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """feed_id, source_id, url, title of every stored article (KNOWN_TITLES_SCHEMA)."""
-    return con.execute(sql_text("read/known_titles.sql")).pl()
 
 
 def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
