@@ -737,7 +737,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             held.enter_context(locked())
             merging[0] = True
 
-    with locked():
+    with locked(), warehouse.holding_writer(settings.warehouse_path):
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
@@ -765,6 +765,9 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
             frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetch_rows(run_id, results),
                                      "rejected_items": rejected}
+            # the load, the search index, the views and checks, the run record and the publication: one
+            # connection to the writer's file (held until the ingest lock is let go)
+            held.enter_context(warehouse.holding_writer(settings.warehouse_path))
             loaded = load_batch(settings, frames, batch.seen_at)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,

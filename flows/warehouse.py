@@ -131,15 +131,40 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         con.close()
 
 
+_HELD = threading.local()  # .writer: (writer file, connection) held open on this thread (holding_writer)
+
+
 @contextmanager
 def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to the writer's file behind the published warehouse `published`. A
-    warehouse made before the split (only news.duckdb exists) is adopted: the writer starts from it."""
+    """A read-write connection to the writer's file behind the published warehouse `published`: the one
+    this thread holds open for it (holding_writer), or a new one, closed after the block. A warehouse made
+    before the split (only news.duckdb exists) is adopted: the writer starts from it."""
     path = writer_file(published)
+    held = getattr(_HELD, "writer", None)
+    if held is not None and held[0] == path:
+        yield held[1]
+        return
     if not path.exists() and published.exists():
         _adopt(published, path)
     with connect(path, wait_seconds=wait_seconds) as con:
         yield con
+
+
+@contextmanager
+def holding_writer(published: Path) -> Iterator[None]:
+    """One connection to the writer's file for every connect_writer(published) on this thread in the block,
+    closed when it ends: opening the file (its catalog read) and closing it (with the checkpoint a close
+    makes) cost 40-70 ms each, and a run's steps under the ingest lock opened it up to five times in a row.
+    Only for a block that holds the ingest lock: while it is open no other process can open the file."""
+    if getattr(_HELD, "writer", None) is not None:  # already held (by an outer block)
+        yield
+        return
+    with connect_writer(published) as con:
+        _HELD.writer = (writer_file(published), con)
+        try:
+            yield
+        finally:
+            _HELD.writer = None
 
 
 def _adopt(published: Path, writer: Path) -> None:
