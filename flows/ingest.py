@@ -756,6 +756,10 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                                   EarlyNer(ner, config, start_state))
             merge_now()
             lap("merge_wait")
+            if all(r.items is None for r in fetched):
+                # no feed body to transform (a re-poll: every feed unchanged or failed): the merge is quick,
+                # so the writer's file is held from the state read on, not only from the load (below)
+                held.enter_context(warehouse.holding_writer(settings.warehouse_path))
             # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
             batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)

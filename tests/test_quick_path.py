@@ -126,3 +126,26 @@ def test_the_console_script_leaves_its_heap_to_the_exit_not_to_the_collector(loa
     assert "completed in" in done.stdout  # the run's summary
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["enabled"] and report["frozen"] > 100_000
+
+
+def test_a_re_poll_opens_the_writers_file_twice(loaded, monkeypatch):
+    """Opening the writer's file and closing it again cost 40-70 ms each: a run with no feed body to read
+    holds one connection for its start (migrations, run record, state) and one from the merge's state read
+    to the publication, instead of one for each step (eight)."""
+    import duckdb
+
+    from flows import warehouse
+
+    tmp, sources, db = loaded
+    opened = []
+    real_connect = duckdb.connect
+
+    def counting_connect(path, *args, **kwargs):
+        opened.append(str(path))
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", counting_connect)
+    summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert summary.articles["new"] == summary.articles["changed"] == 0
+    assert {s["outcome"] for s in summary.sources} == {"not_modified"}
+    assert opened == [str(warehouse.writer_file(db))] * 2
