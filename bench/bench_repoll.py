@@ -27,6 +27,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ["NEWSETL_HOST_INTERVAL"] = "0"      # every feed is on the one loopback host
 os.environ["NEWSETL_HOST_CONCURRENCY"] = "16"
+# Prefect's temporary server does not create its home: in a fresh checkout (no bench/out/) it never answered
+# and the benchmark failed after PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS
+Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 
 
 def write_feeds(directory: Path, n: int) -> None:
@@ -72,7 +75,8 @@ def repoll(feeds: int, repeat: int) -> None:
           f"runs {', '.join(f'{t:.1f}' for t in times)} s; per feed "
           f"{statistics.median(times) / feeds * 1000:.1f} ms")
     print("  re-poll stages (last run): "
-          + ", ".join(f"{k} {v:.1f}s" for k, v in again.stage_seconds.items()))
+          + ", ".join(f"{k} {v:.2f}s" for k, v in again.stage_seconds.items()))
+    print("  load average (1, 5, 15 min) at the end: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 
 def extraction(pages: int) -> None:
