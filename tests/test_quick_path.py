@@ -120,8 +120,14 @@ def test_the_console_script_leaves_its_heap_to_the_exit_not_to_the_collector(loa
     collector's later passes skip it), and freezes the heap again before the interpreter's exit, whose
     passes over it took 0.45-0.6 s; the collector still runs during the run, and the exit is a normal one."""
     tmp, sources, db = loaded
-    done = subprocess.run([sys.executable, "-c", MAIN_AND_REPORT, str(sources), str(db)], env=child_env(tmp),
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", MAIN_AND_REPORT, str(sources), str(db)],
+        env=child_env(tmp),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "completed in" in done.stdout  # the run's summary
     report = json.loads(done.stdout.strip().splitlines()[-1])
