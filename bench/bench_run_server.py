@@ -58,8 +58,8 @@ def timed_run(sources: Path, db: Path, env: dict[str, str]) -> tuple[float, floa
 
 def figures(runs: list[tuple[float, float]]) -> str:
     walls, own = [wall for wall, _ in runs], [reported for _, reported in runs]
-    return (f"median {statistics.median(walls):.1f} s (the run itself {statistics.median(own):.1f} s), "
-            f"runs {', '.join(f'{t:.1f}' for t in walls)}")
+    return (f"median {statistics.median(walls):.2f} s (the run itself {statistics.median(own):.1f} s), "
+            f"runs {', '.join(f'{t:.2f}' for t in walls)}")
 
 
 def main() -> None:
@@ -99,6 +99,7 @@ def main() -> None:
         cost = statistics.median(w for w, _ in temporary) - statistics.median(w for w, _ in configured)
         print(f"  the temporary server costs each run {cost:.1f} s (a real server took {server_start:.1f} s "
               "to start and answer here)")
+    print("  load average (1, 5, 15 min) at the end: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 if __name__ == "__main__":
     main()

@@ -151,13 +151,20 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
         retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
                    warehouse.page_retries(con, started_at, settings.page_retry_limit,
                                           settings.page_retry_hours))
-        return WarehouseState(warehouse.feed_validators(con), warehouse.known_articles(con),
+        stored = warehouse.known_articles(con)
+        return WarehouseState(warehouse.feed_validators(con), stored.select(list(KNOWN_SCHEMA)),
                               warehouse.known_source_aliases(con), since,
                               warehouse.recent_signatures(con, since),
                               warehouse.recent_article_entities(con, since), entities, entity_aliases,
                               curation, retries,
                               {} if replay is not None else warehouse.feed_settings(con),
-                              warehouse.known_titles(con))
+                              known_titles_of(stored))
+
+
+def known_titles_of(stored: pl.DataFrame) -> pl.DataFrame:
+    """feed_id, source_id, url, title of the stored articles that have a URL (KNOWN_TITLES_SCHEMA), from
+    the one read of them (warehouse.known_articles): what the shards are given their part of (titles_of)."""
+    return stored.filter(pl.col("url").is_not_null()).select(list(KNOWN_TITLES_SCHEMA))
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)
@@ -737,7 +744,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             held.enter_context(locked())
             merging[0] = True
 
-    with locked():
+    with locked(), warehouse.holding_writer(settings.warehouse_path):
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
@@ -756,6 +763,10 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                                   EarlyNer(ner, config, start_state))
             merge_now()
             lap("merge_wait")
+            if all(r.items is None for r in fetched):
+                # no feed body to transform (a re-poll: every feed unchanged or failed): the merge is quick,
+                # so the writer's file is held from the state read on, not only from the load (below)
+                held.enter_context(warehouse.holding_writer(settings.warehouse_path))
             # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
             batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)
@@ -765,6 +776,9 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
             frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetch_rows(run_id, results),
                                      "rejected_items": rejected}
+            # the load, the search index, the views and checks, the run record and the publication: one
+            # connection to the writer's file (held until the ingest lock is let go)
+            held.enter_context(warehouse.holding_writer(settings.warehouse_path))
             loaded = load_batch(settings, frames, batch.seen_at)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,

@@ -19,10 +19,12 @@ from __future__ import annotations
 import glob
 import hashlib
 import importlib
+import importlib.abc
 import logging
 import os
 import re
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -73,6 +75,30 @@ class _LockWaits:
 LOCK_WAITS = _LockWaits()
 
 
+class _PandasRefused(importlib.abc.MetaPathFinder):
+    """Refuses every import of pandas (leave_pandas_unloaded)."""
+
+    def find_spec(self, name, path=None, target=None):  # noqa: ARG002 - the finder protocol's signature
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError("pandas is left unloaded in this process (flows/warehouse.py: "
+                                      "leave_pandas_unloaded)", name=name)
+        return None
+
+
+_PANDAS_REFUSED = _PandasRefused()
+
+
+def leave_pandas_unloaded() -> None:
+    """From now on this process does not import pandas (nothing happens if it already has). For a process
+    that makes no pandas object, such as `newsetl run`: DuckDB's Python client imports pandas the first time
+    it binds a parameter or registers a frame, and pyarrow when DuckDB scans a frame, only to ask whether a
+    value is one of pandas' objects: 0.3-0.5 s, a tenth of a run that finds nothing new. Both take a refused
+    import as "pandas is not installed"; with no pandas loaded no value can be a pandas object, so every
+    conversion is the same. Not for a process that may load pandas later (pyarrow keeps its answer)."""
+    if "pandas" not in sys.modules and _PANDAS_REFUSED not in sys.meta_path:
+        sys.meta_path.insert(0, _PANDAS_REFUSED)
+
+
 @contextmanager
 def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> Iterator[
         duckdb.DuckDBPyConnection]:
@@ -105,15 +131,40 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         con.close()
 
 
+_HELD = threading.local()  # .writer: (writer file, connection) held open on this thread (holding_writer)
+
+
 @contextmanager
 def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to the writer's file behind the published warehouse `published`. A
-    warehouse made before the split (only news.duckdb exists) is adopted: the writer starts from it."""
+    """A read-write connection to the writer's file behind the published warehouse `published`: the one
+    this thread holds open for it (holding_writer), or a new one, closed after the block. A warehouse made
+    before the split (only news.duckdb exists) is adopted: the writer starts from it."""
     path = writer_file(published)
+    held = getattr(_HELD, "writer", None)
+    if held is not None and held[0] == path:
+        yield held[1]
+        return
     if not path.exists() and published.exists():
         _adopt(published, path)
     with connect(path, wait_seconds=wait_seconds) as con:
         yield con
+
+
+@contextmanager
+def holding_writer(published: Path) -> Iterator[None]:
+    """One connection to the writer's file for every connect_writer(published) on this thread in the block,
+    closed when it ends: opening the file (its catalog read) and closing it (with the checkpoint a close
+    makes) cost 40-70 ms each, and a run's steps under the ingest lock opened it up to five times in a row.
+    Only for a block that holds the ingest lock: while it is open no other process can open the file."""
+    if getattr(_HELD, "writer", None) is not None:  # already held (by an outer block)
+        yield
+        return
+    with connect_writer(published) as con:
+        _HELD.writer = (writer_file(published), con)
+        try:
+            yield
+        finally:
+            _HELD.writer = None
 
 
 def _adopt(published: Path, writer: Path) -> None:
@@ -392,12 +443,9 @@ def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
 # --- reads the flow needs ---------------------------------------------------------------------------------
 
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every stored article as the flow knows it (sql/read/known_articles.sql): the transforms' columns
+    (transforms.dedupe.KNOWN_SCHEMA) and the feed_id and source_id it came through, in one scan."""
     return con.execute(sql_text("read/known_articles.sql")).pl()
-
-
-def known_titles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """feed_id, source_id, url, title of every stored article (KNOWN_TITLES_SCHEMA)."""
-    return con.execute(sql_text("read/known_titles.sql")).pl()
 
 
 def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:

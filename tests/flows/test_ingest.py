@@ -197,6 +197,25 @@ def test_raw_bodies_land_unchanged_and_content_addressed(first_run):
     assert not list(raw_root.rglob("*.tmp"))
 
 
+def test_the_state_reads_the_known_titles_from_its_one_scan_of_the_articles(first_run):
+    """read_state scans `articles` once: the transforms' known articles and the shards' known titles (by
+    feed and outlet) both come from it, the titles the same rows the query of their own used to give."""
+    from pathlib import Path
+
+    from flows.ingest import KNOWN_TITLES_SCHEMA, read_state
+    from newsetl.config import Settings
+    from transforms.dedupe import KNOWN_SCHEMA
+
+    summary, db, _ = first_run
+    state = read_state.fn(Settings.from_env(warehouse_path=Path(db)), summary.started_at)
+    assert state.known_articles.schema == KNOWN_SCHEMA
+    assert state.known_articles.height == counts(db)["articles"]
+    assert state.known_titles.schema == KNOWN_TITLES_SCHEMA
+    assert sorted(state.known_titles.rows()) == sorted(
+        query(db, "select feed_id, source_id, url, title from articles where url is not null"))
+    assert state.known_titles.height > 40
+
+
 def test_second_run_adds_no_rows(first_run, site_server):
     summary, db, sources = first_run
     before = counts(db)

@@ -78,3 +78,23 @@ def test_a_locked_file_is_reported(tmp_path):
         holder.wait()
     with warehouse.connect(path) as con:  # free again
         assert isinstance(con, duckdb.DuckDBPyConnection)
+
+
+def test_a_held_writer_connection_serves_every_connect_writer_of_its_block_and_closes_after(tmp_path):
+    """holding_writer: the run's steps under the ingest lock share one connection to the writer's file
+    (each open and close cost 40-70 ms); another warehouse still gets its own, and once the block ends the
+    file is free for another process."""
+    import subprocess
+    import sys
+
+    published, other = tmp_path / "news.duckdb", tmp_path / "other.duckdb"
+    with warehouse.holding_writer(published):
+        with warehouse.connect_writer(published) as first:
+            first.execute("create table t (x integer)")
+        with warehouse.connect_writer(published) as second, warehouse.connect_writer(other) as elsewhere:
+            assert second is first and elsewhere is not first
+            second.execute("insert into t values (1)")
+    opened = subprocess.run([sys.executable, "-c", (
+        "import duckdb, sys; print(duckdb.connect(sys.argv[1]).execute('select x from t').fetchall())"),
+        str(warehouse.writer_file(published))], capture_output=True, text=True, timeout=60)
+    assert (opened.returncode, opened.stdout.strip()) == (0, "[(1,)]"), opened.stderr
