@@ -155,7 +155,8 @@ def measured_run(sources: Path, work: Path) -> dict:
     env.setdefault("NEWSETL_HOST_CONCURRENCY", "16")
     started = time.perf_counter()
     run = subprocess.Popen(
-        [NEWSETL, "run", "--sources", str(sources), "--warehouse", str(db)],
+        # --verbose: the tasks' lines, which mark where each stage of the merge ends (STAGE_ENDS)
+        [NEWSETL, "run", "--verbose", "--sources", str(sources), "--warehouse", str(db)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
