@@ -51,21 +51,40 @@ def proc_table() -> dict[int, tuple[int, int, int]]:
     return table
 
 
-def tree_memory(root: int) -> tuple[float, float]:
-    """(summed RSS, largest peak RSS of one process) in MB of `root` and its descendants, now."""
+def tree_memory(root: int) -> tuple[float, float, float]:
+    """(summed RSS, largest peak RSS of one process, largest RSS of one process now) in MB of `root` and
+    its descendants, now."""
     table = proc_table()
     kids: dict[int, list[int]] = {}
     for pid, (ppid, _, _) in table.items():
         kids.setdefault(ppid, []).append(pid)
-    total = largest = 0
+    total = largest = largest_now = 0
     todo = [root]
     while todo:
         pid = todo.pop()
         if pid in table:
             total += table[pid][1]
             largest = max(largest, table[pid][2])
+            largest_now = max(largest_now, table[pid][1])
         todo += kids.get(pid, [])
-    return total / 1024, largest / 1024
+    return total / 1024, largest / 1024, largest_now / 1024
+
+
+# the run's log lines that end each stage of the merge (flows/ingest.py), in the order they come
+STAGE_ENDS = (("fetch, parse, early NER", "transformed "), ("transform, entities", "recognised "),
+              ("stories", " stories ("), ("load, views, publish", None))
+
+
+def stage_peaks(samples: list[tuple[float, float]], lines: list[tuple[float, str]]) -> dict[str, float]:
+    """The largest single process's RSS (MB), at its highest in each stage of STAGE_ENDS, from the
+    (time, RSS) samples and the (time, line) of the run's log."""
+    peaks, start = {}, 0.0
+    for stage, marker in STAGE_ENDS:
+        end = next((t for t, line in lines if marker and marker in line and t >= start), float("inf"))
+        within = [rss for t, rss in samples if start <= t < end]
+        peaks[stage] = round(max(within)) if within else 0
+        start = end
+    return peaks
 
 
 def corpus(peers: Path, data: Path, articles: int) -> Path:
@@ -136,25 +155,30 @@ def measured_run(sources: Path, work: Path) -> dict:
     env.setdefault("NEWSETL_HOST_CONCURRENCY", "16")
     started = time.perf_counter()
     run = subprocess.Popen(
-        [NEWSETL, "run", "--sources", str(sources), "--warehouse", str(db)],
+        # --verbose: the tasks' lines, which mark where each stage of the merge ends (STAGE_ENDS)
+        [NEWSETL, "run", "--verbose", "--sources", str(sources), "--warehouse", str(db)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(run.stdout), daemon=True)
+    log: list[tuple[float, str]] = []
+    reader = threading.Thread(target=lambda: log.extend((time.perf_counter(), line) for line in run.stdout),
+                              daemon=True)
     reader.start()
     tree = largest = 0.0
+    samples: list[tuple[float, float]] = []
     while run.poll() is None:
-        now_tree, now_largest = tree_memory(run.pid)
+        now_tree, now_largest, largest_now = tree_memory(run.pid)
         tree, largest = max(tree, now_tree), max(largest, now_largest)
+        samples.append((time.perf_counter(), largest_now))
         time.sleep(0.2)
     seconds = time.perf_counter() - started
     reader.join()
+    text = "".join(line for _, line in log)
     if run.returncode != 0:
-        raise SystemExit(f"newsetl run failed ({run.returncode}):\n{''.join(log)[-4000:]}")
+        raise SystemExit(f"newsetl run failed ({run.returncode}):\n{text[-4000:]}")
     import duckdb  # only once the run is over: the bench's own memory is not measured anyway
 
     with duckdb.connect(str(db), read_only=True) as con:
@@ -165,7 +189,8 @@ def measured_run(sources: Path, work: Path) -> dict:
         "articles": articles,
         "tree_mb": tree,
         "largest_mb": largest,
-        "log": "".join(log),
+        "stages": stage_peaks(samples, log),
+        "log": text,
     }
 
 
@@ -208,6 +233,7 @@ def main() -> None:
                 "articles_per_s": round(result["articles"] / result["seconds"], 2),
                 "largest_mb": round(result["largest_mb"]),
                 "tree_mb": round(result["tree_mb"]),
+                "stage_peak_mb": result["stages"],
             }
             print(
                 f"{n:>6,} pages: {row['articles']:,} articles in {row['seconds']} s "
@@ -215,6 +241,8 @@ def main() -> None:
                 f"{row['tree_mb']:,} MB whole tree",
                 flush=True,
             )
+            print("        largest process's RSS at its highest by stage: "
+                  + ", ".join(f"{stage} {mb:,} MB" for stage, mb in row["stage_peak_mb"].items()), flush=True)
             if args.ceiling:
                 subprocess.run(
                     [
@@ -234,7 +262,9 @@ def main() -> None:
         print(
             f"{row['pages']:,} vs {base['pages']:,} pages: largest process x"
             f"{row['largest_mb'] / base['largest_mb']:.2f}, "
-            f"whole tree x{row['tree_mb'] / base['tree_mb']:.2f}"
+            f"whole tree x{row['tree_mb'] / base['tree_mb']:.2f} "
+            f"({row['largest_mb']:,} vs {base['largest_mb']:,} MB; "
+            f"{row['tree_mb']:,} vs {base['tree_mb']:,} MB)"
         )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))

@@ -617,6 +617,7 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedRes
     # inside)
     tables, sources_frame, aliases_frame, transform_rejected = transform_batch(quote(results), quote(config),
                                                                                quote(state))
+    release_rows(results)
     lap("transform")
     entity_frames, entity_rejected, unrecognised = recognise_entities(tables.articles, settings, quote(state),
                                                                       ner)
@@ -630,6 +631,19 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedRes
     # dated by the batch's first fetch, not the clock at load time, so a replay gives the same rows
     seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
     return Batch(results, tables.counts, frames, [transform_rejected, entity_rejected], seen_at)
+
+
+def release_rows(results: list[FeedResult]) -> None:
+    """Let go of the feeds' raw items and parsed pages once the transform has made the batch's frames of
+    them: the frames hold every text of the run again, so keeping both held each text twice through the
+    merge and the load (issue 15). What the rest of the run reads of a result stays: `items` stays a frame
+    (empty, same columns) where there was one, and the fetches, counts and parse rejections are kept. The
+    results are changed in place: the run's progress list holds the same objects."""
+    for result in results:
+        if result.items is not None:
+            result.items = result.items.clear()
+        if result.pages is not None:
+            result.pages = result.pages.clear()
 
 
 def forced_if_changed(source: Feed, state: WarehouseState) -> Feed:

@@ -16,6 +16,7 @@ import itertools
 import logging
 import multiprocessing
 import threading
+from array import array
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -146,6 +147,49 @@ def keyed_spans(model: str, texts: list[str]) -> KeyedSpans:
     return tuple(zip(map(text_key, distinct), spans, strict=True))
 
 
+class SpanStore:
+    """The spans of every text a run read, kept compactly until the merge asks for them: a text's spans as
+    one array of (start, end, label number), the surface being the text's own characters from start to
+    end, as spaCy gives it (a Python tuple of two ints and two strings per span took about 250 bytes: 20,000
+    articles of 30 names each held some 150 MB until the merge). Spans whose surface is not the text's
+    slice (a reader other than spaCy's) are kept as they were."""
+
+    def __init__(self) -> None:
+        self._labels: list[str] = []
+        self._label_numbers: dict[str, int] = {}
+        self._packed: dict[bytes, array | list[Span]] = {}
+
+    def __contains__(self, key: bytes) -> bool:
+        return key in self._packed
+
+    def keep(self, key: bytes, text: str, spans: Sequence[Span]) -> None:
+        if not all(0 <= start <= end <= len(text) and text[start:end] == surface and isinstance(label, str)
+                   for start, end, label, surface in spans):
+            self._packed[key] = list(spans)
+            return
+        packed = array("i")
+        for start, end, label, _ in spans:
+            number = self._label_numbers.setdefault(label, len(self._labels))
+            if number == len(self._labels):
+                self._labels.append(label)
+            packed.extend((start, end, number))
+        self._packed[key] = packed
+
+    def keep_as_read(self, key: bytes, spans: Sequence[Span]) -> None:
+        """Spans whose text is not at hand (read on a worker, `NerPool.seed`): kept as they came."""
+        self._packed[key] = list(spans)
+
+    def spans(self, key: bytes, text: str) -> list[Span]:
+        """The spans kept for `text` (its digest `key`), as they were read; none when it was not read."""
+        packed = self._packed.get(key)
+        if packed is None:
+            return []
+        if isinstance(packed, list):
+            return packed
+        return [(packed[i], packed[i + 1], self._labels[packed[i + 2]], text[packed[i]:packed[i + 1]])
+                for i in range(0, len(packed), 3)]
+
+
 # --- the persistent pool ----------------------------------------------------------------------------------
 
 _worker_reader = None  # in a pool's worker process: the reader its initializer built (the model, loaded once)
@@ -195,7 +239,7 @@ class NerPool:
         self.failed_texts: dict[str, str] = {}
         self.texts_read = 0                                      # texts whose spans came back
         self.texts_seeded = 0                                    # texts whose spans were read elsewhere
-        self._spans: dict[bytes, list[Span]] = {}
+        self._spans = SpanStore()
         self._pending: dict[bytes, Future] = {}                  # digest -> the future of its chunk
         self._waiting: dict[bytes, str] = {}                     # handed in, not yet sent to a reader
         self._executor: Executor | None = None
@@ -256,7 +300,7 @@ class NerPool:
         with self._lock:
             for key, found in spans:
                 if key not in self._spans:
-                    self._spans[key] = found
+                    self._spans.keep_as_read(key, found)
                     self._waiting.pop(key, None)
                     self.texts_seeded += 1
 
@@ -274,7 +318,7 @@ class NerPool:
             for key in keys:
                 if (future := self._pending.get(key)) is not None:
                     self._collect(future)
-        return [self._spans.get(key, []) for key in keys]
+        return [self._spans.spans(key, text) for key, text in zip(keys, texts, strict=True)]
 
     def _harvest(self) -> None:
         """Keep the spans of the chunks already read (so their texts are not held until the merge)."""
@@ -306,7 +350,8 @@ class NerPool:
             for single in singles:
                 self._collect(single)
             return
-        self._spans.update(zip(texts, found, strict=True))
+        for (key, text), spans in zip(texts.items(), found, strict=True):
+            self._spans.keep(key, text, spans)
         self.texts_read += len(texts)
         self._deaths = 0
         progress.advance(NER_STAGE, len(texts))
@@ -315,7 +360,7 @@ class NerPool:
         """Read one text with nothing else in hand (after a worker died): if the pool breaks again, this
         text broke it."""
         try:
-            self._spans[key] = self._read([text]).result()[0]
+            self._spans.keep(key, text, self._read([text]).result()[0])
             self.texts_read += 1
             self._deaths = 0
         except BrokenProcessPool as exc:

