@@ -62,6 +62,7 @@ _TOKEN = re.compile(r"\S+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)[.,;:]?", re.IGNORECASE)
 
 MENTION_CHUNK_TEXTS = 2_000  # articles whose texts recognise_mentions hands to NER at once
+COMENTION_CHUNK_ARTICLES = 2_000  # articles whose co-mentioned name pairs comentions holds at once
 MENTION_SCHEMA = {"article_id": pl.String, "start": pl.Int32, "end": pl.Int32, "label": pl.String,
                   "surface": pl.String}
 RECOGNISED_SCHEMA = {**MENTION_SCHEMA, "beside_score": pl.Boolean}
@@ -236,14 +237,23 @@ def entity_id_for(entity_type: str, canonical_name: str) -> str:
     return stable_id("entity", entity_type, canonical_name.casefold())
 
 
-def comentions(mentions: pl.DataFrame) -> pl.DataFrame:
-    """(entity_type, canonical_name, co_name): pairs of distinct names met in the same article."""
+def comentions(mentions: pl.DataFrame, chunk: int | None = None) -> pl.DataFrame:
+    """(entity_type, canonical_name, co_name): pairs of distinct names met in the same article, a person's
+    name first: only people's co-mentions are evidence (transforms.entity_resolution, rule 5). The pairs of
+    `chunk` (by default COMENTION_CHUNK_ARTICLES) articles at a time are made distinct before the next: all
+    of a batch's pairs at once (some 400 an article) were its entities stage's largest frame."""
+    chunk = chunk or COMENTION_CHUNK_ARTICLES
     names = mentions.select("article_id", "entity_type", "canonical_name").unique()
-    return (
-        names.join(names.select("article_id", pl.col("canonical_name").alias("co_name")), on="article_id")
+    names = names.with_columns(((pl.col("article_id").rank("dense") - 1) // chunk).alias("chunk"))
+    pairs = [
+        part.filter(pl.col("entity_type") == "person")
+        .join(part.select("article_id", pl.col("canonical_name").alias("co_name")), on="article_id")
         .filter(pl.col("canonical_name") != pl.col("co_name"))
         .select("entity_type", "canonical_name", "co_name").unique()
-    )
+        for part in names.partition_by("chunk", maintain_order=False)
+    ]
+    schema = {"entity_type": pl.String, "canonical_name": pl.String, "co_name": pl.String}
+    return pl.concat(pairs).unique() if pairs else pl.DataFrame(schema=schema)
 
 
 def salience(is_in_title: pl.Expr, mention_count: pl.Expr, first_offset: pl.Expr,
@@ -311,10 +321,10 @@ def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
     stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
     evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
     names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")
-    resolution = resolve_entities(names, evidence, known, aliases, curation)
-    resolved = mentions.join(resolution, on=["entity_type", "canonical_name"], how="left",
-                             maintain_order="left").with_columns(
+    resolution = resolve_entities(names, evidence, known, aliases, curation).with_columns(
         pl.coalesce("entity_id", pl.struct("resolved_type", "resolved_name").map_elements(
             lambda r: entity_id_for(r["resolved_type"], r["resolved_name"]), return_dtype=pl.String)
-        ).alias("entity_id"))
+        ).alias("entity_id"))  # once a name, not once a mention
+    resolved = mentions.join(resolution, on=["entity_type", "canonical_name"], how="left",
+                             maintain_order="left")
     return entity_tables(resolved, texts)

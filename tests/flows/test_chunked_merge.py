@@ -44,6 +44,7 @@ def test_a_run_merged_in_chunks_loads_the_rows_of_the_same_run_merged_at_once(
         db.parent.mkdir()
     assert ingest(sources_file=str(sources), warehouse_path=str(whole)).status == "completed"
     monkeypatch.setattr(transforms.entities, "MENTION_CHUNK_TEXTS", 1)
+    monkeypatch.setattr(transforms.entities, "COMENTION_CHUNK_ARTICLES", 1)
     assert ingest(sources_file=str(sources), warehouse_path=str(chunked)).status == "completed"
     expected, got = comparable_rows(whole), comparable_rows(chunked)
     assert expected["articles"] and expected["article_entities"]  # the site gives articles and entities

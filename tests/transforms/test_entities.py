@@ -7,6 +7,7 @@ from transforms.entities import (
     build_entity_tables,
     canonical_mentions,
     clean_surface,
+    comentions,
     entity_id_for,
     ner_texts,
     recognise_mentions,
@@ -102,3 +103,18 @@ def test_no_linking_across_articles():
 def test_no_mentions_gives_empty_tables():
     tables = build_entity_tables(ARTICLES.head(0), fake_recogniser([]))
     assert all(frame.height == 0 for frame in tables.values())
+
+
+def test_comentions_pairs_a_persons_name_with_every_other_name_of_its_articles_chunk_by_chunk():
+    mentions = pl.DataFrame({
+        "article_id": ["a1", "a1", "a1", "a2", "a2", "a3", "a3"],
+        "entity_type": ["person", "person", "place", "person", "organisation", "place", "organisation"],
+        "canonical_name": ["Vladimir Putin", "Sergey Lavrov", "Russia", "Vladimir Putin", "Kremlin",
+                           "Russia", "Kremlin"],
+    })
+    expected = {("person", "Vladimir Putin", "Sergey Lavrov"), ("person", "Vladimir Putin", "Russia"),
+                ("person", "Sergey Lavrov", "Vladimir Putin"), ("person", "Sergey Lavrov", "Russia"),
+                ("person", "Vladimir Putin", "Kremlin")}  # a3 has no person: no evidence for anyone
+    assert set(comentions(mentions).rows()) == expected
+    assert set(comentions(mentions, chunk=1).rows()) == expected
+    assert comentions(mentions.clear()).columns == ["entity_type", "canonical_name", "co_name"]
