@@ -10,10 +10,13 @@ export PREFECT_LOGGING_COLORS ?= true
 
 .PHONY: run test lint bench clean chromium screenshots
 
+# The project's own modules are compiled once here, as pip compiles the packages it installs: an editable
+# install writes no bytecode, and where PYTHONDONTWRITEBYTECODE is set every run would compile them again.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,dask]'
+	$(BIN)/python -m compileall -q newsetl flows transforms dashboard
 	touch $@
 
 run: $(BIN)/.installed
