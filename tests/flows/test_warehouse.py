@@ -54,6 +54,21 @@ def test_a_failed_load_leaves_nothing(con):
     assert con.execute("select first_seen_at from sources").fetchone()[0] == datetime(2026, 11, 28)
 
 
+def test_a_key_met_twice_in_a_batch_is_loaded_once_and_a_stored_one_is_kept(con):
+    """The load's MERGE statements insert a key once even when the batch has it twice (as INSERT ... ON
+    CONFLICT DO NOTHING did; on a lake no primary key would catch it) and leave a stored row as it was."""
+    warehouse.migrate(con)
+    entities = pl.DataFrame({"entity_id": ["e1", "e1", "e2"], "canonical_name": ["Putin", "Putin", "Lavrov"],
+                             "entity_type": ["person", "person", "person"]})
+    aliases = pl.DataFrame({"entity_id": ["e1", "e1"], "alias": ["Putin", "Putin"]})
+    first, second = datetime(2026, 11, 28), datetime(2026, 11, 29)
+    warehouse.load_batch(con, {"entities": entities[:1], "entity_aliases": aliases[:1]}, first)
+    result = warehouse.load_batch(con, {"entities": entities, "entity_aliases": aliases}, second)
+    assert result.added("entities") == 1 and result.added("entity_aliases") == 0
+    assert con.execute("select entity_id, first_seen_at from entities order by 1").fetchall() == [
+        ("e1", first), ("e2", second)]
+
+
 def test_fts_extension_loads_from_its_package_with_signatures_checked(con):
     path = warehouse.load_extension(con, "fts")
     assert path.name == "fts.duckdb_extension"
