@@ -2,7 +2,7 @@
 
     python bench/bench_aggregates.py bench/out/wh-1m.duckdb --batch 1000 --repeat 3
 
-Works on a copy beside the given file. Each repeat loads, through flows.warehouse.load_batch (one
+Works on a copy beside the given file. Each repeat loads, through flows.store.load_batch (one
 transaction, as the flow does), a batch of --batch new articles (copies of the newest ones under new ids
 and URLs, a day later, with their entities), then the same articles changed (new text, one entity fewer,
 another mention of the rest), which makes every touched (entity, outlet) pair be counted again. Prints the
@@ -26,7 +26,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows import warehouse  # noqa: E402
+import store  # noqa: E402
 from tests.flows.test_entity_aggregates import assert_aggregates_exact  # noqa: E402
 
 
@@ -66,7 +66,7 @@ def main() -> None:
                                                        "changed_aggregates")}
     try:
         with duckdb.connect(str(copy)) as con:
-            warehouse.migrate(con)
+            store.migrate(con)
             counts = con.execute("select (select count(*) from articles), (select count(*) from "
                                  "article_entities)").fetchone()
             print(f"{args.warehouse}: {counts[0]:,} articles, {counts[1]:,} mentions; batch {args.batch:,}")
@@ -74,7 +74,7 @@ def main() -> None:
                 batch = batch_of(con, args.batch, f"-b{rep}")
                 for kind, frames in (("new", batch), ("changed", changed(batch))):
                     started = time.perf_counter()
-                    result = warehouse.load_batch(con, frames, datetime(2026, 11, 29))
+                    result = store.load_batch(con, frames, datetime(2026, 11, 29))
                     seconds = time.perf_counter() - started
                     added = result.after["articles"] - result.before["articles"]
                     figures[f"{kind}_load"].append(seconds)

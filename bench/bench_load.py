@@ -30,7 +30,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.warehouse import split_statements  # noqa: E402
+from store import split_statements  # noqa: E402
 
 TABLES = ("sources", "source_aliases", "articles", "article_versions", "article_signatures", "entities",
           "entity_aliases", "article_entities", "fetches")

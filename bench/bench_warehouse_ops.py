@@ -8,7 +8,7 @@ Works on a copy (the writer's file) beside the given one, and measures, median o
 - index update: indexing a batch of --batch changed articles into the existing index
   (sql/search/update_index.sql), as the flow does after each load;
 - publish: checkpoint + copy + fsync + rename of the writer's file over the published one
-  (flows.warehouse.publish), as the flow does after each run;
+  (flows.store.publish), as the flow does after each run;
 - open: opening the published file read-only, as every reader does per query or page;
 - search: a top-10 BM25 query (sql/read/search_articles.sql) through a fresh read-only connection.
 Prints a table and writes JSON to bench/out/.
@@ -28,7 +28,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flows import warehouse  # noqa: E402
+import store  # noqa: E402
 from newsetl.config import writer_file  # noqa: E402
 
 QUERIES = ("fisheries accord", "central bank interest rates", "election results parliament")
@@ -58,12 +58,12 @@ def main() -> None:
     figures: dict[str, list[float]] = {"search_index": [], "index_update": [], "publish": [], "open": [],
                                        "search": []}
     for _ in range(args.repeat):
-        with warehouse.connect(writer) as con:
-            figures["search_index"].append(warehouse.build_search_index(con))
+        with store.connect(writer) as con:
+            figures["search_index"].append(store.build_search_index(con))
             batch = [r[0] for r in con.execute("select article_id from articles order by random() limit ?",
                                                [args.batch]).fetchall()]
-            figures["index_update"].append(warehouse.update_search_index(con, batch))
-            figures["publish"].append(warehouse.publish(con, published))
+            figures["index_update"].append(store.update_search_index(con, batch))
+            figures["publish"].append(store.publish(con, published))
     for _ in range(args.repeat * 5):
         def open_close():
             duckdb.connect(str(published), read_only=True).close()
@@ -72,8 +72,8 @@ def main() -> None:
         for query in QUERIES:
             def search(q=query):
                 with duckdb.connect(str(published), read_only=True) as con:
-                    warehouse.load_extension(con, "fts")
-                    con.execute(warehouse.sql_text("read/search_articles.sql"),
+                    store.load_extension(con, "fts")
+                    con.execute(store.sql_text("read/search_articles.sql"),
                                 {"query": q, "limit": 10, "outlet": None, "since": None}).fetchall()
             figures["search"].append(timed(search))
 

@@ -3,8 +3,8 @@
     .venv/bin/python bench/gen_warehouse.py bench/out/wh-1m.duckdb --articles 1000000 --mentions 20000000 \\
         --outlets 500 --entities 200000 --days 365 --seed 0
 
-The schema is the project's own: a new file is migrated with flows.warehouse.migrate() and gets the views of
-flows.warehouse.apply_views(). The rows are made by the SQL of bench/gen_warehouse.sql (INSERT ... SELECT over
+The schema is the project's own: a new file is migrated with store.migrate() and gets the views of
+store.apply_views(). The rows are made by the SQL of bench/gen_warehouse.sql (INSERT ... SELECT over
 range(), every random draw a hash of the row number, the seed and a tag), so the same arguments give the same
 rows (with --end fixed; by default the corpus ends at the current UTC hour, so "last 7 days" means something).
 After the load the project's data-quality checks (sql/checks/) run and are printed; they are recorded as the
@@ -25,7 +25,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.warehouse import (  # noqa: E402
+from store import (  # noqa: E402
     SQL_DIR,
     apply_views,
     build_search_index,

@@ -120,7 +120,7 @@ class Snapshot:
     a process, so a connection opened after a publish could be handed the old file's instance."""
 
     def __init__(self, path: Path, identity: tuple, memory_limit: str) -> None:
-        from flows.warehouse import close_external_access
+        from store import close_external_access
 
         self.path = path
         self.identity = identity
@@ -149,7 +149,7 @@ class Snapshot:
     def _load_fts(self) -> bool:
         """The fts extension (for BM25 search), loaded when the snapshot opens: external access is closed
         right after, and no extension can be loaded then. Without it, search falls back to substrings."""
-        from flows.warehouse import load_extension
+        from store import load_extension
 
         try:
             load_extension(self.con, "fts")

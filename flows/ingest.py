@@ -29,7 +29,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote  # an argument Prefect hands on without walking it (below)
 
-from flows import executors, run_lock, warehouse
+import store
+from flows import executors, run_lock
 from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
 from flows.http import OK, FetchResult, utc_now
 from flows.ner import NerPool
@@ -125,12 +126,12 @@ class RunSummary:
 @task(name="prepare_warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(settings: Settings, run: dict) -> None:
     """Apply pending migrations and record the run as started."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        applied = warehouse.migrate(con)
+    with store.connect_writer(settings.warehouse_path) as con:
+        applied = store.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
-        alive = run_lock.live_runs(settings.warehouse_path, warehouse.running_runs(con))
-        if interrupted := warehouse.record_run_started(con, alive, **run):
+        alive = run_lock.live_runs(settings.warehouse_path, store.running_runs(con))
+        if interrupted := store.record_run_started(con, alive, **run):
             get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
                                      interrupted)
 
@@ -142,28 +143,28 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
     "recent" relative to it). `replay`: the recorded run a reprocess replays. `empty`: the first run a
     reprocess replays, which knew nothing of the derived tables."""
     since = started_at - timedelta(days=RECENT_DAYS)
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        curation = load_curation(settings.entities_file, warehouse.entity_decisions(con))
+    with store.connect_writer(settings.warehouse_path) as con:
+        curation = load_curation(settings.entities_file, store.entity_decisions(con))
         if empty:
             return WarehouseState.empty(since, curation)
-        entities, entity_aliases = warehouse.known_entities(con)
+        entities, entity_aliases = store.known_entities(con)
         # a replay fetches again exactly the pages its run fetched (the ones it has a record of)
         retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
-                   warehouse.page_retries(con, started_at, settings.page_retry_limit,
-                                          settings.page_retry_hours))
-        stored = warehouse.known_articles(con)
-        return WarehouseState(warehouse.feed_validators(con), stored.select(list(KNOWN_SCHEMA)),
-                              warehouse.known_source_aliases(con), since,
-                              warehouse.recent_signatures(con, since),
-                              warehouse.recent_article_entities(con, since), entities, entity_aliases,
+                   store.page_retries(con, started_at, settings.page_retry_limit,
+                                      settings.page_retry_hours))
+        stored = store.known_articles(con)
+        return WarehouseState(store.feed_validators(con), stored.select(list(KNOWN_SCHEMA)),
+                              store.known_source_aliases(con), since,
+                              store.recent_signatures(con, since),
+                              store.recent_article_entities(con, since), entities, entity_aliases,
                               curation, retries,
-                              {} if replay is not None else warehouse.feed_settings(con),
+                              {} if replay is not None else store.feed_settings(con),
                               known_titles_of(stored))
 
 
 def known_titles_of(stored: pl.DataFrame) -> pl.DataFrame:
     """feed_id, source_id, url, title of the stored articles that have a URL (KNOWN_TITLES_SCHEMA), from
-    the one read of them (warehouse.known_articles): what the shards are given their part of (titles_of)."""
+    the one read of them (store.known_articles): what the shards are given their part of (titles_of)."""
     return stored.filter(pl.col("url").is_not_null()).select(list(KNOWN_TITLES_SCHEMA))
 
 
@@ -295,23 +296,23 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               rebuild: bool = False) -> warehouse.LoadResult:
+               rebuild: bool = False) -> store.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
     reprocess, the derived tables are emptied in the same transaction)."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        return warehouse.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                    index_ids=frames["articles"]["article_id"].to_list())
+    with store.connect_writer(settings.warehouse_path) as con:
+        return store.load_batch(con, frames, loaded_at, rebuild=rebuild,
+                                index_ids=frames["articles"]["article_id"].to_list())
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
 def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, int], list[dict]]:
     """Re-create the views, run the data-quality checks and keep their results; list the feeds that
     brought no new article for more than settings.stale_hours."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        warehouse.apply_views(con)
-        results = warehouse.run_checks(con)
-        warehouse.record_checks(con, run_id, results, utc_now())
-        stale = warehouse.stale_feeds(con, settings.stale_hours)
+    with store.connect_writer(settings.warehouse_path) as con:
+        store.apply_views(con)
+        results = store.run_checks(con)
+        store.record_checks(con, run_id, results, utc_now())
+        stale = store.stale_feeds(con, settings.stale_hours)
     failing = {k: v for k, v in results.items() if v}
     if failing:
         get_run_logger().warning("data-quality checks failing: %s", failing)
@@ -324,10 +325,10 @@ def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, i
 @task(name="record_run", cache_policy=NO_CACHE)
 def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = None) -> None:
     """The run's final status and counts (and, when the load failed, its fetch log)."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.warehouse_path) as con:
         if fetches is not None:
-            warehouse.record_fetches(con, fetches)
-        warehouse.record_run_finished(con, **params)
+            store.record_fetches(con, fetches)
+        store.record_run_finished(con, **params)
 
 
 @task(name="index_for_search", cache_policy=NO_CACHE)
@@ -335,12 +336,12 @@ def index_for_search(settings: Settings, rebuild: bool) -> float | None:
     """Build the full-text search index when there is none yet, or from scratch when `rebuild` (a
     reprocess); otherwise index any article it misses (the load indexes its batch in its own transaction,
     so that only happens to a warehouse older than that). Returns seconds, None when nothing was to do."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        if rebuild or not warehouse.has_search_index(con):
-            seconds = warehouse.build_search_index(con)
+    with store.connect_writer(settings.warehouse_path) as con:
+        if rebuild or not store.has_search_index(con):
+            seconds = store.build_search_index(con)
             what = "built"
-        elif missing := warehouse.unindexed_articles(con):
-            seconds = warehouse.update_search_index(con, missing)
+        elif missing := store.unindexed_articles(con):
+            seconds = store.update_search_index(con, missing)
             what = f"{len(missing)} unindexed articles added"
         else:
             return None
@@ -351,8 +352,8 @@ def index_for_search(settings: Settings, rebuild: bool) -> float | None:
 @task(name="publish_snapshot", cache_policy=NO_CACHE)
 def publish_snapshot(settings: Settings) -> float:
     """Publish the writer's state as the read snapshot (settings.warehouse_path) that every reader opens."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        seconds = warehouse.publish(con, settings.warehouse_path)
+    with store.connect_writer(settings.warehouse_path) as con:
+        seconds = store.publish(con, settings.warehouse_path)
     get_run_logger().info("published %s in %.2f s", settings.warehouse_path, seconds)
     return seconds
 
@@ -362,9 +363,9 @@ def record_skipped_run(settings: Settings, run: dict) -> None:
     """A run that did not start because another run of its group was still going (best effort: the
     skip is logged either way)."""
     try:
-        with warehouse.connect_writer(settings.warehouse_path, wait_seconds=10.0) as con:
-            warehouse.record_run_skipped(con, **run)
-    except (duckdb.Error, warehouse.LockedError) as exc:
+        with store.connect_writer(settings.warehouse_path, wait_seconds=10.0) as con:
+            store.record_run_skipped(con, **run)
+    except (duckdb.Error, store.LockedError) as exc:
         get_run_logger().warning("could not record the skipped run: %s", exc)
 
 
@@ -503,9 +504,9 @@ def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[
                       run: dict) -> RunSummary:
     """What `reprocess` would change: the whole reprocess, run on a scratch copy of the writer's file; the
     summary's table_rows give each table's rows after it and the change from now."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        before = warehouse.table_counts(con)
-    with warehouse.scratch_copy(settings.warehouse_path) as scratch_path:
+    with store.connect_writer(settings.warehouse_path) as con:
+        before = store.table_counts(con)
+    with store.scratch_copy(settings.warehouse_path) as scratch_path:
         scratch = replace(settings, warehouse_path=scratch_path, raw_dir=settings.raw_root)
         summary = run_batch(scratch, config, sources, run, reprocess=True)
     rows = {t: (after, after - before.get(t, 0)) for t, (after, _) in summary.table_rows.items()}
@@ -661,9 +662,9 @@ def forced_if_changed(source: Feed, state: WarehouseState) -> Feed:
 def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[str, Feed]]:
     """What a reprocess replays: the recorded runs, oldest first, and every feed the fetch log knows (for
     one the sources file no longer lists)."""
-    with warehouse.connect_writer(settings.warehouse_path) as con:
-        runs = con.execute(warehouse.sql_text("read/replayable_runs.sql")).fetchall()
-        feeds = con.execute(warehouse.sql_text("read/replay_sources.sql")).fetchall()
+    with store.connect_writer(settings.warehouse_path) as con:
+        runs = con.execute(store.sql_text("read/replayable_runs.sql")).fetchall()
+        feeds = con.execute(store.sql_text("read/replay_sources.sql")).fetchall()
     known = {feed_id: Feed(name=name, kind=kind, url=url, outlet=outlet, group=group,
                              follow_links=follow_links)
              for feed_id, name, url, kind, outlet, group, follow_links in feeds}
@@ -672,7 +673,7 @@ def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[st
 
 @task(name="load_replay_index", cache_policy=NO_CACHE)
 def load_replay_index(settings: Settings, run_id: str) -> ReplayIndex:
-    with warehouse.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.warehouse_path) as con:
         return ReplayIndex.load(con, settings.raw_root, run_id)
 
 
@@ -688,7 +689,7 @@ def replayed_feeds(config: SourcesConfig, known: dict[str, Feed], replay: Replay
 
 
 def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
-                         ) -> tuple[list[Batch], warehouse.LoadResult]:
+                         ) -> tuple[list[Batch], store.LoadResult]:
     """Rebuild the derived tables by replaying every recorded run in order, each against the state the ones
     before it left, as the live runs saw it: every version of every article comes back, not only the
     latest. Done in a copy of the writer's file that replaces it only once every run is loaded."""
@@ -696,7 +697,7 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
     recorded, known_feeds = plan_replay(settings)
     logger.info("reprocess: replaying %d recorded runs", len(recorded))
     done: list[Batch] = []
-    with warehouse.rebuilding(settings.warehouse_path) as work_path:
+    with store.rebuilding(settings.warehouse_path) as work_path:
         work = replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root)
         first = None
         for index, (run_id, started_at) in enumerate(recorded):
@@ -709,7 +710,7 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
             done.append(batch)
         if first is None:  # nothing recorded: the derived tables are emptied all the same
             first = loaded = load_batch(work, {}, utc_now(), rebuild=True)
-    return done, warehouse.LoadResult(first.before, loaded.after)
+    return done, store.LoadResult(first.before, loaded.after)
 
 
 def run_counts(run_id: str, results: list[FeedResult], counts: dict[str, int]) -> dict:
@@ -741,7 +742,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                reprocess: bool, locked, held: ExitStack) -> RunSummary:
     logger = get_run_logger()
     run_id, started_at = run["run_id"], run["started_at"]
-    lock_wait_before = warehouse.LOCK_WAITS.total()
+    lock_wait_before = store.LOCK_WAITS.total()
     timings: dict[str, float] = {}
     lap_started = [time.perf_counter()]
 
@@ -758,7 +759,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             held.enter_context(locked())
             merging[0] = True
 
-    with locked(), warehouse.holding_writer(settings.warehouse_path):
+    with locked(), store.holding_writer(settings.warehouse_path):
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
@@ -780,7 +781,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             if all(r.items is None for r in fetched):
                 # no feed body to transform (a re-poll: every feed unchanged or failed): the merge is quick,
                 # so the writer's file is held from the state read on, not only from the load (below)
-                held.enter_context(warehouse.holding_writer(settings.warehouse_path))
+                held.enter_context(store.holding_writer(settings.warehouse_path))
             # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
             batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)
@@ -792,7 +793,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                                      "rejected_items": rejected}
             # the load, the search index, the views and checks, the run record and the publication: one
             # connection to the writer's file (held until the ingest lock is let go)
-            held.enter_context(warehouse.holding_writer(settings.warehouse_path))
+            held.enter_context(store.holding_writer(settings.warehouse_path))
             loaded = load_batch(settings, frames, batch.seen_at)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,
@@ -801,7 +802,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
         record_run(settings, {**finish, "finished_at": utc_now(), "status": "failed", "entities_new": 0,
                               "sources_failed": sum(r.failed for r in progress),
                               "error": f"run failed {stage}: {type(exc).__name__}: {exc}",
-                              "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
+                              "lock_wait_seconds": store.LOCK_WAITS.total() - lock_wait_before,
                               "search_index_seconds": None},
                    fetch_rows(run_id, progress) if progress and not reprocess else None)
         publish_snapshot(settings)
@@ -818,7 +819,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
     failed = all_failed(results)
     record_run(settings, {**finish, "finished_at": finished_at, "status": "failed" if failed else "completed",
                           "entities_new": loaded.added("entities"), "error": failed,
-                          "lock_wait_seconds": warehouse.LOCK_WAITS.total() - lock_wait_before,
+                          "lock_wait_seconds": store.LOCK_WAITS.total() - lock_wait_before,
                           "search_index_seconds": search_seconds})
     publish_snapshot(settings)
     lap("publish")
@@ -827,7 +828,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
         finished_at=finished_at,
         table_rows={t: (loaded.after[t], loaded.added(t)) for t in loaded.after},
         articles=counts, sources=source_summaries(results), checks=checks, stage_seconds=timings,
-        lock_wait_seconds=warehouse.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
+        lock_wait_seconds=store.LOCK_WAITS.total() - lock_wait_before, stale_feeds=stale,
         stale_hours=settings.stale_hours,
         rejected_items=rejected.join(pl.DataFrame({"feed_id": [r.feed.feed_id for r in results],
                                                    "source": [r.feed.name for r in results]},

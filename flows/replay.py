@@ -14,7 +14,7 @@ import duckdb
 
 from flows import raw_store
 from flows.http import MISSING, OK, FetchResult
-from flows.warehouse import sql_text
+from store import sql_text
 
 
 @dataclass(frozen=True)

@@ -100,8 +100,8 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
     with _collector_paused(fresh):
         from flows.ingest import AllSourcesFailed, ingest
         from flows.run_lock import RunLockTimeout
-        from flows.warehouse import LockedError, leave_pandas_unloaded
         from newsetl.summary import print_summary
+        from store import LockedError, leave_pandas_unloaded
     if fresh:
         leave_pandas_unloaded()  # the run makes no pandas object: DuckDB need not load it to look for one
 
@@ -242,8 +242,8 @@ def search(
     """Full-text search over article titles and bodies, best first (BM25), with the passage that matched,
     e.g. newsetl search --outlet indy --since "7 days ago" '"Barents Sea" accord -storm' (a query that
     starts with -word goes after --: newsetl search -- "-storm accord")."""
-    from flows.warehouse import has_search_index, sql_text
     from newsetl import clock
+    from store import has_search_index, sql_text
     from transforms.normalise import outlet_key
     from transforms.search_query import parse_query, parse_since
 
@@ -330,10 +330,10 @@ def _refuse_warehouse_output(out: Path | None, warehouse: Path | None,
 def _read_published(warehouse: Path | None, read, what: str, allowed_directories: tuple[Path, ...] = ()):
     """`read(con)` on a read-only connection to the published warehouse (the one place the CLI opens it):
     the fts extension loaded, then no statement may attach, write or read a file beyond
-    `allowed_directories` (flows.warehouse.connect_reader); a lock or a DuckDB error is a clear message."""
+    `allowed_directories` (store.connect_reader); a lock or a DuckDB error is a clear message."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect_reader
+    from store import LockedError, connect_reader
 
     path = _published(warehouse)
     try:
@@ -499,8 +499,8 @@ app.command()(dashboard)
 def _curate(action, warehouse: Path | None) -> None:
     """Apply a curation to the writer's file and publish it at once (readers see it now, not at the next
     run)."""
-    from flows.warehouse import LockedError, connect_writer, publish
     from newsetl.curation import CurationError
+    from store import LockedError, connect_writer, publish
 
     path = Settings.from_env(warehouse_path=warehouse).warehouse_path
     if not path.exists():
@@ -578,7 +578,7 @@ def entities_list(
     warehouse: Path | None = WAREHOUSE_READ_OPTION,
 ) -> None:
     """Entities with their type, articles and mentions, most articles first."""
-    from flows.warehouse import sql_text
+    from store import sql_text
 
     frame = _read_published(warehouse, lambda con: con.execute(
         sql_text("read/entity_list.sql"), {"entity_type": entity_type, "limit": limit}).pl(), "entities list")
@@ -591,7 +591,7 @@ def entities_show(
     warehouse: Path | None = WAREHOUSE_READ_OPTION,
 ) -> None:
     """Every entity with that name or alias: type, id, articles, mentions and aliases."""
-    from flows.warehouse import sql_text
+    from store import sql_text
 
     frame = _read_published(warehouse, lambda con: con.execute(
         sql_text("read/entity_show.sql"), {"name": name}).pl(), "entities show")

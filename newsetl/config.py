@@ -141,7 +141,7 @@ class Settings:
     @property
     def writer_path(self) -> Path:
         """The file the pipeline writes into; `warehouse_path` is its read snapshot, published after each
-        run (see flows/warehouse.py). Nobody else opens this one."""
+        run (see store/). Nobody else opens this one."""
         return writer_file(self.warehouse_path)
 
     @classmethod

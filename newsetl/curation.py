@@ -8,9 +8,9 @@ import uuid
 
 import duckdb
 
-from flows.warehouse import refreshing_aggregates, split_statements, sql_text, transaction
 from newsetl import clock
 from newsetl.config import ENTITY_TYPES
+from store import refreshing_aggregates, split_statements, sql_text, transaction
 from transforms.entities import entity_id_for
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import duckdb
 
-from flows.warehouse import apply_views, migrate, sql_text
+from store import apply_views, migrate, sql_text
 
 HEADER = """# Warehouse schema
 

@@ -392,7 +392,7 @@ def _health(path: Path) -> tuple[dict[str, dict], str | None]:
     """feed_id -> its health row, read-only, and a note when the warehouse cannot tell."""
     import duckdb
 
-    from flows.warehouse import LockedError, connect_reader, sql_text
+    from store import LockedError, connect_reader, sql_text
 
     if not path.exists():
         return {}, f"no warehouse at {path}: no source has been polled into it"

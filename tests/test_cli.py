@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from flows import warehouse
+import store
 from newsetl.cli import app
 from tests.conftest import ROOT
 
@@ -26,10 +26,10 @@ def small_warehouse(tmp_path):
                             "outlet_key": ["independent", "harbourtimes"], "domain": [None, None],
                             "homepage": [None, None]},
                            schema_overrides={"domain": pl.String, "homepage": pl.String})
-    with warehouse.connect(path) as con:
-        warehouse.migrate(con)
-        warehouse.load_batch(con, {"sources": sources}, datetime(2026, 11, 28))
-        warehouse.apply_views(con)
+    with store.connect(path) as con:
+        store.migrate(con)
+        store.load_batch(con, {"sources": sources}, datetime(2026, 11, 28))
+        store.apply_views(con)
     return path
 
 

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from flows import warehouse
+import store
 from newsetl.cli import app
 from newsetl.config import ConfigError, load_curation
 from transforms.entities import entity_id_for
@@ -33,8 +33,8 @@ def db(tmp_path):
                                                   ["Sergei Lavrov"]],
     }, schema_overrides={"mention_count": pl.Int32, "first_offset": pl.Int32})
     seen = pl.lit(datetime(2026, 11, 28)).alias("first_seen_at")
-    with warehouse.connect(path) as con:
-        warehouse.migrate(con)
+    with store.connect(path) as con:
+        store.migrate(con)
         for table, frame in (("entities", entities.with_columns(seen)),
                              ("entity_aliases", aliases.with_columns(seen)), ("article_entities", rows)):
             con.register("fixture", frame)
@@ -44,7 +44,7 @@ def db(tmp_path):
 
 
 def rows(path, sql):
-    with warehouse.connect(path, read_only=True) as con:
+    with store.connect(path, read_only=True) as con:
         return con.execute(sql).fetchall()
 
 

@@ -140,7 +140,7 @@ def test_a_re_poll_opens_the_writers_file_twice(loaded, monkeypatch):
     to the publication, instead of one for each step (eight)."""
     import duckdb
 
-    from flows import warehouse
+    import store
 
     tmp, sources, db = loaded
     opened = []
@@ -154,4 +154,4 @@ def test_a_re_poll_opens_the_writers_file_twice(loaded, monkeypatch):
     summary = ingest(sources_file=str(sources), warehouse_path=str(db))
     assert summary.articles["new"] == summary.articles["changed"] == 0
     assert {s["outcome"] for s in summary.sources} == {"not_modified"}
-    assert opened == [str(warehouse.writer_file(db))] * 2
+    assert opened == [str(store.connection.writer_file(db))] * 2

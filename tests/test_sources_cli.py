@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from flows import warehouse
+import store
 from newsetl.cli import app
 from newsetl.config import load_sources
 from newsetl.sources_cli import toml_string
@@ -188,8 +188,8 @@ def test_list_with_health_from_the_warehouse(tmp_path, sources_file):
     config = load_sources(sources_file)
     harbour = config.feeds[0]
     path = tmp_path / "news.duckdb"
-    with warehouse.connect(path) as con:
-        warehouse.migrate(con)
+    with store.connect(path) as con:
+        store.migrate(con)
         con.execute("""insert into feeds (feed_id, name, url, kind, schedule_group, follow_links,
                            last_status_code, last_outcome, last_error, last_fetched_at, last_success_at,
                            error_streak, items_last_run)
@@ -212,7 +212,7 @@ def test_list_with_health_from_the_warehouse(tmp_path, sources_file):
         fresh_line = next(line for line in result.output.splitlines() if "fresh" in line)
         assert "never polled" in fresh_line and "hourly" in fresh_line
         assert "no warehouse" not in result.output
-    with warehouse.connect(path, read_only=True) as con:  # the listing wrote nothing
+    with store.connect(path, read_only=True) as con:  # the listing wrote nothing
         assert con.execute("select count(*) from feeds").fetchone() == (1,)
 
 

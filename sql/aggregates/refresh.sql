@@ -5,7 +5,7 @@
 -- only (a removed article may have been its first or last). Recounting every touched entity instead cost
 -- 2.5 s a batch at 1,000,000 articles: a batch touches the most mentioned entities every time.
 -- entity_articles loses the rows taken away and gets the rows put in. Rows inserted here are appended
--- unsorted: flows/warehouse.py counts them into aggregate_layout.
+-- unsorted: store/aggregates.py counts them into aggregate_layout.
 delete from entity_day_counts
 where day in (select cast(published_at as date) from aggregate_changes);
 insert into entity_day_counts

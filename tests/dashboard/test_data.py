@@ -10,8 +10,8 @@ import duckdb
 import polars as pl
 import pytest
 
+import store
 from dashboard.data import Reader, forget_snapshots, like_pattern, md_escape, safe_links, safe_url
-from flows import warehouse
 from newsetl.dashboard_cli import APP, streamlit_command
 
 
@@ -84,7 +84,7 @@ def test_search_uses_the_index_and_falls_back_without_it(warehouse_copy):
     assert method == "bm25" and hits.height > 0 and hits["score"].is_sorted(descending=True)
 
     forget_snapshots()  # this process writes to the file now (in use, the writer has a file of its own)
-    with warehouse.connect(warehouse_copy) as con:
+    with store.connect(warehouse_copy) as con:
         con.execute("drop schema fts_main_articles cascade")
     reader = Reader(warehouse_copy, cache=False)
     status = reader.status()
@@ -106,7 +106,7 @@ def test_the_warehouse_is_opened_read_only_and_a_new_snapshot_is_seen(warehouse_
     reader.close()
     newer = tmp_path / "newer.duckdb"
     newer.write_bytes(warehouse_copy.read_bytes())
-    with warehouse.connect(newer) as con:
+    with store.connect(newer) as con:
         con.execute("delete from article_entities where article_id in (select article_id from articles "
                     "order by published_at limit 7)")
         con.execute("delete from articles where article_id in (select article_id from articles "
@@ -136,12 +136,12 @@ def test_a_missing_warehouse_says_what_to_do(monkeypatch, tmp_path):
 
 def test_an_empty_warehouse_says_what_to_do(monkeypatch, tmp_path):
     path = tmp_path / "news.duckdb"
-    with warehouse.connect(path) as con:
-        warehouse.migrate(con)
+    with store.connect(path) as con:
+        store.migrate(con)
     assert "no warehouse yet" in run_app(monkeypatch, path).info[0].value  # no views: never loaded
     forget_snapshots()
-    with warehouse.connect(path) as con:
-        warehouse.apply_views(con)
+    with store.connect(path) as con:
+        store.apply_views(con)
     assert "no articles yet" in run_app(monkeypatch, path).info[0].value
 
 

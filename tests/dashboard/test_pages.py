@@ -21,8 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import store
 from dashboard.headless import Chromium, environment, find_chromium, free_port, wait_for_http
-from flows import warehouse
 from newsetl.serve import stop_process_group
 from tests.conftest import ROOT
 
@@ -310,8 +310,8 @@ def publish_hostile_snapshot(path: Path) -> None:
         con.execute("""insert into article_entities values ('evil-article',
             (select entity_id from entities where canonical_name = 'Vladimir Putin'),
             1, 5, false, 0.4, ['Putin'])""")
-        warehouse.recount_aggregates(con)                           # as the load keeps them
-        warehouse.build_search_index(con)                           # as the writer does after a load
+        store.recount_aggregates(con)                           # as the load keeps them
+        store.build_search_index(con)                           # as the writer does after a load
     os.replace(scratch, path)
 
 

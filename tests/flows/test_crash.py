@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from flows import warehouse
+import store
 from flows.ingest import ingest
 from tests.conftest import write_sources
 
@@ -16,7 +16,7 @@ def article_count(db) -> int:
 
 
 def test_crash_mid_load_rolls_back_the_whole_batch(tmp_path, site_server, prefect_harness, monkeypatch):
-    monkeypatch.setattr(warehouse, "CRASH_AFTER_TABLE", "article_entities")
+    monkeypatch.setattr(store.load, "CRASH_AFTER_TABLE", "article_entities")
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     db = tmp_path / "news.duckdb"
     with pytest.raises(RuntimeError, match="injected failure after loading article_entities"):

@@ -13,7 +13,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from flows import warehouse
+import store
 from flows.ingest import ingest
 from newsetl.cli import app
 from newsetl.config import writer_file
@@ -100,7 +100,7 @@ def test_a_run_counts_every_mention(loaded):
 def test_a_batch_that_moves_and_changes_an_article_keeps_the_counts_exact(loaded):
     _, db = loaded
     writer = writer_file(db)
-    with warehouse.connect(writer) as con:
+    with store.connect(writer) as con:
         article = con.execute("""select a.* from articles a join article_entities ae using (article_id)
                                  group by all order by count(*) desc, a.article_id limit 1""").pl()
         other_source, = con.execute("select source_id from sources where source_id <> ? limit 1",
@@ -112,8 +112,8 @@ def test_a_batch_that_moves_and_changes_an_article_keeps_the_counts_exact(loaded
                                        source_id=pl.lit(other_source), content_hash=pl.lit("changed"),
                                        published_source=pl.lit("jsonld"))
         kept = entities.slice(1).with_columns(mention_count=pl.col("mention_count") + 2)
-        warehouse.load_batch(con, {"articles": changed, "article_entities": kept}, datetime(2026, 11, 29))
-        warehouse.publish(con, db)
+        store.load_batch(con, {"articles": changed, "article_entities": kept}, datetime(2026, 11, 29))
+        store.publish(con, db)
     assert_aggregates_exact(db)
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from entity_day_counts where day = date '2026-01-05'"
@@ -170,12 +170,12 @@ def test_reprocess_counts_everything_again_to_the_same_rows(loaded):
 def test_a_failed_load_leaves_the_counts_as_they_were(loaded):
     _, db = loaded
     writer = writer_file(db)
-    with warehouse.connect(writer) as con:
+    with store.connect(writer) as con:
         before = {t: sorted(con.execute(f"select * from {t}").fetchall()) for t in RECOUNT}  # noqa: S608
         article = con.execute("select * from articles order by article_id limit 1").pl()
         moved = article.with_columns(published_at=pl.lit(datetime(2026, 2, 2)), content_hash=pl.lit("x"))
         with pytest.raises(RuntimeError, match="injected"):
-            warehouse.load_batch(con, {"articles": moved, "article_entities": con.execute(
+            store.load_batch(con, {"articles": moved, "article_entities": con.execute(
                 "select * from article_entities where article_id = ?", [article["article_id"][0]]).pl()},
                 datetime(2026, 11, 29), fail_after="article_entities")
         assert {t: sorted(con.execute(f"select * from {t}").fetchall()) for t in RECOUNT} == before  # noqa: S608
@@ -185,15 +185,15 @@ def test_a_failed_load_leaves_the_counts_as_they_were(loaded):
 def test_a_warehouse_from_before_the_aggregates_gets_them_counted_by_the_migration(loaded):
     _, db = loaded
     writer = writer_file(db)
-    with warehouse.connect(writer) as con:  # as it was before migration 009
+    with store.connect(writer) as con:  # as it was before migration 009
         for table in (*RECOUNT, "aggregate_layout"):
             con.execute(f"drop table {table}")  # noqa: S608 - our names
         con.execute("delete from schema_migrations where version in (9, 10)")
-        assert warehouse.migrate(con) == ["009_entity_aggregates.sql", "010_entity_articles.sql"]
+        assert store.migrate(con) == ["009_entity_aggregates.sql", "010_entity_articles.sql"]
         assert con.execute("select count(*) from aggregate_layout where sorted_at is not null "
                            "and unsorted_rows = 0").fetchone()[0] == 4
-        warehouse.apply_views(con)
-        warehouse.publish(con, db)
+        store.apply_views(con)
+        store.publish(con, db)
     sizes = assert_aggregates_exact(db)
     assert all(sizes.values())
 
@@ -201,23 +201,23 @@ def test_a_warehouse_from_before_the_aggregates_gets_them_counted_by_the_migrati
 def test_sorting_by_entity_changes_no_row_and_sorts(loaded, monkeypatch):
     _, db = loaded
     writer = writer_file(db)
-    with warehouse.connect(writer) as con:
+    with store.connect(writer) as con:
         appended = dict(con.execute("select table_name, unsorted_rows from aggregate_layout").fetchall())
         assert appended["entity_articles"] > 0  # the run appended its rows, unsorted
-        with warehouse.transaction(con):
-            assert sorted(warehouse.sort_by_entity(con, force=True)) == sorted(appended)
+        with store.transaction(con):
+            assert sorted(store.sort_by_entity(con, force=True)) == sorted(appended)
         assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone()[0] == 0
         for table in appended:
             ids = [r[0] for r in con.execute(f"select entity_id from {table} order by rowid").fetchall()]  # noqa: S608
             assert ids == sorted(ids), f"{table} is not in entity order"
         # a load appending past the share sorts again, in its transaction
-        monkeypatch.setattr(warehouse, "SORT_MIN_ROWS", 1)
-        monkeypatch.setattr(warehouse, "SORT_SHARE", 0.0)
+        monkeypatch.setattr(store.aggregates, "SORT_MIN_ROWS", 1)
+        monkeypatch.setattr(store.aggregates, "SORT_SHARE", 0.0)
         article = con.execute("select * from articles order by article_id limit 1").pl()
         mentions = con.execute("select * from article_entities where article_id = ?",
                                [article["article_id"][0]]).pl()
-        warehouse.load_batch(con, {"articles": article.with_columns(content_hash=pl.lit("again")),
-                                   "article_entities": mentions}, datetime(2026, 11, 29))
+        store.load_batch(con, {"articles": article.with_columns(content_hash=pl.lit("again")),
+                               "article_entities": mentions}, datetime(2026, 11, 29))
         assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone()[0] == 0
-        warehouse.publish(con, db)
+        store.publish(con, db)
     assert_aggregates_exact(db)

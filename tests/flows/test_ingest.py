@@ -7,7 +7,8 @@ from datetime import timedelta
 import duckdb
 import pytest
 
-from flows import raw_store, warehouse
+import store
+from flows import raw_store
 from flows.ingest import ingest
 from tests.conftest import SAMPLE_SITE, write_sources
 
@@ -184,7 +185,7 @@ def test_data_quality_and_freshness_views(first_run):
     # every healthy feed just brought articles; the broken ones never did: they are the stale ones
     assert {f["feed"] for f in summary.stale_feeds} == {"broken-xml", "server-error", "missing-file"}
     with duckdb.connect(str(db), read_only=True) as con:
-        assert {f["feed"] for f in warehouse.stale_feeds(con, hours=-1)} == set(fresh)
+        assert {f["feed"] for f in store.stale_feeds(con, hours=-1)} == set(fresh)
 
 
 def test_raw_bodies_land_unchanged_and_content_addressed(first_run):

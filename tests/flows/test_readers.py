@@ -15,7 +15,8 @@ from email.utils import format_datetime
 import duckdb
 import pytest
 
-from flows import run_lock, warehouse
+import store
+from flows import run_lock
 from flows.ingest import ingest
 from newsetl.config import writer_file
 from tests.conftest import write_sources
@@ -138,7 +139,7 @@ def test_readers_in_another_process_never_fail_nor_see_a_partial_batch(tmp_path,
 
 
 def test_snapshot_is_published_only_whole(tmp_path, site_server, prefect_harness, monkeypatch):
-    monkeypatch.setattr(warehouse, "CRASH_AFTER_TABLE", "articles")
+    monkeypatch.setattr(store.load, "CRASH_AFTER_TABLE", "articles")
     db = tmp_path / "news.duckdb"
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     with pytest.raises(RuntimeError, match="injected failure"):
@@ -177,9 +178,9 @@ def test_a_run_killed_before_its_end_is_marked_interrupted(tmp_path, site_server
     db = tmp_path / "news.duckdb"
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     ingest(sources_file=str(sources), warehouse_path=str(db))
-    with warehouse.connect_writer(db) as con:  # what a SIGKILLed run leaves: a run row still 'running'
-        warehouse.record_run_started(con, run_id="killed-run", flow_run_id=None, sources_file="x",
-                                     schedule_group=None, started_at=datetime(2026, 11, 28, 12))
+    with store.connect_writer(db) as con:  # what a SIGKILLed run leaves: a run row still 'running'
+        store.record_run_started(con, run_id="killed-run", flow_run_id=None, sources_file="x",
+                                 schedule_group=None, started_at=datetime(2026, 11, 28, 12))
     ingest(sources_file=str(sources), warehouse_path=str(db))
     with duckdb.connect(str(db), read_only=True) as con:
         status, error = con.execute("select status, error from runs where run_id = 'killed-run'").fetchone()

@@ -7,7 +7,7 @@ import random
 import duckdb
 import pytest
 
-from flows import warehouse
+import store
 
 WORDS = ["putin", "lavrov", "barents", "sea", "accord", "fisheries", "norway", "russia", "arctic", "quota",
          "ministers", "talks", "vienna", "signed", "treaty", "cod", "stocks", "scientists", "data", "coast",
@@ -30,7 +30,7 @@ def articles_db(rng: random.Random, count: int) -> duckdb.DuckDBPyConnection:
 
 
 def scores(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, float]]]:
-    warehouse.load_extension(con, "fts")
+    store.load_extension(con, "fts")
     result = {}
     for query in QUERIES:
         rows = con.execute("""
@@ -43,7 +43,7 @@ def scores(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, float]]]
 def test_incremental_updates_score_like_a_rebuild():
     rng = random.Random(7)
     con = articles_db(rng, 300)
-    warehouse.build_search_index(con)
+    store.build_search_index(con)
     for batch in range(3):  # each load: some articles edited, some new
         changed = rng.sample([r[0] for r in con.execute("select article_id from articles").fetchall()], 25)
         for article_id in changed:
@@ -51,13 +51,13 @@ def test_incremental_updates_score_like_a_rebuild():
                         [text(rng, 6), text(rng, rng.randint(0, 80)), article_id])
         new = [(f"b{batch}{i:03d}", text(rng, 7), text(rng, rng.randint(1, 50))) for i in range(40)]
         con.executemany("insert into articles values (?, ?, ?)", new)
-        warehouse.update_search_index(con, changed + [n[0] for n in new])
+        store.update_search_index(con, changed + [n[0] for n in new])
     incremental = scores(con)
 
     rebuilt = duckdb.connect()  # the same articles, indexed from scratch
     rebuilt.register("current", con.execute("select * from articles").arrow())
     rebuilt.execute("create table articles as select * from current")
-    warehouse.build_search_index(rebuilt)
+    store.build_search_index(rebuilt)
     assert incremental == scores(rebuilt)
     assert sum(len(v) for v in incremental.values()) > 300
     stats = con.execute("select num_docs from fts_main_articles.stats").fetchone()[0]
@@ -66,25 +66,25 @@ def test_incremental_updates_score_like_a_rebuild():
 
 def test_without_an_index_the_update_builds_it():
     con = articles_db(random.Random(1), 20)
-    assert not warehouse.has_search_index(con)
-    warehouse.update_search_index(con, ["a0001"])
-    assert warehouse.has_search_index(con)
+    assert not store.has_search_index(con)
+    store.update_search_index(con, ["a0001"])
+    assert store.has_search_index(con)
     assert con.execute("select num_docs from fts_main_articles.stats").fetchone()[0] == 20
 
 
 @pytest.mark.parametrize("ids", [[], ["no-such-article"]])
 def test_an_update_with_nothing_to_index_changes_nothing(ids):
     con = articles_db(random.Random(2), 30)
-    warehouse.build_search_index(con)
+    store.build_search_index(con)
     before = scores(con)
-    warehouse.update_search_index(con, ids)
+    store.update_search_index(con, ids)
     assert scores(con) == before
 
 
 def test_articles_missing_from_the_index_are_found():
     con = articles_db(random.Random(3), 10)
-    warehouse.build_search_index(con)
+    store.build_search_index(con)
     con.execute("insert into articles values ('z1', 'Barents accord signed', 'Ministers met in Vienna.')")
-    assert warehouse.unindexed_articles(con) == ["z1"]
-    warehouse.update_search_index(con, warehouse.unindexed_articles(con))
-    assert warehouse.unindexed_articles(con) == []
+    assert store.unindexed_articles(con) == ["z1"]
+    store.update_search_index(con, store.unindexed_articles(con))
+    assert store.unindexed_articles(con) == []

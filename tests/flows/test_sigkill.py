@@ -44,7 +44,8 @@ from pathlib import Path
 import duckdb
 import prefect.settings
 
-from flows import raw_store, warehouse
+import store
+from flows import raw_store
 from flows.ingest import ingest
 from tests.conftest import ROOT, SAMPLE_SOURCES, write_sources
 
@@ -112,7 +113,7 @@ UNIQUE_KEYS = [("sources", "source_id"), ("sources", "outlet_key"), ("source_ali
                ("entities", "canonical_name, entity_type"), ("entity_aliases", "entity_id, alias"),
                ("article_entities", "article_id, entity_id"), ("runs", "run_id"), ("fetches", "fetch_id"),
                ("check_results", "run_id, check_name"), ("fts_main_articles.docs", "name")]
-# orphans sql/checks/ does not cover (those are run too, through warehouse.run_checks)
+# orphans sql/checks/ does not cover (those are run too, through store.run_checks)
 ORPHANS = {
     "article_signatures_have_article":
         "select article_id from article_signatures anti join articles using (article_id)",
@@ -274,7 +275,7 @@ def read_state(db: Path) -> State:
         ok_fetches = set(con.execute(
             "select feed_id, purpose, url, final_url, status_code, content_sha256, content_type, bytes "
             "from fetches where outcome = 'ok'").fetchall())
-        checks = warehouse.run_checks(con)
+        checks = store.run_checks(con)
         duplicates = {f"{t}({k})": con.execute(
             f"select count(*) from (select 1 from {t} group by {k} having count(*) > 1)").fetchone()[0]
             for t, k in UNIQUE_KEYS}

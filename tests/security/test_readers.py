@@ -1,6 +1,6 @@
 """Readers cannot change or destroy the warehouse (issue 19, items 5 and 8): `newsetl sql`, `search`,
 `export`, `sources` and the dashboard open the published snapshot with DuckDB's external access closed and
-the configuration locked before any statement runs (flows.warehouse.close_external_access), so no
+the configuration locked before any statement runs (flows.store.close_external_access), so no
 statement can ATTACH the writer's file read-write, COPY over a file, read a local file or undo the lock;
 statements without a result print a line instead of a traceback; and no output path (`--out`, the
 export folder) may name or replace the published snapshot, the writer's file, their write-ahead logs or the
@@ -19,7 +19,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows import warehouse
+import store
 from newsetl.cli import NO_ROWS, app
 from newsetl.config import writer_file
 from tests.conftest import ROOT
@@ -31,8 +31,8 @@ runner = CliRunner()
 def published(tmp_path):
     """A published warehouse (snapshot + writer's file + a raw store object) with one searchable article."""
     path = tmp_path / "warehouse" / "news.duckdb"
-    with warehouse.connect_writer(path) as con:
-        warehouse.migrate(con)
+    with store.connect_writer(path) as con:
+        store.migrate(con)
         at = datetime(2026, 11, 28, 6)
         con.execute("insert into sources (source_id, name, outlet_key, first_seen_at) "
                     "values ('s1', 'HT', 'ht', ?)", [at])
@@ -42,9 +42,9 @@ def published(tmp_path):
                        values ('a1', 'https://ht.example/a', 'https://ht.example/a', 's1',
                                'Barents Sea accord signed', 'Norway and Russia signed the accord.',
                                ?, 'feed', ?, ?, 8, 'h1', 'feed')""", [at, at, at])
-        warehouse.build_search_index(con)
-        warehouse.apply_views(con)
-        warehouse.publish(con, path)
+        store.build_search_index(con)
+        store.apply_views(con)
+        store.publish(con, path)
     raw = path.parent / "raw" / "ab"
     raw.mkdir(parents=True)
     (raw / "abcdef.gz").write_bytes(b"raw body")
@@ -209,10 +209,10 @@ def test_export_never_replaces_a_folder_holding_the_warehouse(tmp_path):
     """A warehouse kept in a folder named like an export table (…/articles/news.duckdb): exporting to its
     parent would replace that folder."""
     path = tmp_path / "articles" / "news.duckdb"
-    with warehouse.connect_writer(path) as con:
-        warehouse.migrate(con)
-        warehouse.apply_views(con)
-        warehouse.publish(con, path)
+    with store.connect_writer(path) as con:
+        store.migrate(con)
+        store.apply_views(con)
+        store.publish(con, path)
     before = fingerprint(path)
     result = runner.invoke(app, ["export", str(tmp_path), "-w", str(path)])
     assert result.exit_code == 2 and "holds the warehouse file" in result.output, result.output

@@ -8,7 +8,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
-from flows import warehouse
+import store
 
 SOURCES = pl.DataFrame(
     {"source_id": ["s1"], "name": ["A"], "outlet_key": ["a"], "domain": [None], "homepage": [None]},
@@ -18,16 +18,16 @@ SOURCES = pl.DataFrame(
 
 @pytest.fixture
 def con(tmp_path):
-    with warehouse.connect(tmp_path / "w.duckdb") as connection:
-        warehouse.migrate(connection)
+    with store.connect(tmp_path / "w.duckdb") as connection:
+        store.migrate(connection)
         yield connection
 
 
 def test_every_load_statement_works_by_the_rows_of_a_stage_table():
     """What lets the load skip a statement whose stage tables are empty."""
-    for table in warehouse.LOAD_ORDER:
-        for statement in warehouse.split_statements(warehouse.sql_text(f"load/{table}.sql")):
-            assert warehouse._STAGE_TABLE.search(statement), (table, statement[:80])
+    for table in store.LOAD_ORDER:
+        for statement in store.split_statements(store.sql_text(f"load/{table}.sql")):
+            assert store.load._STAGE_TABLE.search(statement), (table, statement[:80])
 
 
 def no_articles(con) -> pl.DataFrame:
@@ -36,12 +36,12 @@ def no_articles(con) -> pl.DataFrame:
 
 def test_a_batch_without_articles_refreshes_no_aggregate(con):
     empty_articles = no_articles(con)
-    result = warehouse.load_batch(
+    result = store.load_batch(
         con, {"sources": SOURCES, "articles": empty_articles}, datetime(2026, 11, 28)
     )
     assert result.added("sources") == 1 and result.added("articles") == 0
     assert result.aggregates_seconds == 0.0  # no refresh ran
-    again = warehouse.load_batch(
+    again = store.load_batch(
         con, {"sources": SOURCES, "articles": empty_articles}, datetime(2026, 11, 29)
     )
     assert again.added("sources") == 0
@@ -51,7 +51,7 @@ def test_a_batch_without_articles_refreshes_no_aggregate(con):
 def test_an_injected_failure_after_a_skipped_table_still_rolls_back(con):
     empty_articles = no_articles(con)
     with pytest.raises(RuntimeError, match="injected"):
-        warehouse.load_batch(
+        store.load_batch(
             con,
             {"sources": SOURCES, "articles": empty_articles},
             datetime(2026, 11, 28),

@@ -1,0 +1,70 @@
+"""The warehouse layer: everything that opens, changes or reads the DuckDB warehouse, used by the flow, the
+CLI, curation, export, the schema docs and the dashboard.
+
+    sql          reading sql/ (every statement lives there; parameters are bound, never formatted in)
+    connection   the writer's file and the published snapshot, locks, transactions, extensions, publish
+    migrations   sql/migrations/ and sql/views/
+    load         one batch in one transaction (sql/load/, MERGE INTO)
+    aggregates   the entity aggregates the load keeps (sql/aggregates/)
+    search       the BM25 search index (sql/search/)
+    checks       data-quality checks (sql/checks/)
+    reads        what the flow, the CLI and the dashboard read (sql/read/)
+    runs         run records
+
+The names below are the layer's interface; a module's other names are its own.
+"""
+
+from store.aggregates import AggregateCost, recount_aggregates, refreshing_aggregates, sort_by_entity
+from store.checks import record_checks, run_checks
+from store.connection import (
+    LOCK_WAITS,
+    LockedError,
+    close_external_access,
+    connect,
+    connect_reader,
+    connect_writer,
+    holding_writer,
+    leave_pandas_unloaded,
+    load_extension,
+    publish,
+    rebuilding,
+    scratch_copy,
+    transaction,
+)
+from store.load import LOAD_ORDER, LoadResult, load_batch
+from store.migrations import apply_views, migrate, migration_files
+from store.reads import (
+    entity_decisions,
+    feed_settings,
+    feed_validators,
+    known_articles,
+    known_entities,
+    known_source_aliases,
+    page_retries,
+    recent_article_entities,
+    recent_signatures,
+    stale_feeds,
+    table_counts,
+)
+from store.runs import (
+    record_fetches,
+    record_run_finished,
+    record_run_skipped,
+    record_run_started,
+    running_runs,
+)
+from store.search import build_search_index, has_search_index, unindexed_articles, update_search_index
+from store.sql import split_statements, sql_files, sql_text
+
+__all__ = [
+    "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
+    "build_search_index", "close_external_access", "connect", "connect_reader", "connect_writer",
+    "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",
+    "known_articles", "known_entities", "known_source_aliases", "leave_pandas_unloaded", "load_batch",
+    "load_extension", "migrate", "migration_files", "page_retries", "publish", "rebuilding",
+    "recent_article_entities", "recent_signatures", "record_checks", "record_fetches",
+    "record_run_finished", "record_run_skipped", "record_run_started", "recount_aggregates",
+    "refreshing_aggregates", "run_checks", "running_runs", "scratch_copy", "sort_by_entity",
+    "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts", "transaction",
+    "unindexed_articles", "update_search_index",
+]

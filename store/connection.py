@@ -1,0 +1,301 @@
+"""Opening the warehouse, and publishing it: the writer's file and the published snapshot, the wait
+for another process's lock, transactions, extensions, and readers closed to the file system.
+
+Readers and the writer never share a file. DuckDB lets one process hold a file for writing, and while it
+does no other process can open it at all, not even read-only; a read-only reader blocks the writer in
+turn. So the pipeline writes into `news.writer.duckdb` (nobody else opens it), and after each run copies
+it, checkpointed, to a temporary file beside `news.duckdb` and renames that over `news.duckdb`
+(`publish`). A rename is atomic: a reader opening `news.duckdb` gets the last complete run, never a
+partial batch, and a reader that keeps its connection open keeps its snapshot (the old file lives on
+until it closes). Readers never lock the writer's file, so the writer never waits for them."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import logging
+import os
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from newsetl.config import writer_file
+
+log = logging.getLogger(__name__)
+
+
+class LockedError(RuntimeError):
+    """The warehouse file is held by another process for longer than we were willing to wait."""
+
+
+class _LockWaits:
+    """Seconds this process has spent waiting for another process's lock on a warehouse file."""
+
+    def __init__(self) -> None:
+        self._total = 0.0
+        self._guard = threading.Lock()
+
+    def add(self, seconds: float) -> None:
+        with self._guard:
+            self._total += seconds
+
+    def total(self) -> float:
+        with self._guard:
+            return self._total
+
+
+LOCK_WAITS = _LockWaits()
+
+
+class _PandasRefused(importlib.abc.MetaPathFinder):
+    """Refuses every import of pandas (leave_pandas_unloaded)."""
+
+    def find_spec(self, name, path=None, target=None):  # noqa: ARG002 - the finder protocol's signature
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError("pandas is left unloaded in this process (store/connection.py: "
+                                      "leave_pandas_unloaded)", name=name)
+        return None
+
+
+_PANDAS_REFUSED = _PandasRefused()
+
+
+def leave_pandas_unloaded() -> None:
+    """From now on this process does not import pandas (nothing happens if it already has). For a process
+    that makes no pandas object, such as `newsetl run`: DuckDB's Python client imports pandas the first time
+    it binds a parameter or registers a frame, and pyarrow when DuckDB scans a frame, only to ask whether a
+    value is one of pandas' objects: 0.3-0.5 s, a tenth of a run that finds nothing new. Both take a refused
+    import as "pandas is not installed"; with no pandas loaded no value can be a pandas object, so every
+    conversion is the same. Not for a process that may load pandas later (pyarrow keeps its answer)."""
+    if "pandas" not in sys.modules and _PANDAS_REFUSED not in sys.meta_path:
+        sys.meta_path.insert(0, _PANDAS_REFUSED)
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> Iterator[
+        duckdb.DuckDBPyConnection]:
+    """A connection to a DuckDB file, retried while another process holds its lock (the time spent
+    waiting is added to LOCK_WAITS)."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    deadline = started + wait_seconds
+    delay = 0.05
+    waited = False
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                if "lock" in str(exc).lower():
+                    LOCK_WAITS.add(time.monotonic() - started)
+                    raise LockedError(f"{path} is locked by another process: {exc}") from exc
+                raise
+            waited = True
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    if waited:
+        LOCK_WAITS.add(time.monotonic() - started)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+_HELD = threading.local()  # .writer: (writer file, connection) held open on this thread (holding_writer)
+
+
+@contextmanager
+def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to the writer's file behind the published warehouse `published`: the one
+    this thread holds open for it (holding_writer), or a new one, closed after the block. A warehouse made
+    before the split (only news.duckdb exists) is adopted: the writer starts from it."""
+    path = writer_file(published)
+    held = getattr(_HELD, "writer", None)
+    if held is not None and held[0] == path:
+        yield held[1]
+        return
+    if not path.exists() and published.exists():
+        _adopt(published, path)
+    with connect(path, wait_seconds=wait_seconds) as con:
+        yield con
+
+
+@contextmanager
+def holding_writer(published: Path) -> Iterator[None]:
+    """One connection to the writer's file for every connect_writer(published) on this thread in the block,
+    closed when it ends: opening the file (its catalog read) and closing it (with the checkpoint a close
+    makes) cost 40-70 ms each, and a run's steps under the ingest lock opened it up to five times in a row.
+    Only for a block that holds the ingest lock: while it is open no other process can open the file."""
+    if getattr(_HELD, "writer", None) is not None:  # already held (by an outer block)
+        yield
+        return
+    with connect_writer(published) as con:
+        _HELD.writer = (writer_file(published), con)
+        try:
+            yield
+        finally:
+            _HELD.writer = None
+
+
+def _adopt(published: Path, writer: Path) -> None:
+    with connect(published, wait_seconds=5.0) as con:  # folds a leftover write-ahead log into the file
+        con.execute("checkpoint")
+    _copy_atomically(published, writer)
+
+
+def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
+    """Make the writer's committed state the published warehouse: checkpoint (so the file alone holds
+    everything), copy it beside `published`, flush it to disk and rename it over `published`. `con` is
+    the writer's connection, held so that nothing writes during the copy. Returns the seconds taken."""
+    started = time.monotonic()
+    con.execute("checkpoint")
+    source = Path(con.execute("select path from duckdb_databases() where database_name = current_database()")
+                  .fetchone()[0])
+    # a write-ahead log beside the published file belongs to the old file (someone opened it read-write):
+    # DuckDB must not replay it onto the new one
+    published.with_name(published.name + ".wal").unlink(missing_ok=True)
+    for stale in published.parent.glob(f".{published.name}.*.tmp"):  # a publisher killed mid-copy (we
+        stale.unlink(missing_ok=True)                                # hold the writer's lock: none is live)
+    _copy_atomically(source, published)
+    return time.monotonic() - started
+
+
+@contextmanager
+def scratch_copy(published: Path) -> Iterator[Path]:
+    """A throw-away copy of the writer's file (`reprocess --dry-run`): yields a published path, beside
+    `published`, whose writer's file is the copy. Everything under that path is deleted afterwards."""
+    writer = writer_file(published)
+    scratch = published.with_name(f"{published.stem}.dry-run{published.suffix}")
+    paths = [path for base in (scratch, writer_file(scratch))
+             for path in (base, base.with_name(base.name + ".wal"))]
+    for path in paths:
+        path.unlink(missing_ok=True)
+    try:
+        with connect(writer) as con:
+            con.execute("checkpoint")
+            _copy_atomically(writer, writer_file(scratch))
+        yield scratch
+    finally:
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+
+@contextmanager
+def rebuilding(published: Path) -> Iterator[Path]:
+    """A copy of the writer's file to rebuild the derived tables in (`reprocess`): yields the published
+    path whose writer's file is that copy. When the block ends without an error the copy replaces the
+    writer's file with one rename; on an error it is deleted and the writer's file is as it was, so a
+    rebuild is whole or nothing however many batches it loads. The writer's file stays open (locked against
+    other processes, such as a curation command) until the copy is renamed over it."""
+    writer = writer_file(published)
+    work_published = published.with_name(f"{published.stem}.rebuild{published.suffix}")
+    work = writer_file(work_published)
+    leftovers = (work, work.with_name(work.name + ".wal"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    try:
+        with connect(writer) as guard:
+            guard.execute("checkpoint")
+            _copy_atomically(writer, work)
+            yield work_published
+            with connect(work) as con:
+                con.execute("checkpoint")
+            guard.execute("checkpoint")
+        os.replace(work, writer)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy to a temporary name in the target's folder, fsync, then rename over the target: a reader sees
+    the old file or the new one, and a crash leaves at most a stray temporary file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All or nothing: commit on success, roll back on any error."""
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> Path:
+    """Load a DuckDB extension (fts, ducklake) from its PyPI package `duckdb-extension-<name>`, pinned
+    with DuckDB itself: this machine cannot download extensions at first use. DuckDB checks the binary's
+    signature on load; unsigned extensions are never allowed."""
+    try:
+        package = importlib.import_module(f"duckdb_extension_{name}")
+    except ImportError as exc:
+        raise RuntimeError(f"DuckDB extension {name!r} is not installed: pip install "
+                           f"duckdb-extension-{name}=={duckdb.__version__}") from exc
+    path = (Path(package.__file__).parent / "extensions" / f"v{duckdb.__version__}"
+            / f"{name}.duckdb_extension")
+    if not path.exists():
+        raise RuntimeError(f"{path} not found: duckdb-extension-{name} does not match duckdb "
+                           f"{duckdb.__version__}")
+    con.load_extension(str(path))
+    return path
+
+
+def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: tuple[Path, ...] = (),
+                          local_files: bool = True) -> None:
+    """From now on no statement on this DuckDB instance reaches beyond the databases it has open: no
+    ATTACH, no COPY or read_csv/read_parquet of a file, no extension installed or loaded, except files
+    under `allowed_directories` (where a command writes its own output); and the configuration is locked,
+    so no SET gives any of it back. Load extensions (fts) before calling this.
+
+    DuckDB keeps the paths of the open database files themselves (the file, its .wal, .wal.checkpoint,
+    .wal.recovery) and its temp directory writable after that: `COPY ... TO '<the snapshot>'
+    (use_tmp_file false)` would overwrite the snapshot. So where statements come from the user (`local_files`
+    False: newsetl sql), DuckDB's local file system is switched off altogether; the open files stay readable
+    through the handles already open, and a query must then fit in memory (nothing spills to disk)."""
+    if allowed_directories:
+        con.execute("set allowed_directories = $dirs",
+                    {"dirs": [f"{d.resolve()}{os.sep}" for d in allowed_directories]})
+    con.execute("set enable_external_access = false")
+    if not local_files:
+        con.execute("set disabled_filesystems = 'LocalFileSystem'")
+    con.execute("set lock_configuration = true")
+
+
+@contextmanager
+def connect_reader(path: Path, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
+                   extensions: tuple[str, ...] = ("fts",)) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the published warehouse for newsetl sql, search, export and sources: the
+    `extensions` loaded (fts: queries may call fts_main_articles.match_bm25), then external access closed
+    and the configuration locked (close_external_access) before any of the caller's statements runs.
+    Without `allowed_directories` (a command that writes no file through DuckDB) the local file system is
+    switched off too; export, which runs only its own queries, writes under its target folder."""
+    with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
+        for name in extensions:
+            load_extension(con, name)
+        close_external_access(con, allowed_directories, local_files=bool(allowed_directories))
+        yield con

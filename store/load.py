@@ -1,0 +1,88 @@
+"""The load: one batch in one transaction, every table or none. The batch's polars frames are registered
+as `stage_<table>` and the statements of sql/load/ (MERGE INTO) read them, in LOAD_ORDER."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from store.aggregates import refreshing_aggregates
+from store.connection import load_extension, transaction
+from store.reads import table_counts
+from store.search import has_search_index, index_articles
+from store.sql import split_statements, sql_text
+
+# Load order: parents before children, so a check after the load never sees a dangling key.
+LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
+              "article_signatures", "entities", "entity_aliases", "article_entities", "fetches",
+              "rejected_items")
+
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    before: dict[str, int]
+    after: dict[str, int]
+    search_index_seconds: float | None = None   # the batch indexed for search in the same transaction
+    aggregates_seconds: float = 0.0             # the entity aggregates refreshed in the same transaction
+
+    def added(self, table: str) -> int:
+        return self.after[table] - self.before[table]
+
+
+# Every statement of sql/load/ inserts, updates or deletes by the rows of the stage tables it reads: one
+# whose stage tables are all empty (most of them, in a run that found nothing new) has nothing to do.
+_STAGE_TABLE = re.compile(r"\bstage_\w+")
+
+# A fault injected for tests that prove a crash inside the load leaves nothing behind: the name of a table
+# after which every load raises (set by the test, in the process that runs the flow; None in use).
+CRASH_AFTER_TABLE: str | None = None
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
+               fail_after: str | None = None, rebuild: bool = False,
+               index_ids: list[str] | None = None) -> LoadResult:
+    """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
+    frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise
+    (default CRASH_AFTER_TABLE), for tests that prove a crash leaves nothing behind. `rebuild`
+    (reprocess) first empties the derived tables, in the same transaction. `index_ids`: articles to
+    (re)index for search in the same transaction, so a batch is never loaded without being searchable
+    (when there is an index to update; the caller builds a missing one)."""
+    fail_after = fail_after or CRASH_AFTER_TABLE
+    before = table_counts(con)
+    staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
+    indexing = bool(index_ids) and not rebuild and has_search_index(con)
+    if indexing:
+        load_extension(con, "fts")
+    index_seconds = None
+    for table in staged:  # every stage frame is visible to every statement (children read parents)
+        con.register(f"stage_{table}", frames[table])
+    with_rows = {f"stage_{t}" for t in staged if not frames[t].is_empty()}
+    try:
+        with transaction(con):
+            if rebuild:
+                for statement in split_statements(sql_text("load/clear_derived.sql")):
+                    con.execute(statement)
+            articles = "stage_articles" in with_rows  # the entity aggregates follow the articles' changes
+            with refreshing_aggregates(con, "changes_of_articles" if articles else None) as cost:
+                for table in staged:
+                    for statement in split_statements(sql_text(f"load/{table}.sql")):
+                        if not with_rows.intersection(_STAGE_TABLE.findall(statement)):
+                            continue  # it inserts, updates or deletes by stage rows: there are none
+                        params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
+                        con.execute(statement, params)
+                    if fail_after == table:
+                        raise RuntimeError(f"injected failure after loading {table}")
+            if indexing:
+                started = time.monotonic()
+                index_articles(con, index_ids)
+                index_seconds = time.monotonic() - started
+    finally:
+        for table in staged:
+            con.unregister(f"stage_{table}")
+    return LoadResult(before, table_counts(con), index_seconds, cost.seconds)

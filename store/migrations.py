@@ -1,0 +1,75 @@
+"""The schema: migrations (sql/migrations/, each applied once in its own transaction and never edited
+afterwards) and the views (sql/views/, created again in one transaction by every run)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+
+from newsetl import clock
+from store.aggregates import count_aggregates
+from store.connection import transaction
+from store.sql import sql_files
+
+
+def migration_files() -> list[Path]:
+    return sql_files("migrations", "[0-9][0-9][0-9]_*.sql")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply each migration not yet recorded in schema_migrations, each in its own transaction.
+    Returns the names applied. A recorded migration whose file changed is an error: migrations are
+    never edited, a new one is added."""
+    con.execute("""create table if not exists schema_migrations (
+        version integer primary key, name varchar not null, checksum varchar not null,
+        applied_at timestamp not null default current_timestamp)""")
+    applied = dict(con.execute("select version, checksum from schema_migrations").fetchall())
+    done = []
+    for file in migration_files():
+        version = int(file.name[:3])
+        text = file.read_text(encoding="utf-8")
+        checksum = hashlib.sha256(text.encode()).hexdigest()
+        if version in applied:
+            if applied[version] != checksum:
+                raise RuntimeError(f"migration {file.name} was edited after it was applied; add a new "
+                                   "migration instead")
+            continue
+        with transaction(con):
+            con.execute(text)
+            if version in BACKFILLS:
+                BACKFILLS[version](con)
+            con.execute("insert into schema_migrations (version, name, checksum, applied_at) "
+                        "values (?, ?, ?, ?)", [version, file.stem, checksum, clock.now()])
+        done.append(file.name)
+    return done
+
+
+# --- views and checks -------------------------------------------------------------------------------------
+
+def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """(Re)create every view in sql/views/, all in one transaction (all or nothing): the views and their
+    comments are some 300 statements, and a commit for each cost a run about a second. Files need no
+    ordering prefix: a view that reads one not created yet (a new warehouse, a new view) fails its
+    attempt, which is rolled back and tried again with that file last; a file that fails even when last
+    raises its error. Returns the view files' names in the order applied."""
+    order = sql_files("views")
+    while True:
+        done = 0  # files applied in this attempt
+        try:
+            with transaction(con):
+                for file in order:
+                    con.execute(file.read_text(encoding="utf-8"))
+                    done += 1
+            return [file.stem for file in order]
+        except duckdb.CatalogException:
+            if done == len(order) - 1:  # every other view is there: this one is wrong
+                raise
+            order = [*order[:done], *order[done + 1:], order[done]]
+
+
+# Migrations whose new tables are filled from the rows already there by the code the load runs (so that
+# logic has one place): version -> function, called in the migration's transaction right after its file.
+# 009 made the aggregates, 010 entity_articles and the sorting they all need: 010 fills them all.
+BACKFILLS = {10: count_aggregates}

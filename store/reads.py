@@ -1,0 +1,69 @@
+"""What the flow, the CLI and the dashboard read from the warehouse (sql/read/): the state a merge starts
+from, feed health, table counts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from store.sql import sql_text
+
+
+def stale_feeds(con: duckdb.DuckDBPyConnection, hours: float) -> list[dict]:
+    """Feeds with no new article for more than `hours` hours (analytics.source_freshness)."""
+    return con.execute(sql_text("read/stale_feeds.sql"), {"hours": hours}).pl().to_dicts()
+
+
+
+def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every stored article as the flow knows it (sql/read/known_articles.sql): the transforms' columns
+    (transforms.dedupe.KNOWN_SCHEMA) and the feed_id and source_id it came through, in one scan."""
+    return con.execute(sql_text("read/known_articles.sql")).pl()
+
+
+def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
+    return con.execute(sql_text("read/recent_signatures.sql"), {"since": since}).pl()
+
+
+def recent_article_entities(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
+    return con.execute(sql_text("read/recent_article_entities.sql"), {"since": since}).pl()
+
+
+def known_entities(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entities, entity_aliases) as stored."""
+    return (con.execute(sql_text("read/known_entities.sql")).pl(),
+            con.execute(sql_text("read/known_entity_aliases.sql")).pl())
+
+
+def entity_decisions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, list[str]]]:
+    return con.execute(sql_text("read/entity_decisions.sql")).fetchall()
+
+
+def page_retries(con: duckdb.DuckDBPyConnection, now: datetime, limit: int,
+                 base_hours: float) -> dict[str, str]:
+    """URL -> feed_id of the stored articles whose page is due to be fetched again
+    (sql/read/page_retries.sql)."""
+    rows = con.execute(sql_text("read/page_retries.sql"),
+                       {"now": now, "limit": limit, "base_hours": base_hours}).fetchall()
+    return {url: feed_id for feed_id, url in rows}
+
+
+def known_source_aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.execute(sql_text("read/known_source_aliases.sql")).pl()
+
+
+def feed_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """feed_id -> (ETag, Last-Modified, body SHA-256) of its last good fetch."""
+    rows = con.execute(sql_text("read/feed_validators.sql")).fetchall()
+    return {feed_id: tuple(rest) for feed_id, *rest in rows}
+
+
+def feed_settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """feed_id -> the SHA-256 of the settings it was last read with (feeds.settings_sha256)."""
+    return dict(con.execute(sql_text("read/feed_settings.sql")).fetchall())
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return dict(con.execute(sql_text("read/table_counts.sql")).fetchall())
