@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from store import (  # noqa: E402
-    SQL_DIR,
     apply_views,
     build_search_index,
     migrate,
@@ -34,6 +33,7 @@ from store import (  # noqa: E402
     recount_aggregates,
     run_checks,
     split_statements,
+    sql_files,
 )
 
 GENERATOR_SQL = Path(__file__).resolve().parent / "gen_warehouse.sql"
@@ -72,7 +72,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def generate(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, log=print) -> None:
     params = {"articles": args.articles, "mentions": args.mentions, "outlets": args.outlets,
               "entities": args.entities, "days": args.days, "seed": args.seed, "end": args.end,
-              "checks": sorted(p.stem for p in (SQL_DIR / "checks").glob("*.sql"))}
+              "checks": [p.stem for p in sql_files("checks")]}
     for statement in split_statements(GENERATOR_SQL.read_text(encoding="utf-8")):
         started = time.monotonic()
         code = "\n".join(line.split("--")[0] for line in statement.splitlines())
