@@ -2,7 +2,7 @@
 under the ingest lock: transform against fresh state -> NER -> stories -> load -> views -> checks -> run
 record -> publish].
 
-The stateless part is flows/shards.py, reading through one Fetcher chosen per run (flows/fetch.py: live or
+The stateless part is flows/shards.py, reading through one Fetcher chosen per run (fetch/fetchers.py: live or
 replay); this module only orchestrates it and does the merge. One task per shard of FEEDS_PER_SHARD feeds
 or per stage, never per feed or per article: a task run costs milliseconds of API time and the API server
 falls behind at thousands. Only the shard task retries; everything else fails fast. A feed that cannot be
@@ -30,11 +30,11 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote  # an argument Prefect hands on without walking it (below)
 
 import store
+from fetch.fetchers import Fetcher, LiveFetcher, ReplayFetcher
+from fetch.http import OK, FetchResult, utc_now
+from fetch.replay import ReplayIndex
 from flows import executors, run_lock
-from flows.fetch import Fetcher, LiveFetcher, ReplayFetcher
-from flows.http import OK, FetchResult, utc_now
 from flows.ner import NerPool
-from flows.replay import ReplayIndex
 from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
 from newsetl import progress as progress_bars
 from newsetl.config import Feed, Settings, SourcesConfig, load_curation, load_sources

@@ -1,4 +1,4 @@
-"""The stateless part of a run: a shard is a batch of feeds, read through a Fetcher (flows/fetch.py):
+"""The stateless part of a run: a shard is a batch of feeds, read through a Fetcher (fetch/fetchers.py):
 fetch and land each feed or listing page, parse its items, then fetch, land and parse the article pages of
 the items not already loaded under the same title. A shard needs no warehouse state beyond its keys: its
 feeds, their validators and the titles already loaded (which only spare work: a stale one fetches a page
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from flows.fetch import Fetcher, Landed, Validators
-from flows.http import NOT_MODIFIED, OK, FetchResult
+from fetch.fetchers import Fetcher, Landed, Validators
+from fetch.http import NOT_MODIFIED, OK, FetchResult
 from flows.ner import KeyedSpans, keyed_spans
 from newsetl import progress as progress_bars
 from newsetl.config import Feed

@@ -69,7 +69,7 @@ def output_conflict(out: Path, settings: Settings, replaces_folder: bool = False
 
 def raw_location(value: str | Path) -> Path | str:
     """The raw store setting (NEWSETL_RAW_DIR) as a root: a plain path or a `file://` URL is a local folder
-    (`Path`); any other URL (`s3://bucket/raw`) is kept as a URL, for fsspec (flows/raw_store.py)."""
+    (`Path`); any other URL (`s3://bucket/raw`) is kept as a URL, for fsspec (fetch/raw_store.py)."""
     if isinstance(value, Path):
         return value
     parts = urlsplit(value)
@@ -135,7 +135,7 @@ class Settings:
 
     @property
     def raw_root(self) -> Path | str:
-        """The raw store: a local folder, or the URL of one on an object store (flows/raw_store.py)."""
+        """The raw store: a local folder, or the URL of one on an object store (fetch/raw_store.py)."""
         return self.raw_dir if self.raw_dir is not None else self.warehouse_path.parent / "raw"
 
     @property

@@ -1,7 +1,7 @@
 """`newsetl sources`: list the configured sources with their health, and `newsetl sources add URL` to find a
 site's feed and append it to the sources file.
 
-`add` fetches with flows.http (the project's session, retries, politeness and size cap); what the bodies
+`add` fetches with fetch.http (the project's session, retries, politeness and size cap); what the bodies
 mean is decided by transforms/discover.py. The sources file is appended to, never rewritten: the new text
 is the old bytes plus one `[[sources]]` entry, validated with load_sources in a temporary file beside it,
 which then replaces it. Errors exit 2 and name the URL and the reason.
@@ -74,7 +74,7 @@ def _normalise_url(url: str) -> str:
 
 
 def _public(url: str) -> bool:
-    from flows.politeness import forbidden_address
+    from fetch.politeness import forbidden_address
 
     return forbidden_address(url) is None
 
@@ -95,8 +95,8 @@ def discover(url: str, settings: Settings, listing: bool = False) -> Found:
     (<link rel="alternate">) whose body is a feed; else the first common path (/feed, /rss.xml, ...) that
     answers with a feed; else the page itself as a listing, if it has article cards. With `listing`, the
     page is read as a listing first. Raises DiscoveryError naming the URL and why."""
-    from flows.http import fetch, make_session
-    from flows.politeness import Reach
+    from fetch.http import fetch, make_session
+    from fetch.politeness import Reach
 
     session = make_session(settings)
     try:

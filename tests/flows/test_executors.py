@@ -376,7 +376,7 @@ def test_a_shard_reads_the_texts_of_items_not_known_under_their_title_and_never_
 
     import polars as pl
 
-    from flows.http import OK, FetchResult
+    from fetch.http import OK, FetchResult
     from flows.shards import FeedResult, new_texts, parse_fetched, with_ner_spans
     from newsetl.config import Feed
 

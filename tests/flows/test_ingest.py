@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 import store
-from flows import raw_store
+from fetch import raw_store
 from flows.ingest import ingest
 from tests.conftest import SAMPLE_SITE, write_sources
 

@@ -45,7 +45,7 @@ import duckdb
 import prefect.settings
 
 import store
-from flows import raw_store
+from fetch import raw_store
 from flows.ingest import ingest
 from tests.conftest import ROOT, SAMPLE_SOURCES, write_sources
 

@@ -12,8 +12,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows import raw_store
-from flows.fetch import LiveFetcher
+from fetch import raw_store
+from fetch.fetchers import LiveFetcher
 from flows.ingest import WarehouseState, fetch_rows, ingest, recognise_entities
 from flows.ner import NerPool
 from flows.shards import Shard, read_shard

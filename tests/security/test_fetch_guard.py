@@ -1,4 +1,4 @@
-"""Probes of the fetcher itself (flows/http.py, flows/politeness.py) against real loopback servers: redirect
+"""Probes of the fetcher itself (fetch/http.py, fetch/politeness.py) against real loopback servers: redirect
 hops, the address actually connected to, loopback names and IP spellings, cloud metadata addresses, the
 total deadline, and file:// reads. The forbidden server stands for a private service: it records every
 request, and any request it receives fails the test."""
@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from flows import politeness
-from flows.http import fetch, fetch_file, make_session
-from flows.politeness import Reach, forbidden_address
+from fetch import politeness
+from fetch.http import fetch, fetch_file, make_session
+from fetch.politeness import Reach, forbidden_address
 from newsetl.config import Settings
 
 

@@ -1,5 +1,5 @@
 """Replaying fetches from the raw store, for `newsetl reprocess`: the snapshot client beside the live one
-(flows/http.py). One ReplayIndex stands for one recorded run: each URL that run fetched gives back its
+(fetch/http.py). One ReplayIndex stands for one recorded run: each URL that run fetched gives back its
 fetch as it was recorded (the same body, final URL and fetch time), so the transforms produce the same rows
 as that run did, with no network at all. `reprocess` replays every recorded run in order
 (flows/ingest.py)."""
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from flows import raw_store
-from flows.http import MISSING, OK, FetchResult
+from fetch import raw_store
+from fetch.http import MISSING, OK, FetchResult
 from store import sql_text
 
 

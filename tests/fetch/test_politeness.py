@@ -8,8 +8,8 @@ import time
 import duckdb
 import pytest
 
+from fetch.politeness import HostGate, forbidden_address, parse_robots
 from flows.ingest import ingest
-from flows.politeness import HostGate, forbidden_address, parse_robots
 from tests.conftest import write_sources
 
 PAGES = 12
@@ -124,7 +124,7 @@ def test_robots_txt_disallowing_article_pages_is_honoured(tmp_path, site_server,
 
 def test_robots_txt_is_read_once_per_host_for_a_run_however_many_feeds_and_pages(tmp_path, site_server,
                                                                                  routes):
-    from flows.fetch import LiveFetcher
+    from fetch.fetchers import LiveFetcher
     from flows.shards import PAGES_AT_ONCE
     from newsetl.config import Feed, Settings
 

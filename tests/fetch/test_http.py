@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.http import fetch, make_session
+from fetch.http import fetch, make_session
 from newsetl.config import Settings
 
 

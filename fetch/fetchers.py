@@ -1,8 +1,8 @@
 """The fetch layer: how a run gets the bytes of its feeds and article pages. One Fetcher is chosen per run:
 
-- `LiveFetcher`: HTTP (flows/http.py: per-host gate, retries, size and time limits, a Reach checked at every
+- `LiveFetcher`: HTTP (fetch/http.py: per-host gate, retries, size and time limits, a Reach checked at every
   redirect hop), robots.txt for article pages, and every body landed in the raw store under its SHA-256;
-- `ReplayFetcher`: the recorded fetches of one run, read back from the raw store (flows/replay.py), for
+- `ReplayFetcher`: the recorded fetches of one run, read back from the raw store (fetch/replay.py), for
   `newsetl reprocess`: no network at all.
 
 Either gives a fetch and the SHA-256 of its landed body (None when nothing was landed: a replay lands
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from flows import raw_store
-from flows.http import FetchResult, fetch, is_file_url, refused, shared_session
-from flows.politeness import Reach, parse_robots, robots_url
-from flows.replay import ReplayIndex
+from fetch import raw_store
+from fetch.http import FetchResult, fetch, is_file_url, refused, shared_session
+from fetch.politeness import Reach, parse_robots, robots_url
+from fetch.replay import ReplayIndex
 from newsetl.config import Feed, Settings, local_path
 
 Validators = tuple[str | None, str | None, str | None]  # etag, last-modified, SHA-256 of the last body

@@ -138,7 +138,7 @@ def forbidden_address(url: str, allow_private: bool = False) -> str | None:
     """Why a link found in data must not be fetched: its host is a loopback name (`localhost.`), or it is,
     or resolves to, an address address_refusal refuses. None if it may be. A host that does not resolve is
     left to the fetch, which reports it; the fetch also checks the address it actually connects to
-    (flows/http.py), so a name that resolves differently the second time gains nothing."""
+    (fetch/http.py), so a name that resolves differently the second time gains nothing."""
     host = urlsplit(url).hostname
     if not host:
         return None

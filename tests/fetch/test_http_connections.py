@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flows import politeness
-from flows.fetch import LiveFetcher
-from flows.http import UNUSED_BODY_BYTES, fetch, make_session, shared_session
-from flows.politeness import Reach
+from fetch import politeness
+from fetch.fetchers import LiveFetcher
+from fetch.http import UNUSED_BODY_BYTES, fetch, make_session, shared_session
+from fetch.politeness import Reach
 from newsetl.config import Feed, Settings
 
 LAST_MODIFIED = "Fri, 27 Nov 2026 08:00:00 GMT"

@@ -4,10 +4,10 @@ stop the other sources.
 
 Retries are network work only: urllib3's Retry retries connection errors, timeouts, 429 and 5xx with
 exponential backoff and jitter, and honours Retry-After. Every request passes the process's HostGate
-(flows/politeness.py): bounded per host and in all, with a minimum interval per host. Bodies are read up
+(fetch/politeness.py): bounded per host and in all, with a minimum interval per host. Bodies are read up
 to `max_body_bytes` after decompression (so a gzip bomb is cut, not inflated).
 
-Where a fetch may go is its Reach (flows/politeness.py). Redirects are followed here, not by requests, at
+Where a fetch may go is its Reach (fetch/politeness.py). Redirects are followed here, not by requests, at
 most `max_redirects` times, and every hop is checked before it is requested: http(s) only, and no private
 or metadata address unless the Reach allows it. Every new connection is checked again on the address it
 actually reached (the socket's peer, before a byte is sent), so a name that resolves to a public address
@@ -16,7 +16,7 @@ for the check and to a private one for the connection gets nothing. Each fetch h
 fetch's sockets are shut down, so a server that drips one byte a second cannot hold a run.
 
 file:// is read only for URLs a person wrote (a source in sources.toml) or a local source's own pages
-(flows/fetch.py PageGuard), never for a Location header: only regular files, up to `max_body_bytes`.
+(fetch/fetchers.py PageGuard), never for a Location header: only regular files, up to `max_body_bytes`.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
-from flows.politeness import Reach, host_gate
+from fetch.politeness import Reach, host_gate
 from newsetl.clock import now as utc_now  # the one clock: a run, a test or a replay sets it
 from newsetl.config import Settings, local_path
 

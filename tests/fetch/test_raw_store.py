@@ -4,7 +4,7 @@ from pathlib import Path
 import fsspec
 import pytest
 
-from flows import raw_store
+from fetch import raw_store
 from newsetl.config import Settings, raw_location
 
 
