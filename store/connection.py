@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.abc
-import logging
 import os
 import shutil
 import sys
@@ -26,8 +25,6 @@ from pathlib import Path
 import duckdb
 
 from newsetl.config import writer_file
-
-log = logging.getLogger(__name__)
 
 
 class LockedError(RuntimeError):

@@ -3,15 +3,11 @@ skipped, and its fetches."""
 
 from __future__ import annotations
 
-import logging
-
 import duckdb
 import polars as pl
 
 from store.connection import transaction
 from store.sql import sql_text
-
-log = logging.getLogger(__name__)
 
 
 def running_runs(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -3,11 +3,9 @@ statement the warehouse runs is read from there; none is built from data."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
-log = logging.getLogger(__name__)
 
 
 def sql_text(relative: str) -> str:
