@@ -30,57 +30,18 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store import split_statements  # noqa: E402
+from store import split_statements, sql_text  # noqa: E402
 
 TABLES = ("sources", "source_aliases", "articles", "article_versions", "article_signatures", "entities",
           "entity_aliases", "article_entities", "fetches")
 
-# The batch, as stage tables made from the warehouse's own rows (fixed SQL: nothing here comes from data).
-BATCH_SQL = """
-create temp table bench_new as
-    select article_id as old_id, 'bench-new-' || article_id as article_id
-    from articles order by hash(article_id, 1) limit $new;
-create temp table bench_changed as
-    select article_id from articles
-    where article_id not in (select old_id from bench_new)
-    order by hash(article_id, 2) limit $changed;
-create temp table stage_articles as
-    select a.* replace (n.article_id as article_id, 'bench-' || a.content_hash as content_hash,
-                        a.canonical_url || '#bench' as canonical_url, a.url || '#bench' as url)
-    from articles a join bench_new n on a.article_id = n.old_id
-    union all by name
-    select a.* replace ('bench-' || a.content_hash as content_hash, 'changed ' || a.title as title)
-    from articles a semi join bench_changed c on a.article_id = c.article_id;
-create temp table stage_article_versions as
-    select article_id, content_hash, title, body, fetched_at as seen_at from stage_articles;
-create temp table stage_article_signatures as
-    select article_id, list_transform(range(64), i -> (hash(article_id, i) % 4294967296)::uinteger) as minhash
-    from stage_articles;
-create temp table stage_article_entities as
-    select e.* replace (coalesce(n.article_id, e.article_id) as article_id)
-    from article_entities e
-    left join bench_new n on e.article_id = n.old_id
-    where n.old_id is not null or e.article_id in (select article_id from bench_changed);
-create temp table stage_entities as
-    select e.entity_id, e.canonical_name, e.entity_type
-    from entities e semi join stage_article_entities s on e.entity_id = s.entity_id
-    union all
-    select 'bench-entity-' || i, 'Bench Name ' || i, 'person' from range($new // 50) t(i);
-create temp table stage_entity_aliases as
-    select entity_id, canonical_name as alias from stage_entities;
-create temp table stage_sources as
-    select source_id, name, outlet_key, domain, homepage from sources;
-create temp table stage_source_aliases as
-    select alias, alias_key, alias_kind, source_id from source_aliases;
-create temp table stage_fetches as
-    select * replace ('bench-' || fetch_id as fetch_id) from fetches order by hash(fetch_id, 3) limit $new;
-"""
+BATCH_SQL = Path(__file__).resolve().parent / "bench_load.sql"  # the batch, as stage tables
 
 
 def load_sql(revision: str | None, table: str) -> str:
     """sql/load/TABLE.sql of the working tree (revision None) or of a git revision."""
     if revision is None:
-        return (ROOT / "sql" / "load" / f"{table}.sql").read_text(encoding="utf-8")
+        return sql_text(f"load/{table}.sql")
     return subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:sql/load/{table}.sql"],
                           check=True, capture_output=True, text=True).stdout
 
@@ -113,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
 
     con = duckdb.connect(str(args.warehouse))
-    for statement in split_statements(BATCH_SQL):
+    for statement in split_statements(BATCH_SQL.read_text(encoding="utf-8")):
         con.execute(statement, {k: v for k, v in {"new": args.new, "changed": args.changed}.items()
                                 if f"${k}" in statement})
     counts = {t: con.table("stage_" + t).aggregate("count(*)").fetchone()[0] for t in TABLES}
