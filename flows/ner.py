@@ -165,7 +165,7 @@ class SpanStore:
     def keep(self, key: bytes, text: str, spans: Sequence[Span]) -> None:
         if not all(0 <= start <= end <= len(text) and text[start:end] == surface and isinstance(label, str)
                    for start, end, label, surface in spans):
-            self._packed[key] = list(spans)
+            self.keep_as_read(key, spans)
             return
         packed = array("i")
         for start, end, label, _ in spans:
