@@ -46,13 +46,16 @@ RENDERED = """(() => {
   const drawn = charts.every(c => c.querySelector('canvas, svg') !== null);
   return done && drawn;
 })()"""
-# Notes when Streamlit starts a script run (to tell a new page's render from the one before it).
+# Notes when Streamlit starts a script run (to tell a new page's render from the one before it). The
+# observer's callback comes after the changes it reports: a run that started and ended before it was called
+# (a busy machine) shows as a change whose old value is 'running', not as the attribute's value now.
 ARM = """(() => {
   window.__newsetlRan = false;
   const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__newsetlRan = true;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver(records => {
+    if (app.getAttribute('data-test-script-state') === 'running'
+        || records.some(r => r.oldValue === 'running')) window.__newsetlRan = true;
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
   return true;
 })()"""
 SIGNATURE = "document.body ? document.body.innerHTML.length + ':' + document.body.innerText.length : ''"
