@@ -126,11 +126,11 @@ class RunSummary:
 @task(name="prepare_warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(settings: Settings, run: dict) -> None:
     """Apply pending migrations and record the run as started."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         applied = store.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
-        alive = run_lock.live_runs(settings.warehouse_path, store.running_runs(con))
+        alive = run_lock.live_runs_of(settings, store.running_runs(con))
         if interrupted := store.record_run_started(con, alive, **run):
             get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
                                      interrupted)
@@ -143,7 +143,7 @@ def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | N
     "recent" relative to it). `replay`: the recorded run a reprocess replays. `empty`: the first run a
     reprocess replays, which knew nothing of the derived tables."""
     since = started_at - timedelta(days=RECENT_DAYS)
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         curation = load_curation(settings.entities_file, store.entity_decisions(con))
         if empty:
             return WarehouseState.empty(since, curation)
@@ -299,7 +299,7 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
                rebuild: bool = False) -> store.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
     reprocess, the derived tables are emptied in the same transaction)."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         return store.load_batch(con, frames, loaded_at, rebuild=rebuild,
                                 index_ids=frames["articles"]["article_id"].to_list())
 
@@ -308,7 +308,7 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
 def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, int], list[dict]]:
     """Re-create the views, run the data-quality checks and keep their results; list the feeds that
     brought no new article for more than settings.stale_hours."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         store.apply_views(con)
         results = store.run_checks(con)
         store.record_checks(con, run_id, results, utc_now())
@@ -325,7 +325,7 @@ def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, i
 @task(name="record_run", cache_policy=NO_CACHE)
 def record_run(settings: Settings, params: dict, fetches: pl.DataFrame | None = None) -> None:
     """The run's final status and counts (and, when the load failed, its fetch log)."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         if fetches is not None:
             store.record_fetches(con, fetches)
         store.record_run_finished(con, **params)
@@ -336,7 +336,7 @@ def index_for_search(settings: Settings, rebuild: bool) -> float | None:
     """Build the full-text search index when there is none yet, or from scratch when `rebuild` (a
     reprocess); otherwise index any article it misses (the load indexes its batch in its own transaction,
     so that only happens to a warehouse older than that). Returns seconds, None when nothing was to do."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         if rebuild or not store.has_search_index(con):
             seconds = store.build_search_index(con)
             what = "built"
@@ -352,9 +352,9 @@ def index_for_search(settings: Settings, rebuild: bool) -> float | None:
 @task(name="publish_snapshot", cache_policy=NO_CACHE)
 def publish_snapshot(settings: Settings) -> float:
     """Publish the writer's state as the read snapshot (settings.warehouse_path) that every reader opens."""
-    with store.connect_writer(settings.warehouse_path) as con:
-        seconds = store.publish(con, settings.warehouse_path)
-    get_run_logger().info("published %s in %.2f s", settings.warehouse_path, seconds)
+    with store.connect_writer(settings.target) as con:
+        seconds = store.publish(con, settings.target)
+    get_run_logger().info("published %s in %.2f s", settings.target, seconds)
     return seconds
 
 
@@ -363,7 +363,7 @@ def record_skipped_run(settings: Settings, run: dict) -> None:
     """A run that did not start because another run of its group was still going (best effort: the
     skip is logged either way)."""
     try:
-        with store.connect_writer(settings.warehouse_path, wait_seconds=10.0) as con:
+        with store.connect_writer(settings.target, wait_seconds=10.0) as con:
             store.record_run_skipped(con, **run)
     except (duckdb.Error, store.LockedError) as exc:
         get_run_logger().warning("could not record the skipped run: %s", exc)
@@ -473,16 +473,15 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
     run = {"run_id": flow_run.get_id() or str(uuid.uuid4()), "flow_run_id": flow_run.get_id(),
            "sources_file": str(config.path), "schedule_group": "reprocess" if reprocess else group,
            "started_at": utc_now()}
-    published = settings.warehouse_path
-    with run_lock.try_lock(run_lock.group_lock_path(published, run["schedule_group"])) as free:
+    with run_lock.group_lock(settings, run["schedule_group"]) as free:
         if not free:
             logger.warning("another run of group %r is still in progress: this one is skipped",
                            run["schedule_group"] or "(all sources)")
             record_skipped_run(settings, run)
             return RunSummary.skipped(run["run_id"], run["started_at"], utc_now())
         sources = tuple(replace(s, force=s.name in (refetch or ())) for s in config.in_group(group))
-        merging = partial(merge_lock, published, settings.run_wait)
-        with run_lock.alive(published, run["run_id"]):
+        merging = partial(merge_lock, settings, settings.run_wait)
+        with run_lock.run_alive(settings, run["run_id"]):
             if not reprocess:  # only the start and the merge hold the ingest lock
                 return run_batch(settings, config, sources, run, reprocess, merging)
             with merging():  # a replay rebuilds from the recorded runs: all of it under the lock
@@ -492,9 +491,9 @@ def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None
 
 
 @contextmanager
-def merge_lock(published: Path, wait_seconds: float) -> Iterator[None]:
+def merge_lock(settings: Settings, wait_seconds: float) -> Iterator[None]:
     """The warehouse's ingest lock, its wait logged."""
-    with run_lock.wait_lock(run_lock.ingest_lock_path(published), wait_seconds) as queued:
+    with run_lock.ingest_lock(settings, wait_seconds) as queued:
         if queued > 1:
             get_run_logger().info("waited %.1f s for another ingest run's merge to finish", queued)
         yield
@@ -504,9 +503,9 @@ def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[
                       run: dict) -> RunSummary:
     """What `reprocess` would change: the whole reprocess, run on a scratch copy of the writer's file; the
     summary's table_rows give each table's rows after it and the change from now."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         before = store.table_counts(con)
-    with store.scratch_copy(settings.warehouse_path) as scratch_path:
+    with store.scratch_copy(settings.target) as scratch_path:
         scratch = replace(settings, warehouse_path=scratch_path, raw_dir=settings.raw_root)
         summary = run_batch(scratch, config, sources, run, reprocess=True)
     rows = {t: (after, after - before.get(t, 0)) for t, (after, _) in summary.table_rows.items()}
@@ -662,7 +661,7 @@ def forced_if_changed(source: Feed, state: WarehouseState) -> Feed:
 def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[str, Feed]]:
     """What a reprocess replays: the recorded runs, oldest first, and every feed the fetch log knows (for
     one the sources file no longer lists)."""
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         runs = con.execute(store.sql_text("read/replayable_runs.sql")).fetchall()
         feeds = con.execute(store.sql_text("read/replay_sources.sql")).fetchall()
     known = {feed_id: Feed(name=name, kind=kind, url=url, outlet=outlet, group=group,
@@ -673,7 +672,7 @@ def plan_replay(settings: Settings) -> tuple[list[tuple[str, datetime]], dict[st
 
 @task(name="load_replay_index", cache_policy=NO_CACHE)
 def load_replay_index(settings: Settings, run_id: str) -> ReplayIndex:
-    with store.connect_writer(settings.warehouse_path) as con:
+    with store.connect_writer(settings.target) as con:
         return ReplayIndex.load(con, settings.raw_root, run_id)
 
 
@@ -697,7 +696,7 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
     recorded, known_feeds = plan_replay(settings)
     logger.info("reprocess: replaying %d recorded runs", len(recorded))
     done: list[Batch] = []
-    with store.rebuilding(settings.warehouse_path) as work_path:
+    with store.rebuilding(settings.target) as work_path:
         work = replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root)
         first = None
         for index, (run_id, started_at) in enumerate(recorded):
@@ -759,7 +758,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             held.enter_context(locked())
             merging[0] = True
 
-    with locked(), store.holding_writer(settings.warehouse_path):
+    with locked(), store.holding_writer(settings.target):
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
@@ -781,7 +780,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             if all(r.items is None for r in fetched):
                 # no feed body to transform (a re-poll: every feed unchanged or failed): the merge is quick,
                 # so the writer's file is held from the state read on, not only from the load (below)
-                held.enter_context(store.holding_writer(settings.warehouse_path))
+                held.enter_context(store.holding_writer(settings.target))
             # read again under the lock: another group's merge may have loaded since the run started
             state = read_state(settings, started_at)
             batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)
@@ -793,7 +792,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                                      "rejected_items": rejected}
             # the load, the search index, the views and checks, the run record and the publication: one
             # connection to the writer's file (held until the ingest lock is let go)
-            held.enter_context(store.holding_writer(settings.warehouse_path))
+            held.enter_context(store.holding_writer(settings.target))
             loaded = load_batch(settings, frames, batch.seen_at)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,

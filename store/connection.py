@@ -21,10 +21,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from newsetl.config import writer_file
+
+if TYPE_CHECKING:
+    from store.lake import Lake
 
 
 class LockedError(RuntimeError):
@@ -110,15 +114,21 @@ _HELD = threading.local()  # .writer: (writer file, connection) held open on thi
 
 
 @contextmanager
-def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to the writer's file behind the published warehouse `published`: the one
-    this thread holds open for it (holding_writer), or a new one, closed after the block. A warehouse made
-    before the split (only news.duckdb exists) is adopted: the writer starts from it."""
-    path = writer_file(published)
+def connect_writer(published: Path | Lake, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to the writer's file behind the published warehouse `published` (or to a
+    lake: store/lake.py): the one this thread holds open for it (holding_writer), or a new one, closed
+    after the block. A warehouse made before the split (only news.duckdb exists) is adopted: the writer
+    starts from it."""
     held = getattr(_HELD, "writer", None)
-    if held is not None and held[0] == path:
+    if held is not None and held[0] == published:
         yield held[1]
         return
+    if not isinstance(published, Path):
+        from store import lake
+        with lake.connect_writer(published) as con:
+            yield con
+        return
+    path = writer_file(published)
     if not path.exists() and published.exists():
         _adopt(published, path)
     with connect(path, wait_seconds=wait_seconds) as con:
@@ -126,7 +136,7 @@ def connect_writer(published: Path, wait_seconds: float = 60.0) -> Iterator[duck
 
 
 @contextmanager
-def holding_writer(published: Path) -> Iterator[None]:
+def holding_writer(published: Path | Lake) -> Iterator[None]:
     """One connection to the writer's file for every connect_writer(published) on this thread in the block,
     closed when it ends: opening the file (its catalog read) and closing it (with the checkpoint a close
     makes) cost 40-70 ms each, and a run's steps under the ingest lock opened it up to five times in a row.
@@ -135,7 +145,7 @@ def holding_writer(published: Path) -> Iterator[None]:
         yield
         return
     with connect_writer(published) as con:
-        _HELD.writer = (writer_file(published), con)
+        _HELD.writer = (published, con)
         try:
             yield
         finally:
@@ -145,14 +155,19 @@ def holding_writer(published: Path) -> Iterator[None]:
 def _adopt(published: Path, writer: Path) -> None:
     with connect(published, wait_seconds=5.0) as con:  # folds a leftover write-ahead log into the file
         con.execute("checkpoint")
-    _copy_atomically(published, writer)
+    copy_atomically(published, writer)
 
 
-def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
+def publish(con: duckdb.DuckDBPyConnection, published: Path | Lake) -> float:
     """Make the writer's committed state the published warehouse: checkpoint (so the file alone holds
     everything), copy it beside `published`, flush it to disk and rename it over `published`. `con` is
-    the writer's connection, held so that nothing writes during the copy. Returns the seconds taken."""
+    the writer's connection, held so that nothing writes during the copy. On a lake, the current snapshot
+    is published with the search file (store/lake.py). Returns the seconds taken."""
     started = time.monotonic()
+    if not isinstance(published, Path):
+        from store import lake
+        lake.publish(con, published)
+        return time.monotonic() - started
     con.execute("checkpoint")
     source = Path(con.execute("select path from duckdb_databases() where database_name = current_database()")
                   .fetchone()[0])
@@ -161,7 +176,7 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
     published.with_name(published.name + ".wal").unlink(missing_ok=True)
     for stale in published.parent.glob(f".{published.name}.*.tmp"):  # a publisher killed mid-copy (we
         stale.unlink(missing_ok=True)                                # hold the writer's lock: none is live)
-    _copy_atomically(source, published)
+    copy_atomically(source, published)
     return time.monotonic() - started
 
 
@@ -169,6 +184,7 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path) -> float:
 def scratch_copy(published: Path) -> Iterator[Path]:
     """A throw-away copy of the writer's file (`reprocess --dry-run`): yields a published path, beside
     `published`, whose writer's file is the copy. Everything under that path is deleted afterwards."""
+    _embedded_only(published, "reprocess --dry-run")
     writer = writer_file(published)
     scratch = published.with_name(f"{published.stem}.dry-run{published.suffix}")
     paths = [path for base in (scratch, writer_file(scratch))
@@ -178,7 +194,7 @@ def scratch_copy(published: Path) -> Iterator[Path]:
     try:
         with connect(writer) as con:
             con.execute("checkpoint")
-            _copy_atomically(writer, writer_file(scratch))
+            copy_atomically(writer, writer_file(scratch))
         yield scratch
     finally:
         for path in paths:
@@ -192,6 +208,7 @@ def rebuilding(published: Path) -> Iterator[Path]:
     writer's file with one rename; on an error it is deleted and the writer's file is as it was, so a
     rebuild is whole or nothing however many batches it loads. The writer's file stays open (locked against
     other processes, such as a curation command) until the copy is renamed over it."""
+    _embedded_only(published, "reprocess")
     writer = writer_file(published)
     work_published = published.with_name(f"{published.stem}.rebuild{published.suffix}")
     work = writer_file(work_published)
@@ -201,7 +218,7 @@ def rebuilding(published: Path) -> Iterator[Path]:
     try:
         with connect(writer) as guard:
             guard.execute("checkpoint")
-            _copy_atomically(writer, work)
+            copy_atomically(writer, work)
             yield work_published
             with connect(work) as con:
                 con.execute("checkpoint")
@@ -212,7 +229,13 @@ def rebuilding(published: Path) -> Iterator[Path]:
             leftover.unlink(missing_ok=True)
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
+def _embedded_only(published: Path | Lake, what: str) -> None:
+    if not isinstance(published, Path):
+        raise RuntimeError(f"{what} works on the embedded warehouse only (a lake is rebuilt by copying an "
+                           "embedded one into it: newsetl warehouse copy)")
+
+
+def copy_atomically(source: Path, target: Path) -> None:
     """Copy to a temporary name in the target's folder, fsync, then rename over the target: a reader sees
     the old file or the new one, and a crash leaves at most a stray temporary file."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -284,13 +307,19 @@ def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: t
 
 
 @contextmanager
-def connect_reader(path: Path, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
+def connect_reader(path: Path | Lake, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
                    extensions: tuple[str, ...] = ("fts",)) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the published warehouse for newsetl sql, search, export and sources: the
     `extensions` loaded (fts: queries may call fts_main_articles.match_bm25), then external access closed
     and the configuration locked (close_external_access) before any of the caller's statements runs.
     Without `allowed_directories` (a command that writes no file through DuckDB) the local file system is
-    switched off too; export, which runs only its own queries, writes under its target folder."""
+    switched off too; export, which runs only its own queries, writes under its target folder. A lake's
+    reader is pinned to its published snapshot (store/lake.py connect_reader)."""
+    if not isinstance(path, Path):
+        from store import lake
+        with lake.connect_reader(path, allowed_directories) as con:
+            yield con
+        return
     with connect(path, read_only=True, wait_seconds=wait_seconds) as con:
         for name in extensions:
             load_extension(con, name)

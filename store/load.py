@@ -14,7 +14,8 @@ import polars as pl
 from store.aggregates import refreshing_aggregates
 from store.connection import load_extension, transaction
 from store.reads import table_counts
-from store.search import has_search_index, index_articles
+from store.lake import is_lake
+from store.search import has_search_index, index_articles, update_search_index
 from store.sql import split_statements, sql_text
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
@@ -57,6 +58,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
     indexing = bool(index_ids) and not rebuild and has_search_index(con)
+    # a lake's index is in another database (the search file): indexed after the commit (store/lake.py)
+    index_after_commit = indexing and is_lake(con)
+    indexing = indexing and not index_after_commit
     if indexing:
         load_extension(con, "fts")
     index_seconds = None
@@ -85,4 +89,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
+    if index_after_commit:
+        index_seconds = update_search_index(con, index_ids)
     return LoadResult(before, table_counts(con), index_seconds, cost.seconds)

@@ -11,7 +11,7 @@ import duckdb
 from newsetl import clock
 from store.aggregates import count_aggregates
 from store.connection import transaction
-from store.sql import sql_files
+from store.sql import split_statements, sql_files, without_comments
 
 
 def migration_files() -> list[Path]:
@@ -21,7 +21,10 @@ def migration_files() -> list[Path]:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply each migration not yet recorded in schema_migrations, each in its own transaction.
     Returns the names applied. A recorded migration whose file changed is an error: migrations are
-    never edited, a new one is added."""
+    never edited, a new one is added. On a lake the schema follows the migrations as store/lake.py says."""
+    from store import lake
+    if lake.is_lake(con):
+        return lake.migrate(con, migration_files(), migrate)
     con.execute("""create table if not exists schema_migrations (
         version integer primary key, name varchar not null, checksum varchar not null,
         applied_at timestamp not null default current_timestamp)""")
@@ -53,14 +56,23 @@ def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     comments are some 300 statements, and a commit for each cost a run about a second. Files need no
     ordering prefix: a view that reads one not created yet (a new warehouse, a new view) fails its
     attempt, which is rolled back and tried again with that file last; a file that fails even when last
-    raises its error. Returns the view files' names in the order applied."""
+    raises its error. Returns the view files' names in the order applied. A lake takes no comment on a
+    view's column: there those statements are left out (the view's own comment stays)."""
+    from store import lake
+    on_lake = lake.is_lake(con)
     order = sql_files("views")
     while True:
         done = 0  # files applied in this attempt
         try:
             with transaction(con):
                 for file in order:
-                    con.execute(file.read_text(encoding="utf-8"))
+                    text = file.read_text(encoding="utf-8")
+                    if on_lake:
+                        for statement in split_statements(text):
+                            if not without_comments(statement).startswith("comment on column"):
+                                con.execute(statement)
+                    else:
+                        con.execute(text)
                     done += 1
             return [file.stem for file in order]
         except duckdb.CatalogException:

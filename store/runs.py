@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 
 from store.connection import transaction
-from store.sql import sql_text
+from store.sql import split_statements, sql_text
 
 
 def running_runs(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -18,9 +18,11 @@ def record_run_started(con: duckdb.DuckDBPyConnection, alive: list[str] = (), **
     """Record this run as running; runs still marked running, other than the `alive` ones (between their
     start and their merge), are ones that were killed or crashed (the caller holds the warehouse's ingest
     lock): they are marked interrupted. Returns how many were."""
-    interrupted = con.execute(sql_text("load/runs_interrupted.sql"),
-                              {"run_id": params["run_id"], "now": params["started_at"],
-                               "alive": list(alive)}).fetchall()
+    listed, update = split_statements(sql_text("load/runs_interrupted.sql"))
+    which = {"run_id": params["run_id"], "alive": list(alive)}
+    interrupted = con.execute(listed, which).fetchall()
+    if interrupted:
+        con.execute(update, {**which, "now": params["started_at"]})
     con.execute(sql_text("load/run_started.sql"), params)
     return len(interrupted)
 

@@ -13,9 +13,15 @@ from store.sql import split_statements, sql_text
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
     """Build the BM25 full-text index over article titles and bodies from scratch. Returns seconds."""
+    from store.lake import is_lake
     started = time.monotonic()
     load_extension(con, "fts")
-    con.execute(sql_text("search/build_index.sql"))
+    if is_lake(con):  # the index lives in the lake's search file
+        for statement in split_statements(sql_text("lake/search_build.sql")):
+            con.execute(statement)
+        con.execute("set search_path = 'lake.main,search.fts_main_articles,search.main'")
+    else:
+        con.execute(sql_text("search/build_index.sql"))
     return time.monotonic() - started
 
 
@@ -45,5 +51,5 @@ def unindexed_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("select count(*) from duckdb_schemas() where schema_name = 'fts_main_articles'"
-                       ).fetchone()[0] > 0
+    return con.execute("select count(*) from duckdb_tables() where schema_name = 'fts_main_articles' "
+                       "and table_name = 'docs'").fetchone()[0] > 0

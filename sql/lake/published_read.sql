@@ -1,0 +1,1 @@
+select max(snapshot_id) from search.main.published_snapshot;

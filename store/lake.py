@@ -1,0 +1,253 @@
+"""The DuckLake backend: the warehouse's tables in a lake (catalog in PostgreSQL, data as Parquet files on a
+local path, a shared file system or S3), for a team whose workers and merges run on several machines.
+Chosen by NEWSETL_WAREHOUSE=ducklake:postgres:<libpq connection string>; the embedded file stays the
+default.
+
+Every statement the embedded warehouse runs runs here too: a connection attaches the lake as `lake` and
+makes it the default catalog, so sql/ reads and writes the same unqualified tables. What differs:
+
+- the schema: a lake has no primary key, unique constraint or index, so the migrations (written for the
+  embedded file, and never edited) are applied to an empty in-memory database and the lake's tables made to
+  follow it: missing tables and columns added with their types, NOT NULL, defaults and comments
+  (`migrate`). Uniqueness is held by the single merge (the load's MERGE INTO reads its stage rows distinct
+  on the key) and by the checks. A migration's data changes reach a lake only through its backfill.
+- the search index: the fts extension's index cannot live in a lake, so it lives in a small DuckDB file
+  beside the published path (`search_file`), attached as `search`, written by the merge and published as
+  the embedded file is (a copy renamed over the readers' file). It is updated after the load's commit, in
+  its own transaction (DuckDB writes to one database per transaction); an article a crash left unindexed
+  is indexed by the next run (store/search.py unindexed_articles).
+- publishing: the merge's commits are the lake's snapshots; `publish` writes the current snapshot's id into
+  the search file and publishes that file. Readers open the published search file and attach the lake
+  read-only at that snapshot, so they see the last published run, never a half of one.
+- sorting: the tables kept sorted by entity are declared SET SORTED BY (the lake sorts what it writes)
+  instead of being rewritten by sort_by_entity.
+
+ATTACH takes no bound parameters: the catalog and data path (the user's settings, never fetched data) are
+written into it as SQL string literals by `sql_literal`, the one place that quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from newsetl import clock
+from store.connection import copy_atomically, close_external_access, load_extension, transaction
+from store.sql import split_statements, sql_text
+
+PREFIX = "ducklake:postgres:"
+REFERENCE = "newsetl_reference"   # the in-memory database the embedded migrations make the schema in
+
+
+class LakeError(RuntimeError):
+    """A lake that cannot be used as configured; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class Lake:
+    """Where a lake warehouse lives: its PostgreSQL catalog (a libpq connection string), its data files (a
+    folder or an s3:// URL) and its search file (a local or shared path: the published one; the merge
+    writes the one beside it, store.connection's writer_file)."""
+
+    catalog: str
+    data_path: str
+    search_file: Path
+
+    @classmethod
+    def parse(cls, value: str, data_path: str, search_file: Path) -> Lake:
+        """A lake from NEWSETL_WAREHOUSE's value (`ducklake:postgres:<connection string>`)."""
+        if not value.startswith(PREFIX) or not value[len(PREFIX):].strip():
+            raise LakeError(f"NEWSETL_WAREHOUSE={value!r}: expected {PREFIX}<libpq connection string>, "
+                            "such as ducklake:postgres:host=db.example port=5432 dbname=news user=newsetl")
+        if "\x00" in value or "\x00" in data_path:
+            raise LakeError("NEWSETL_WAREHOUSE and NEWSETL_LAKE_DATA must not contain a NUL character")
+        return cls(value[len(PREFIX):].strip(), data_path, search_file)
+
+    @property
+    def writer_search_file(self) -> Path:
+        from newsetl.config import writer_file
+        return writer_file(self.search_file)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """The lake for logs and messages: the catalog without its password."""
+        parts = [p for p in self.catalog.split() if not p.lower().startswith("password=")]
+        return f"ducklake:postgres:{' '.join(parts)} (data {self.data_path})"
+
+
+def sql_literal(value: str) -> str:
+    """`value` as a SQL string literal: for ATTACH, which takes no bound parameter. Only for settings."""
+    if "\x00" in value:
+        raise LakeError("a NUL character cannot be written in a SQL string")
+    return "'" + value.replace("'", "''") + "'"
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether `con`'s default catalog is a lake."""
+    row = con.execute("select type from duckdb_databases() where database_name = current_database()"
+                      ).fetchone()
+    return row is not None and row[0] == "ducklake"
+
+
+def _load_extensions(con: duckdb.DuckDBPyConnection, lake: Lake, fts: bool = True) -> None:
+    for name in ("ducklake", "postgres_scanner", *(("httpfs",) if "://" in lake.data_path else ()),
+                 *(("fts",) if fts else ())):
+        load_extension(con, name)
+
+
+def _attach_lake(con: duckdb.DuckDBPyConnection, lake: Lake, options: str) -> None:
+    try:
+        con.execute(f"attach {sql_literal('ducklake:postgres:' + lake.catalog)} as lake ({options})")
+    except duckdb.Error as exc:
+        raise LakeError(f"cannot attach the lake {lake.describe()}: {exc}") from exc
+    con.execute("use lake")
+    # unqualified names are the lake's; fts_main_articles (the index and its macros) is the search file's
+    has_index = con.execute("select count(*) from duckdb_schemas() where database_name = 'search' and "
+                            "schema_name = 'fts_main_articles'").fetchone()[0]
+    con.execute("set search_path = 'lake.main,search.fts_main_articles,search.main'" if has_index else
+                "set search_path = 'lake.main,search.main'")
+
+
+@contextmanager
+def connect_writer(lake: Lake) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The merge's connection: the lake attached read-write as `lake` (the default catalog) and the writer's
+    search file as `search`. Only under the merge lock (flows/pg_lock.py): the search file admits one
+    process."""
+    con = duckdb.connect()
+    try:
+        _load_extensions(con, lake)
+        lake.writer_search_file.parent.mkdir(parents=True, exist_ok=True)
+        con.execute(f"attach {sql_literal(str(lake.writer_search_file))} as search")
+        con.execute("create schema if not exists search.fts_main_articles")
+        data = lake.data_path if "://" in lake.data_path else str(Path(lake.data_path).resolve()) + "/"
+        if "://" not in lake.data_path:
+            Path(data).mkdir(parents=True, exist_ok=True)
+        _attach_lake(con, lake, f"data_path {sql_literal(data)}")
+        con.execute(sql_text("lake/published_create.sql"))
+        yield con
+    finally:
+        con.close()
+
+
+def published_snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The lake snapshot the attached search file was published with (None: nothing published yet)."""
+    return con.execute(sql_text("lake/published_read.sql")).fetchone()[0]
+
+
+@contextmanager
+def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = ()) -> Iterator[
+        duckdb.DuckDBPyConnection]:
+    """A reader's connection: the published search file and the lake, both read-only, the lake at the
+    snapshot published with that file; then external access closed. The lake's data files stay readable
+    (a local data path is an allowed directory). Readers should use a PostgreSQL role that can only read
+    the catalog (README): DuckDB's postgres functions reach the catalog database itself."""
+    if not lake.search_file.exists():
+        raise LakeError(f"{lake.search_file}: nothing published yet (run `newsetl run` first)")
+    con = duckdb.connect()
+    try:
+        _load_extensions(con, lake)
+        con.execute(f"attach {sql_literal(str(lake.search_file))} as search (read_only)")
+        snapshot = published_snapshot(con)
+        if snapshot is None:
+            raise LakeError(f"{lake.search_file} names no published lake snapshot")
+        _attach_lake(con, lake, f"read_only, snapshot_version {int(snapshot)}")
+        data = () if "://" in lake.data_path else (Path(lake.data_path),)
+        close_external_access(con, (*allowed_directories, *data), local_files=True)
+        yield con
+    finally:
+        con.close()
+
+
+def publish(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
+    """Publish the lake's current snapshot with the search index: the snapshot's id written into the
+    writer's search file, which is checkpointed and copied over the readers' one (one rename)."""
+    with transaction(con):
+        for statement in split_statements(sql_text("lake/published_record.sql")):
+            con.execute(statement, {"published_at": clock.now()} if "$published_at" in statement else None)
+    con.execute("checkpoint search")
+    copy_atomically(lake.writer_search_file, lake.search_file)
+
+
+# --- the schema -------------------------------------------------------------------------------------------
+
+def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate_embedded) -> list[str]:
+    """Make the lake's schema follow the migrations: the ones not recorded in the lake's schema_migrations
+    are applied to an empty in-memory database (`migrate_embedded`, store/migrations.py), and the lake gets
+    every table and column that database has beyond its own, in one transaction, with the versions
+    recorded. A recorded migration whose file changed is an error, as on the embedded file."""
+    con.execute(sql_text("lake/schema_migrations.sql"))
+    applied = dict(con.execute(sql_text("lake/applied_migrations.sql")).fetchall())
+    pending = []
+    for file in migration_files:
+        version, checksum = int(file.name[:3]), hashlib.sha256(file.read_bytes()).hexdigest()
+        if version not in applied:
+            pending.append((version, file.stem, checksum, file.name))
+        elif applied[version] != checksum:
+            raise RuntimeError(f"migration {file.name} was edited after it was applied; add a new "
+                               "migration instead")
+    if not pending:
+        return []
+    con.execute(f"attach ':memory:' as {REFERENCE}")
+    try:
+        con.execute(f"use {REFERENCE}")
+        migrate_embedded(con)
+        con.execute("use lake")
+        with transaction(con):
+            _follow_reference(con)
+            for version, name, checksum, _ in pending:
+                con.execute(sql_text("lake/record_migration.sql"),
+                            {"version": version, "name": name, "checksum": checksum, "applied_at": clock.now()})
+    finally:
+        con.execute("use lake")
+        con.execute(f"detach {REFERENCE}")
+    return [p[3] for p in pending]
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _follow_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Add to the lake what the reference schema has beyond it. The DDL is written from the reference
+    catalog (our own migrations' names, types and defaults), never from data."""
+    for (schema,) in con.execute(sql_text("lake/reference_schemas.sql")).fetchall():
+        con.execute(f"create schema if not exists {_quoted(schema)}")
+    have: dict[str, set[str]] = {}
+    for table, column in con.execute(sql_text("lake/lake_columns.sql")).fetchall():
+        have.setdefault(table, set()).add(column)
+    for table, comment in con.execute(sql_text("lake/reference_tables.sql")).fetchall():
+        columns = con.execute(sql_text("lake/reference_columns.sql"), {"table_name": table}).fetchall()
+        if table not in have:
+            con.execute(f"create table {_quoted(table)} ({', '.join(_column_ddl(c) for c in columns)})")
+            con.execute(f"insert into {_quoted(table)} select * from {REFERENCE}.main.{_quoted(table)}")
+            added = columns
+        else:
+            added = [c for c in columns if c[0] not in have[table]]
+            for column in added:
+                con.execute(f"alter table {_quoted(table)} add column {_column_ddl(column, alter=True)}")
+        if comment and table not in have:
+            con.execute(f"comment on table {_quoted(table)} is {sql_literal(comment)}")
+        for name, _, _, _, column_comment in added:
+            if column_comment:
+                con.execute(f"comment on column {_quoted(table)}.{_quoted(name)} is "
+                            f"{sql_literal(column_comment)}")
+    for (table,) in con.execute(sql_text("lake/sorted_tables.sql")).fetchall():
+        con.execute(f"alter table {_quoted(table)} set sorted by (entity_id)")
+
+
+def _column_ddl(column: tuple, alter: bool = False) -> str:
+    name, data_type, nullable, default, _ = column
+    ddl = f"{_quoted(name)} {data_type}"
+    if default is not None:
+        ddl += f" default {default}"
+    if not nullable and not alter:  # a column added to rows already there cannot be NOT NULL at once
+        ddl += " not null"
+    return ddl
+
