@@ -172,7 +172,8 @@ class Settings:
     def from_env(cls, **overrides) -> Settings:
         env = os.environ
         values: dict = {}
-        casts = {"warehouse_path": Path, "warehouse": str, "lake_data": str, "raw_dir": raw_location, "spacy_model": str, "ner_processes": int,
+        casts = {"warehouse_path": Path, "warehouse": str, "lake_data": str, "raw_dir": raw_location,
+                 "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
                  "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,

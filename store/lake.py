@@ -37,7 +37,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl import clock
-from store.connection import copy_atomically, close_external_access, load_extension, transaction
+from store.connection import close_external_access, copy_atomically, load_extension, transaction
 from store.sql import split_statements, sql_text
 
 PREFIX = "ducklake:postgres:"
@@ -203,7 +203,8 @@ def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate
             _follow_reference(con)
             for version, name, checksum, _ in pending:
                 con.execute(sql_text("lake/record_migration.sql"),
-                            {"version": version, "name": name, "checksum": checksum, "applied_at": clock.now()})
+                            {"version": version, "name": name, "checksum": checksum,
+                             "applied_at": clock.now()})
     finally:
         con.execute("use lake")
         con.execute(f"detach {REFERENCE}")

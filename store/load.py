@@ -13,8 +13,8 @@ import polars as pl
 
 from store.aggregates import refreshing_aggregates
 from store.connection import load_extension, transaction
-from store.reads import table_counts
 from store.lake import is_lake
+from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
 from store.sql import split_statements, sql_text
 
