@@ -21,6 +21,7 @@ from newsetl.config import (
     load_sources,
     output_conflict,
 )
+from newsetl.warehouse_cli import warehouse_app
 
 # Prefect reads its settings when first imported: keep its state in the project and send no telemetry,
 # unless the user chose otherwise.
@@ -175,8 +176,15 @@ WAREHOUSE_READ_OPTION = typer.Option(None, "--warehouse", "-w",
                                      help="DuckDB file (published snapshot) [default: warehouse/news.duckdb]")
 
 
-def _published(warehouse: Path | None) -> Path:
-    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+def _published(warehouse: Path | None):
+    """The published warehouse to read: its file, or the lake NEWSETL_WAREHOUSE names (store/lake.py)."""
+    try:
+        target = Settings.from_env(warehouse_path=warehouse).target
+    except ConfigError as exc:
+        _fail(str(exc))
+    if not isinstance(target, Path):
+        return target
+    path = target
     if path.name.endswith(".writer.duckdb"):  # a reader holding it would block the pipeline
         _fail(f"{path} is the pipeline's own file: read the published snapshot beside it")
     if not path.exists():
@@ -334,6 +342,7 @@ def _read_published(warehouse: Path | None, read, what: str, allowed_directories
     import duckdb
 
     from store import LockedError, connect_reader
+    from store.lake import LakeError
 
     path = _published(warehouse)
     try:
@@ -341,6 +350,8 @@ def _read_published(warehouse: Path | None, read, what: str, allowed_directories
             return read(con)
     except LockedError as exc:
         _fail(str(exc), code=3)
+    except LakeError as exc:
+        _fail(str(exc))
     except duckdb.Error as exc:
         _fail(f"{what} failed: {exc}")
 
@@ -486,6 +497,7 @@ entities_app = typer.Typer(
     no_args_is_help=True,
     help="Entities: list and show them; merge, split, retype and ignore them (kept across runs).")
 app.add_typer(entities_app, name="entities")
+app.add_typer(warehouse_app, name="warehouse")
 
 from newsetl.sources_cli import sources_app  # noqa: E402 - beside its registration
 
@@ -499,14 +511,19 @@ app.command()(dashboard)
 def _curate(action, warehouse: Path | None) -> None:
     """Apply a curation to the writer's file and publish it at once (readers see it now, not at the next
     run)."""
+    from flows.run_lock import ingest_lock
     from newsetl.curation import CurationError
     from store import LockedError, connect_writer, publish
 
-    path = Settings.from_env(warehouse_path=warehouse).warehouse_path
-    if not path.exists():
+    settings = Settings.from_env(warehouse_path=warehouse)
+    path = settings.target
+    if isinstance(path, Path) and not path.exists():
         _fail(f"no warehouse at {path}: run `newsetl run` (or `make run`) first")
+    # on a lake the merge lock keeps a curation from racing a run's merge (the embedded file's own lock
+    # does that for it)
+    lock = ingest_lock(settings, 60.0) if settings.lake_catalog else contextlib.nullcontext()
     try:
-        with connect_writer(path) as con:
+        with lock, connect_writer(path) as con:
             typer.echo(action(con))
             publish(con, path)
     except CurationError as exc:

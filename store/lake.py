@@ -252,3 +252,54 @@ def _column_ddl(column: tuple, alter: bool = False) -> str:
         ddl += " not null"
     return ddl
 
+
+
+# --- maintenance ------------------------------------------------------------------------------------------
+
+def maintain(con: duckdb.DuckDBPyConnection, lake: Lake, keep_hours: float) -> dict[str, float]:
+    """Flush inlined rows, merge small files, expire the snapshots older than `keep_hours` (never the
+    published one, which readers are pinned to, nor any after it) and delete the files nothing needs
+    (sql/lake/maintain.sql). Under the merge lock: nothing else writes meanwhile. Returns each step's
+    seconds and the lake's data files before and after."""
+    import time
+    from datetime import timedelta
+
+    published = published_snapshot(con)
+    cutoff = clock.now() - timedelta(hours=keep_hours)
+    if published is not None:
+        published_at = con.execute(sql_text("lake/published_time.sql"), {"snapshot_id": published}).fetchone()
+        if published_at and published_at[0] is not None:
+            cutoff = min(cutoff, published_at[0].replace(tzinfo=None))
+    figures = {"files_before": float(data_file_count(lake))}
+    for statement in split_statements(sql_text("lake/maintain.sql")):
+        started = time.monotonic()
+        con.execute(statement, {"older_than": cutoff} if "$older_than" in statement else None)
+        step = statement.split("ducklake_")[1].split("(")[0]
+        figures[step] = time.monotonic() - started
+    figures["files_after"] = float(data_file_count(lake))
+    return figures
+
+
+def data_file_count(lake: Lake) -> int:
+    """Files under a local lake's data path (Parquet data and delete files), whatever the catalog says
+    (0 for an object store: not counted)."""
+    if "://" in lake.data_path:
+        return 0
+    return sum(1 for path in Path(lake.data_path).rglob("*") if path.is_file())
+
+
+def attach_source(con: duckdb.DuckDBPyConnection, source: Path | Lake) -> None:
+    """Attach a warehouse read-only as `source` (store/copy.py): a published DuckDB file, or a lake at its
+    published snapshot (its search file tells which)."""
+    if isinstance(source, Path):
+        con.execute(f"attach {sql_literal(str(source))} as source (read_only)")
+        return
+    for name in ("ducklake", "postgres_scanner", *(("httpfs",) if "://" in source.data_path else ())):
+        load_extension(con, name)
+    if not source.search_file.exists():
+        raise LakeError(f"{source.search_file}: the source lake has published nothing")
+    con.execute(f"attach {sql_literal(str(source.search_file))} as source_search (read_only)")
+    snapshot = con.execute("select max(snapshot_id) from source_search.main.published_snapshot").fetchone()[0]
+    con.execute("detach source_search")
+    con.execute(f"attach {sql_literal('ducklake:postgres:' + source.catalog)} as source "
+                f"(read_only, snapshot_version {int(snapshot)})")
