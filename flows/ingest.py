@@ -815,7 +815,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
     checks, stale = apply_views_and_checks(settings, run_id)
     lap("views_checks")
     finished_at = utc_now()
-    failed = all_failed(results)
+    failed = all_failed(results) or keys_error(checks)
     record_run(settings, {**finish, "finished_at": finished_at, "status": "failed" if failed else "completed",
                           "entities_new": loaded.added("entities"), "error": failed,
                           "lock_wait_seconds": store.LOCK_WAITS.total() - lock_wait_before,
@@ -835,7 +835,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                                      on="feed_id", how="left").to_dicts(),
     )
     if failed:  # the flow run ends Failed, and `newsetl run` exits 5: a scheduler must see it
-        raise AllSourcesFailed(failed, summary)
+        raise (AllSourcesFailed if all_failed(results) else KeysStoredTwice)(failed, summary)
     return summary
 
 
@@ -846,6 +846,18 @@ class AllSourcesFailed(RuntimeError):
     def __init__(self, message: str, summary: RunSummary) -> None:
         super().__init__(message)
         self.summary = summary
+
+
+class KeysStoredTwice(AllSourcesFailed):
+    """A lake's run whose merge stored a key twice (a lake has no primary key; sql/checks/lake/): loaded
+    and recorded failed, as an all-failed run is, so that a scheduler sees it."""
+
+
+def keys_error(checks: dict[str, int]) -> str | None:
+    """The run's error when a lake stores a key twice after its merge (a lake has no primary key)."""
+    if broken := store.broken_keys(checks):
+        return f"keys stored twice in {', '.join(broken)} (a lake has no primary key: see the check results)"
+    return None
 
 
 def all_failed(results: list[FeedResult]) -> str | None:

@@ -15,7 +15,7 @@ The names below are the layer's interface; a module's other names are its own.
 """
 
 from store.aggregates import AggregateCost, recount_aggregates, refreshing_aggregates, sort_by_entity
-from store.checks import record_checks, run_checks
+from store.checks import broken_keys, record_checks, run_checks
 from store.connection import (
     LOCK_WAITS,
     LockedError,
@@ -58,7 +58,8 @@ from store.sql import split_statements, sql_files, sql_text
 
 __all__ = [
     "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
-    "build_search_index", "close_external_access", "connect", "connect_reader", "connect_writer",
+    "broken_keys", "build_search_index", "close_external_access", "connect", "connect_reader",
+    "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",
     "known_articles", "known_entities", "known_source_aliases", "leave_pandas_unloaded", "load_batch",
     "load_extension", "migrate", "migration_files", "page_retries", "publish", "rebuilding",

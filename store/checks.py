@@ -9,11 +9,23 @@ import duckdb
 from store.connection import transaction
 from store.sql import sql_files, sql_text
 
+KEY_CHECK = "unique_key_"   # sql/checks/lake/: a lake's primary keys, held by the merge and checked here
+
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Each check in sql/checks/ returns the rows breaking its rule: name -> number of such rows."""
-    return {file.stem: len(con.execute(file.read_text(encoding="utf-8")).fetchall())
-            for file in sql_files("checks")}
+    """Each check in sql/checks/ returns the rows breaking its rule: name -> number of such rows. On a lake,
+    which has no primary key, sql/checks/lake/ checks every table's key too (the embedded file's keys
+    refuse a duplicate themselves)."""
+    from store.lake import is_lake
+
+    files = sql_files("checks") + (sql_files("checks/lake") if is_lake(con) else [])
+    return {file.stem: len(con.execute(file.read_text(encoding="utf-8")).fetchall()) for file in files}
+
+
+def broken_keys(results: dict[str, int]) -> list[str]:
+    """The tables whose key check failed (a lake's run that stored a key twice fails: the merge is wrong)."""
+    return sorted(name.removeprefix(KEY_CHECK) for name, failing in results.items()
+                  if name.startswith(KEY_CHECK) and failing)
 
 
 def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str, int],
