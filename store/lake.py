@@ -57,16 +57,24 @@ class Lake:
     catalog: str
     data_path: str
     search_file: Path
+    reader_catalog: str | None = None   # readers' connection string (a role that only reads); None: catalog
 
     @classmethod
-    def parse(cls, value: str, data_path: str, search_file: Path) -> Lake:
-        """A lake from NEWSETL_WAREHOUSE's value (`ducklake:postgres:<connection string>`)."""
-        if not value.startswith(PREFIX) or not value[len(PREFIX):].strip():
-            raise LakeError(f"NEWSETL_WAREHOUSE={value!r}: expected {PREFIX}<libpq connection string>, "
-                            "such as ducklake:postgres:host=db.example port=5432 dbname=news user=newsetl")
-        if "\x00" in value or "\x00" in data_path:
-            raise LakeError("NEWSETL_WAREHOUSE and NEWSETL_LAKE_DATA must not contain a NUL character")
-        return cls(value[len(PREFIX):].strip(), data_path, search_file)
+    def parse(cls, value: str, data_path: str, search_file: Path, reader: str | None = None) -> Lake:
+        """A lake from NEWSETL_WAREHOUSE's value (`ducklake:postgres:<connection string>`), and
+        NEWSETL_WAREHOUSE_READER's (the same form, for readers) when set."""
+        for setting, text in (("NEWSETL_WAREHOUSE", value), ("NEWSETL_WAREHOUSE_READER", reader)):
+            if text is None:
+                continue
+            if not text.startswith(PREFIX) or not text[len(PREFIX):].strip():
+                raise LakeError(f"{setting}={text!r}: expected {PREFIX}<libpq connection string>, such as "
+                                "ducklake:postgres:host=db.example port=5432 dbname=news user=newsetl")
+            if "\x00" in text:
+                raise LakeError(f"{setting} must not contain a NUL character")
+        if "\x00" in data_path:
+            raise LakeError("NEWSETL_LAKE_DATA must not contain a NUL character")
+        return cls(value[len(PREFIX):].strip(), data_path, search_file,
+                   reader[len(PREFIX):].strip() if reader else None)
 
     @property
     def writer_search_file(self) -> Path:
@@ -102,9 +110,11 @@ def _load_extensions(con: duckdb.DuckDBPyConnection, lake: Lake, fts: bool = Tru
         load_extension(con, name)
 
 
-def _attach_lake(con: duckdb.DuckDBPyConnection, lake: Lake, options: str) -> None:
+def _attach_lake(con: duckdb.DuckDBPyConnection, lake: Lake, options: str,
+                 catalog: str | None = None) -> None:
+    path = sql_literal("ducklake:postgres:" + (catalog or lake.catalog))
     try:
-        con.execute(f"attach {sql_literal('ducklake:postgres:' + lake.catalog)} as lake ({options})")
+        con.execute(f"attach {path} as lake ({options})")
     except duckdb.Error as exc:
         raise LakeError(f"cannot attach the lake {lake.describe()}: {exc}") from exc
     con.execute("use lake")
@@ -142,12 +152,13 @@ def published_snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 @contextmanager
-def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = ()) -> Iterator[
-        duckdb.DuckDBPyConnection]:
+def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = (), user_statements: bool = False
+                   ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A reader's connection: the published search file and the lake, both read-only, the lake at the
-    snapshot published with that file; then external access closed. The lake's data files stay readable
-    (a local data path is an allowed directory). Readers should use a PostgreSQL role that can only read
-    the catalog (README): DuckDB's postgres functions reach the catalog database itself."""
+    snapshot published with that file (through reader_catalog when set); then external access closed. The
+    lake's data files stay readable (a local data path is an allowed directory). `user_statements` (newsetl
+    sql): refused unless the catalog role cannot write the catalog (sql/lake/catalog_writable.sql), since
+    DuckDB's postgres functions send the catalog database any statement."""
     if not lake.search_file.exists():
         raise LakeError(f"{lake.search_file}: nothing published yet (run `newsetl run` first)")
     con = duckdb.connect()
@@ -157,7 +168,11 @@ def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = ()) -> It
         snapshot = published_snapshot(con)
         if snapshot is None:
             raise LakeError(f"{lake.search_file} names no published lake snapshot")
-        _attach_lake(con, lake, f"read_only, snapshot_version {int(snapshot)}")
+        _attach_lake(con, lake, f"read_only, snapshot_version {int(snapshot)}", lake.reader_catalog)
+        if user_statements and con.execute(sql_text("lake/catalog_writable.sql")).fetchone()[0]:
+            raise LakeError("the lake's readers connect with a PostgreSQL role that can write its catalog: "
+                            "set NEWSETL_WAREHOUSE_READER=ducklake:postgres:... with a role that can only "
+                            "read it (README: a read-only role for readers)")
         data = () if "://" in lake.data_path else (Path(lake.data_path),)
         close_external_access(con, (*allowed_directories, *data), local_files=True)
         yield con
