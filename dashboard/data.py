@@ -29,6 +29,7 @@ import duckdb
 import polars as pl
 
 from newsetl.config import Settings
+from store.lake import LakeError
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 log = logging.getLogger(__name__)
@@ -42,8 +43,18 @@ class WarehouseUnavailable(RuntimeError):
 
 def warehouse_path() -> Path:
     """Where the published warehouse is: NEWSETL_WAREHOUSE_PATH (set by `newsetl dashboard --warehouse`),
-    else the project default."""
-    return Settings.from_env().warehouse_path
+    else the project default; for a lake (NEWSETL_WAREHOUSE), its published search file, which names the
+    lake snapshot to read and is replaced (like the embedded file) when a run publishes."""
+    target = Settings.from_env().target
+    return target if isinstance(target, Path) else target.search_file
+
+
+def lake_published_at(path: Path):
+    """The lake (NEWSETL_WAREHOUSE) whose published search file is `path`, or None: `path` is a file."""
+    target = Settings.from_env().target
+    if not isinstance(target, Path) and target.search_file.resolve() == path.resolve():
+        return target
+    return None
 
 
 @functools.cache
@@ -125,13 +136,20 @@ class Snapshot:
         self.path = path
         self.identity = identity
         self.con = duckdb.connect(config={"memory_limit": memory_limit})
+        self.lake = lake_published_at(path)
         try:
-            self.con.execute(f"attach {_sql_string(str(path))} as warehouse (read_only)")
-            self.con.execute("use warehouse")
-            self.fts_loaded = self._load_fts()
-            # no query can attach, read or write a file from now on; the dashboard runs only its own
-            # queries (parameters bound), so its large ones may still spill to DuckDB's temp directory
-            close_external_access(self.con)
+            if self.lake is not None:  # the lake at the snapshot published with this search file
+                from store.lake import attach_published, readable_directories
+                attach_published(self.con, self.lake)
+                self.fts_loaded, readable = True, readable_directories(self.lake)
+            else:
+                self.con.execute(f"attach {_sql_string(str(path))} as warehouse (read_only)")
+                self.con.execute("use warehouse")
+                self.fts_loaded, readable = self._load_fts(), ()
+            # no query can attach, read or write a file from now on (but a lake's data files); the dashboard
+            # runs only its own queries (parameters bound), so its large ones may still spill to DuckDB's
+            # temp directory
+            close_external_access(self.con, readable)
         except BaseException:
             self.con.close()
             raise
@@ -143,7 +161,11 @@ class Snapshot:
         """A connection of its own for one render (thread), on this snapshot."""
         with self.lock:
             cursor = self.con.cursor()
-        cursor.execute("use warehouse")
+        if self.lake is not None:
+            from store.lake import use_lake
+            use_lake(cursor)
+        else:
+            cursor.execute("use warehouse")
         return cursor
 
     def _load_fts(self) -> bool:
@@ -242,7 +264,7 @@ def snapshot(path: Path) -> Snapshot:
                 return current
             try:
                 opened = Snapshot(path, identity, os.environ.get("NEWSETL_DASHBOARD_MEMORY", "2GB"))
-            except duckdb.Error as exc:
+            except (duckdb.Error, LakeError) as exc:
                 raise WarehouseUnavailable(f"cannot open the warehouse {md_escape(path)}: "
                                            f"{md_escape(exc)}") from exc
             if file_identity(path) == identity:  # not replaced while we opened it

@@ -117,12 +117,7 @@ def _attach_lake(con: duckdb.DuckDBPyConnection, lake: Lake, options: str,
         con.execute(f"attach {path} as lake ({options})")
     except duckdb.Error as exc:
         raise LakeError(f"cannot attach the lake {lake.describe()}: {exc}") from exc
-    con.execute("use lake")
-    # unqualified names are the lake's; fts_main_articles (the index and its macros) is the search file's
-    has_index = con.execute("select count(*) from duckdb_schemas() where database_name = 'search' and "
-                            "schema_name = 'fts_main_articles'").fetchone()[0]
-    con.execute("set search_path = 'lake.main,search.fts_main_articles,search.main'" if has_index else
-                "set search_path = 'lake.main,search.main'")
+    use_lake(con)
 
 
 @contextmanager
@@ -154,30 +149,52 @@ def published_snapshot(con: duckdb.DuckDBPyConnection) -> int | None:
 @contextmanager
 def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = (), user_statements: bool = False
                    ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A reader's connection: the published search file and the lake, both read-only, the lake at the
-    snapshot published with that file (through reader_catalog when set); then external access closed. The
-    lake's data files stay readable (a local data path is an allowed directory). `user_statements` (newsetl
-    sql): refused unless the catalog role cannot write the catalog (sql/lake/catalog_writable.sql), since
-    DuckDB's postgres functions send the catalog database any statement."""
-    if not lake.search_file.exists():
-        raise LakeError(f"{lake.search_file}: nothing published yet (run `newsetl run` first)")
+    """A reader's connection (attach_published), then external access closed: the lake's data files stay
+    readable (a local data path is an allowed directory). `user_statements` (newsetl sql): refused unless
+    the catalog role cannot write the catalog (sql/lake/catalog_writable.sql), since DuckDB's postgres
+    functions send the catalog database any statement."""
     con = duckdb.connect()
     try:
-        _load_extensions(con, lake)
-        con.execute(f"attach {sql_literal(str(lake.search_file))} as search (read_only)")
-        snapshot = published_snapshot(con)
-        if snapshot is None:
-            raise LakeError(f"{lake.search_file} names no published lake snapshot")
-        _attach_lake(con, lake, f"read_only, snapshot_version {int(snapshot)}", lake.reader_catalog)
+        attach_published(con, lake)
         if user_statements and con.execute(sql_text("lake/catalog_writable.sql")).fetchone()[0]:
             raise LakeError("the lake's readers connect with a PostgreSQL role that can write its catalog: "
                             "set NEWSETL_WAREHOUSE_READER=ducklake:postgres:... with a role that can only "
-                            "read it (README: a read-only role for readers)")
-        data = () if "://" in lake.data_path else (Path(lake.data_path),)
-        close_external_access(con, (*allowed_directories, *data), local_files=True)
+                            "read it (README: a shared warehouse)")
+        close_external_access(con, (*allowed_directories, *readable_directories(lake)), local_files=True)
         yield con
     finally:
         con.close()
+
+
+def attach_published(con: duckdb.DuckDBPyConnection, lake: Lake) -> int:
+    """Attach the published search file and the lake, both read-only, the lake at the snapshot published
+    with that file (through reader_catalog when set), and make the lake the default catalog (use_lake).
+    Returns the snapshot's id."""
+    if not lake.search_file.exists():
+        raise LakeError(f"{lake.search_file}: nothing published yet (run `newsetl run` first)")
+    _load_extensions(con, lake)
+    con.execute(f"attach {sql_literal(str(lake.search_file))} as search (read_only)")
+    snapshot = published_snapshot(con)
+    if snapshot is None:
+        raise LakeError(f"{lake.search_file} names no published lake snapshot")
+    _attach_lake(con, lake, f"read_only, snapshot_version {int(snapshot)}", lake.reader_catalog)
+    return int(snapshot)
+
+
+def readable_directories(lake: Lake) -> tuple[Path, ...]:
+    """The folders a reader of the lake must read once external access is closed: its local data path."""
+    return () if "://" in lake.data_path else (Path(lake.data_path),)
+
+
+def use_lake(con: duckdb.DuckDBPyConnection) -> None:
+    """The lake as the default catalog of `con` (a connection, or a cursor of one: each has its own), with
+    the search file's index schema on the search path."""
+    con.execute("use lake")
+    # unqualified names are the lake's; fts_main_articles (the index and its macros) is the search file's
+    has_index = con.execute("select count(*) from duckdb_schemas() where database_name = 'search' and "
+                            "schema_name = 'fts_main_articles'").fetchone()[0]
+    con.execute("set search_path = 'lake.main,search.fts_main_articles,search.main'" if has_index else
+                "set search_path = 'lake.main,search.main'")
 
 
 def publish(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
