@@ -8,14 +8,14 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_COLORS ?= true
 
-.PHONY: run test lint bench clean chromium screenshots
+.PHONY: run test lint bench clean chromium postgresql screenshots
 
 # The project's own modules are compiled once here, as pip compiles the packages it installs: an editable
 # install writes no bytecode, and where PYTHONDONTWRITEBYTECODE is set every run would compile them again.
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,dask]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,dask,lake]'
 	$(BIN)/python -m compileall -q newsetl flows transforms dashboard
 	touch $@
 
@@ -28,7 +28,15 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; \
 		apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; }
 
-test: $(BIN)/.installed chromium
+# The lake backend's tests (store/lake.py, flows/pg_lock.py) start a throw-away PostgreSQL server in a temp
+# dir (tests/postgres.py): Debian's package, installed when no server binaries are found (as root, as on CI;
+# elsewhere install `postgresql` yourself). Only its binaries are used; the Debian cluster it may create and
+# start is not the tests'.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -q postgresql || { apt-get update -q && apt-get install -y -q postgresql; }; }
+
+test: $(BIN)/.installed chromium postgresql
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
