@@ -238,8 +238,8 @@ def test_a_merge_killed_mid_commit_then_a_normal_run_equals_a_clean_run_and_main
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     monkeypatch.setenv("PREFECT_API_URL", prefect_api_url())
     killed = new_lake("killed")
-    run = subprocess.run([sys.executable, "-c", KILLER, str(sources), str(delay), SAMPLE_CAPTURED_AT], cwd=ROOT,
-                         env=os.environ.copy(), capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-c", KILLER, str(sources), str(delay), SAMPLE_CAPTURED_AT],
+                         cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, timeout=300)
     assert run.returncode == -signal.SIGKILL, run.stderr[-3000:]
     with store.connect_writer(killed.target) as con:  # what the kill left: its batch whole, or nothing
         left = con.execute("select count(*) from articles").fetchone()[0]
