@@ -35,10 +35,12 @@ def dashboard(
     entities, stories, search, feed health. Reads the warehouse read-only; stop it with Ctrl-C."""
     from newsetl.config import Settings
 
-    path = Settings.from_env(warehouse_path=warehouse).warehouse_path.resolve()
+    settings = Settings.from_env(warehouse_path=warehouse)
     env = dict(os.environ)
-    env["NEWSETL_WAREHOUSE_PATH"] = str(path)
+    env["NEWSETL_WAREHOUSE_PATH"] = str(settings.warehouse_path.resolve())
     env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
+    target = settings.target  # a lake (NEWSETL_WAREHOUSE): the dashboard follows its published search file
+    path = target.resolve() if isinstance(target, Path) else target.search_file.resolve()
     if not path.exists():
         typer.secho(f"no warehouse yet at {path}: run `newsetl run` (the dashboard says so until then)",
                     fg=typer.colors.YELLOW, err=True)

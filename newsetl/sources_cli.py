@@ -388,14 +388,17 @@ def remove(
 
 # --- list -------------------------------------------------------------------------------------------------
 
-def _health(path: Path) -> tuple[dict[str, dict], str | None]:
-    """feed_id -> its health row, read-only, and a note when the warehouse cannot tell."""
+def _health(path) -> tuple[dict[str, dict], str | None]:
+    """feed_id -> its health row, read-only, and a note when the warehouse cannot tell. `path`: the
+    published file, or a lake (store/lake.py)."""
     import duckdb
 
     from store import LockedError, connect_reader, sql_text
+    from store.lake import LakeError
 
-    if not path.exists():
-        return {}, f"no warehouse at {path}: no source has been polled into it"
+    published = path if isinstance(path, Path) else path.search_file
+    if not published.exists():
+        return {}, f"no warehouse at {published}: no source has been polled into it"
     try:
         with connect_reader(path, wait_seconds=5.0, extensions=()) as con:  # reads health only
             cursor = con.execute(sql_text("read/source_health.sql"))
@@ -403,7 +406,7 @@ def _health(path: Path) -> tuple[dict[str, dict], str | None]:
             rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     except LockedError:
         return {}, f"{path} is locked by another process (a run?): health not shown"
-    except duckdb.Error as exc:
+    except (duckdb.Error, LakeError) as exc:
         return {}, f"cannot read health from {path}: {exc}"
     return {row["feed_id"]: row for row in rows}, None
 
@@ -423,10 +426,10 @@ def list_sources(sources: Path, warehouse: Path | None) -> None:
 
     try:
         config = load_sources(sources)
-        warehouse_path = Settings.from_env(warehouse_path=warehouse).warehouse_path
+        target = Settings.from_env(warehouse_path=warehouse).target
     except ConfigError as exc:
         _fail(str(exc))
-    health, note = _health(warehouse_path)
+    health, note = _health(target)
 
     table = Table(title=f"{len(config.feeds)} source(s) in {config.path}", title_justify="left")
     for column, justify in (("name", "left"), ("kind", "left"), ("group", "left"), ("url", "left"),

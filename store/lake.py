@@ -29,6 +29,7 @@ written into it as SQL string literals by `sql_literal`, the one place that quot
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -156,14 +157,27 @@ def connect_reader(lake: Lake, allowed_directories: tuple[Path, ...] = (), user_
     con = duckdb.connect()
     try:
         attach_published(con, lake)
-        if user_statements and con.execute(sql_text("lake/catalog_writable.sql")).fetchone()[0]:
-            raise LakeError("the lake's readers connect with a PostgreSQL role that can write its catalog: "
-                            "set NEWSETL_WAREHOUSE_READER=ducklake:postgres:... with a role that can only "
-                            "read it (README: a shared warehouse)")
+        if user_statements:
+            refuse_writable_reader(con, lake)
         close_external_access(con, (*allowed_directories, *readable_directories(lake)), local_files=True)
         yield con
     finally:
         con.close()
+
+
+def refuse_writable_reader(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
+    """Raise unless this reader can change nothing of the lake, for a connection that runs the user's
+    statements: its catalog role cannot write the catalog (DuckDB's postgres functions send the catalog
+    database any statement), and a local data folder is not writable by this process (DuckDB must be
+    allowed that folder to read the lake's files, and what it may read there a COPY may write)."""
+    if con.execute(sql_text("lake/catalog_writable.sql")).fetchone()[0]:
+        raise LakeError("the lake's readers connect with a PostgreSQL role that can write its catalog: set "
+                        "NEWSETL_WAREHOUSE_READER=ducklake:postgres:... with a role that can only read it "
+                        "(README: a shared warehouse)")
+    for folder in readable_directories(lake):
+        if os.access(folder, os.W_OK):
+            raise LakeError(f"this process can write the lake's data folder {folder}: run user queries as a "
+                            "user that can only read it (or keep the data on S3 with read-only credentials)")
 
 
 def attach_published(con: duckdb.DuckDBPyConnection, lake: Lake) -> int:
