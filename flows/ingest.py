@@ -306,10 +306,10 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
 def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, int], list[dict]]:
-    """Re-create the views, run the data-quality checks and keep their results; list the feeds that
-    brought no new article for more than settings.stale_hours."""
+    """Re-create the views where sql/views/ changed, run the data-quality checks and keep their results;
+    list the feeds that brought no new article for more than settings.stale_hours."""
     with store.connect_writer(settings.target) as con:
-        store.apply_views(con)
+        store.apply_views_if_changed(con)
         results = store.run_checks(con)
         store.record_checks(con, run_id, results, utc_now())
         stale = store.stale_feeds(con, settings.stale_hours)

@@ -32,7 +32,7 @@ from store.connection import (
     transaction,
 )
 from store.load import LOAD_ORDER, LoadResult, load_batch
-from store.migrations import apply_views, migrate, migration_files
+from store.migrations import apply_views, apply_views_if_changed, migrate, migration_files
 from store.reads import (
     entity_decisions,
     feed_settings,
@@ -58,6 +58,7 @@ from store.sql import split_statements, sql_files, sql_text
 
 __all__ = [
     "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
+    "apply_views_if_changed",
     "broken_keys", "build_search_index", "close_external_access", "connect", "connect_reader",
     "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",

@@ -11,7 +11,7 @@ import duckdb
 from newsetl import clock
 from store.aggregates import count_aggregates
 from store.connection import transaction
-from store.sql import split_statements, sql_files, without_comments
+from store.sql import split_statements, sql_files, sql_text, without_comments
 
 
 def migration_files() -> list[Path]:
@@ -79,6 +79,33 @@ def apply_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             if done == len(order) - 1:  # every other view is there: this one is wrong
                 raise
             order = [*order[:done], *order[done + 1:], order[done]]
+
+
+def views_digest(on_lake: bool) -> str:
+    """SHA-256 over the view files' names and texts, and the backend (a lake leaves out column comments)."""
+    digest = hashlib.sha256(b"lake" if on_lake else b"file")
+    for file in sql_files("views"):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def apply_views_if_changed(con: duckdb.DuckDBPyConnection) -> bool:
+    """apply_views, unless the views are already as sql/views/ makes them: the digest recorded when they
+    were last applied (views_applied) is the files' digest now, and as many analytics views are there as
+    then (one dropped by hand is made again). A run's views cost 0.1 s on the embedded file and 0.5 s on a
+    lake, a third of a lake's run that finds nothing new. Returns whether they were applied."""
+    from store import lake
+
+    digest = views_digest(lake.is_lake(con))
+    recorded, views, present = con.execute(sql_text("read/views_applied.sql")).fetchone()
+    if recorded == digest and views == present:
+        return False
+    apply_views(con)
+    with transaction(con):
+        for statement in split_statements(sql_text("load/views_applied.sql")):
+            con.execute(statement, {"sha256": digest, "applied_at": clock.now()}
+                        if "$sha256" in without_comments(statement) else None)
+    return True
 
 
 # Migrations whose new tables are filled from the rows already there by the code the load runs (so that
