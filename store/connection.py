@@ -285,7 +285,7 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> Path:
     return path
 
 
-def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: tuple[Path, ...] = (),
+def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: tuple[Path | str, ...] = (),
                           local_files: bool = True) -> None:
     """From now on no statement on this DuckDB instance reaches beyond the databases it has open: no
     ATTACH, no COPY or read_csv/read_parquet of a file, no extension installed or loaded, except files
@@ -298,8 +298,9 @@ def close_external_access(con: duckdb.DuckDBPyConnection, allowed_directories: t
     False: newsetl sql), DuckDB's local file system is switched off altogether; the open files stay readable
     through the handles already open, and a query must then fit in memory (nothing spills to disk)."""
     if allowed_directories:
-        con.execute("set allowed_directories = $dirs",
-                    {"dirs": [f"{d.resolve()}{os.sep}" for d in allowed_directories]})
+        con.execute("set allowed_directories = $dirs",  # a str is a URL prefix (a lake's s3://bucket/...)
+                    {"dirs": [f"{d.resolve()}{os.sep}" if isinstance(d, Path) else d
+                              for d in allowed_directories]})
     con.execute("set enable_external_access = false")
     if not local_files:
         con.execute("set disabled_filesystems = 'LocalFileSystem'")

@@ -109,6 +109,30 @@ def _load_extensions(con: duckdb.DuckDBPyConnection, lake: Lake, fts: bool = Tru
     for name in ("ducklake", "postgres_scanner", *(("httpfs",) if "://" in lake.data_path else ()),
                  *(("fts",) if fts else ())):
         load_extension(con, name)
+    if lake.data_path.startswith("s3://"):
+        configure_s3(con)
+
+
+# the AWS SDKs' own variables -> DuckDB's S3 settings (httpfs)
+_S3_SETTINGS = (("AWS_ACCESS_KEY_ID", "s3_access_key_id"), ("AWS_SECRET_ACCESS_KEY", "s3_secret_access_key"),
+                ("AWS_SESSION_TOKEN", "s3_session_token"), ("AWS_REGION", "s3_region"),
+                ("AWS_DEFAULT_REGION", "s3_region"))
+
+
+def configure_s3(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckDB's S3 settings from the AWS SDKs' environment variables (AWS_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION, and AWS_ENDPOINT_URL for an S3-compatible
+    store such as MinIO: path-style URLs there), values bound as parameters."""
+    for variable, setting in _S3_SETTINGS:
+        if os.environ.get(variable):
+            con.execute(f"set {setting} = $value", {"value": os.environ[variable]})  # names: our constant
+    if endpoint := os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL"):
+        scheme, _, host = endpoint.rstrip("/").partition("://")
+        if not host or scheme not in ("http", "https"):
+            raise LakeError(f"AWS_ENDPOINT_URL={endpoint!r}: expected http(s)://host[:port]")
+        con.execute("set s3_endpoint = $host", {"host": host})
+        con.execute("set s3_use_ssl = $ssl", {"ssl": scheme == "https"})
+        con.execute("set s3_url_style = 'path'")
 
 
 def _attach_lake(con: duckdb.DuckDBPyConnection, lake: Lake, options: str,
@@ -175,7 +199,7 @@ def refuse_writable_reader(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
                         "NEWSETL_WAREHOUSE_READER=ducklake:postgres:... with a role that can only read it "
                         "(README: a shared warehouse)")
     for folder in readable_directories(lake):
-        if os.access(folder, os.W_OK):
+        if isinstance(folder, Path) and os.access(folder, os.W_OK):
             raise LakeError(f"this process can write the lake's data folder {folder}: run user queries as a "
                             "user that can only read it (or keep the data on S3 with read-only credentials)")
 
@@ -195,9 +219,12 @@ def attach_published(con: duckdb.DuckDBPyConnection, lake: Lake) -> int:
     return int(snapshot)
 
 
-def readable_directories(lake: Lake) -> tuple[Path, ...]:
-    """The folders a reader of the lake must read once external access is closed: its local data path."""
-    return () if "://" in lake.data_path else (Path(lake.data_path),)
+def readable_directories(lake: Lake) -> tuple[Path | str, ...]:
+    """Where a reader of the lake must read once external access is closed: its data folder, or its data
+    URL's prefix (s3://bucket/prefix/)."""
+    if "://" in lake.data_path:
+        return (lake.data_path if lake.data_path.endswith("/") else lake.data_path + "/",)
+    return (Path(lake.data_path),)
 
 
 def use_lake(con: duckdb.DuckDBPyConnection) -> None:

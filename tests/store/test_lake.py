@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -370,3 +371,55 @@ def test_user_statements_on_a_lake_need_a_reader_that_can_change_nothing(
         with pytest.raises(duckdb.Error, match="permission denied"):
             con.execute("call postgres_execute('__ducklake_metadata_lake', "
                         "'commit; create table evil(a int)')")
+
+
+@pytest.fixture
+def s3_bucket(monkeypatch):
+    """An S3 on 127.0.0.1 (moto's server, a process of its own, stopped by its pid) with a bucket `news`,
+    reached through the AWS SDKs' variables that store/lake.py hands DuckDB."""
+    import socket
+
+    import boto3
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1",
+                               "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    for key, value in {"AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
+                       "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": endpoint}.items():
+        monkeypatch.setenv(key, value)
+    try:
+        client = boto3.client("s3", endpoint_url=endpoint)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.create_bucket(Bucket="news")
+                break
+            except Exception:  # noqa: BLE001 - the server is still starting
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        yield client
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_a_lake_with_its_data_on_s3_gives_the_embedded_rows(
+        tmp_path, site_server, prefect_harness, monkeypatch, new_lake, s3_bucket, frozen_clock):
+    sources = grouped_sources(tmp_path, site_server.base_url)
+    use_embedded(monkeypatch)
+    embedded = tmp_path / "embedded" / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(embedded), group="fast").status == "completed"
+    settings = new_lake("s3")
+    monkeypatch.setenv("NEWSETL_LAKE_DATA", "s3://news/lake/")
+    assert ingest(sources_file=str(sources), group="fast").status == "completed"
+    lake = Settings.from_env().target
+    assert lake.data_path == "s3://news/lake/" and not (tmp_path / "s3" / "data").exists()
+    assert dump(lake) == dump(embedded) and dump(lake)["articles"]
+    assert searched(lake) == searched(embedded)
+    keys = [o["Key"] for o in s3_bucket.list_objects_v2(Bucket="news")["Contents"]]
+    assert keys and all(k.startswith("lake/main/") and k.endswith(".parquet") for k in keys)
+    assert settings.warehouse == lake.catalog.join(("ducklake:postgres:", ""))
