@@ -14,15 +14,11 @@ import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
 from newsetl.clock import ClockError, parse_instant
-
-if TYPE_CHECKING:
-    from store.lake import Lake
 from transforms.entity_resolution import Curation
 from transforms.listing import CardSelectors
 from transforms.normalise import stable_id
@@ -42,6 +38,56 @@ def writer_file(published: Path) -> Path:
     return published.with_name(f"{published.stem}.writer{published.suffix}")
 
 
+# --- a lake: where a DuckLake warehouse lives (store/lake.py opens it) ---------------------------------
+
+LAKE_PREFIX = "ducklake:postgres:"
+
+
+class LakeError(RuntimeError):
+    """A lake that cannot be used as configured; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class Lake:
+    """Where a lake warehouse lives: its PostgreSQL catalog (a libpq connection string), its data files (a
+    folder or an s3:// URL) and its search file (a local or shared path: the published one; the merge
+    writes the one beside it, store.connection's writer_file)."""
+
+    catalog: str
+    data_path: str
+    search_file: Path
+    reader_catalog: str | None = None   # readers' connection string (a role that only reads); None: catalog
+
+    @classmethod
+    def parse(cls, value: str, data_path: str, search_file: Path, reader: str | None = None) -> Lake:
+        """A lake from NEWSETL_WAREHOUSE's value (`ducklake:postgres:<connection string>`), and
+        NEWSETL_WAREHOUSE_READER's (the same form, for readers) when set."""
+        for setting, text in (("NEWSETL_WAREHOUSE", value), ("NEWSETL_WAREHOUSE_READER", reader)):
+            if text is None:
+                continue
+            if not text.startswith(LAKE_PREFIX) or not text[len(LAKE_PREFIX):].strip():
+                raise LakeError(f"{setting}={text!r}: expected {LAKE_PREFIX}<libpq connection string>, "
+                                "such as ducklake:postgres:host=db.example dbname=news user=newsetl")
+            if "\x00" in text:
+                raise LakeError(f"{setting} must not contain a NUL character")
+        if "\x00" in data_path:
+            raise LakeError("NEWSETL_LAKE_DATA must not contain a NUL character")
+        return cls(value[len(LAKE_PREFIX):].strip(), data_path, search_file,
+                   reader[len(LAKE_PREFIX):].strip() if reader else None)
+
+    @property
+    def writer_search_file(self) -> Path:
+        return writer_file(self.search_file)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self) -> str:
+        """The lake for logs and messages: the catalog without its password."""
+        parts = [p for p in self.catalog.split() if not p.lower().startswith("password=")]
+        return f"ducklake:postgres:{' '.join(parts)} (data {self.data_path})"
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -52,12 +98,20 @@ def _same_file(a: Path, b: Path) -> bool:
 def output_conflict(out: Path, settings: Settings, replaces_folder: bool = False) -> str | None:
     """Why a command must not write (or, `replaces_folder`, delete and write) `out`: it is, or links to,
     the published warehouse, the writer's file, their write-ahead logs or any `*.writer.duckdb`, or lies in
-    the raw store, or (a folder to replace) holds one of them. None when `out` is safe to write."""
+    the raw store or a lake's data folder, or (a folder to replace) holds one of them. None when `out` is
+    safe to write."""
     target = out.expanduser().resolve()
-    published = settings.warehouse_path.expanduser().resolve()
-    files = [published, published.with_name(published.name + ".wal"), writer_file(published),
-             writer_file(published).with_name(writer_file(published).name + ".wal")]
+    files = []
+    lake = settings.target if settings.warehouse else None
+    for published in (settings.warehouse_path.expanduser().resolve(),
+                      *((lake.search_file.expanduser().resolve(),) if lake else ())):
+        files += [published, published.with_name(published.name + ".wal"), writer_file(published),
+                  writer_file(published).with_name(writer_file(published).name + ".wal")]
     raw = settings.raw_root.expanduser().resolve() if isinstance(settings.raw_root, Path) else None
+    data = Path(lake.data_path).expanduser().resolve() if lake and "://" not in lake.data_path else None
+    if data is not None and (target == data or data in target.parents
+                             or (replaces_folder and target in data.parents)):
+        return f"{out} is in the lake's data folder {data}"
     for f in files:
         if target == f or _same_file(target, f):
             return f"{out} is the warehouse file {f}"
@@ -153,7 +207,6 @@ class Settings:
         """What store/ opens: the embedded warehouse's published file, or the lake."""
         if not self.warehouse:
             return self.warehouse_path
-        from store.lake import Lake
         return Lake.parse(self.warehouse, self.lake_data or str(self.warehouse_path.parent / "lake"),
                           self.warehouse_path.with_name(f"{self.warehouse_path.stem}.search.duckdb"),
                           self.warehouse_reader)
@@ -200,7 +253,6 @@ class Settings:
                               f"{', '.join(SHARD_NER)}")
         settings = cls(**values)
         if settings.warehouse:
-            from store.lake import LakeError
             try:
                 settings.target  # noqa: B018 - parsed now, so a wrong value is an error before any run
             except LakeError as exc:

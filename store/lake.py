@@ -32,63 +32,16 @@ import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from newsetl import clock
+from newsetl.config import Lake, LakeError  # where a lake is: configuration (re-exported here)
 from store.connection import close_external_access, copy_atomically, load_extension, transaction
 from store.sql import split_statements, sql_text
 
-PREFIX = "ducklake:postgres:"
 REFERENCE = "newsetl_reference"   # the in-memory database the embedded migrations make the schema in
-
-
-class LakeError(RuntimeError):
-    """A lake that cannot be used as configured; the message says what and where."""
-
-
-@dataclass(frozen=True)
-class Lake:
-    """Where a lake warehouse lives: its PostgreSQL catalog (a libpq connection string), its data files (a
-    folder or an s3:// URL) and its search file (a local or shared path: the published one; the merge
-    writes the one beside it, store.connection's writer_file)."""
-
-    catalog: str
-    data_path: str
-    search_file: Path
-    reader_catalog: str | None = None   # readers' connection string (a role that only reads); None: catalog
-
-    @classmethod
-    def parse(cls, value: str, data_path: str, search_file: Path, reader: str | None = None) -> Lake:
-        """A lake from NEWSETL_WAREHOUSE's value (`ducklake:postgres:<connection string>`), and
-        NEWSETL_WAREHOUSE_READER's (the same form, for readers) when set."""
-        for setting, text in (("NEWSETL_WAREHOUSE", value), ("NEWSETL_WAREHOUSE_READER", reader)):
-            if text is None:
-                continue
-            if not text.startswith(PREFIX) or not text[len(PREFIX):].strip():
-                raise LakeError(f"{setting}={text!r}: expected {PREFIX}<libpq connection string>, such as "
-                                "ducklake:postgres:host=db.example port=5432 dbname=news user=newsetl")
-            if "\x00" in text:
-                raise LakeError(f"{setting} must not contain a NUL character")
-        if "\x00" in data_path:
-            raise LakeError("NEWSETL_LAKE_DATA must not contain a NUL character")
-        return cls(value[len(PREFIX):].strip(), data_path, search_file,
-                   reader[len(PREFIX):].strip() if reader else None)
-
-    @property
-    def writer_search_file(self) -> Path:
-        from newsetl.config import writer_file
-        return writer_file(self.search_file)
-
-    def __str__(self) -> str:
-        return self.describe()
-
-    def describe(self) -> str:
-        """The lake for logs and messages: the catalog without its password."""
-        parts = [p for p in self.catalog.split() if not p.lower().startswith("password=")]
-        return f"ducklake:postgres:{' '.join(parts)} (data {self.data_path})"
 
 
 def sql_literal(value: str) -> str:

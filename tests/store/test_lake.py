@@ -423,3 +423,17 @@ def test_a_lake_with_its_data_on_s3_gives_the_embedded_rows(
     keys = [o["Key"] for o in s3_bucket.list_objects_v2(Bucket="news")["Contents"]]
     assert keys and all(k.startswith("lake/main/") and k.endswith(".parquet") for k in keys)
     assert settings.warehouse == lake.catalog.join(("ducklake:postgres:", ""))
+
+
+def test_no_command_writes_over_a_lakes_search_file_or_into_its_data_folder(tmp_path, monkeypatch):
+    from newsetl.config import output_conflict
+
+    monkeypatch.setenv("NEWSETL_WAREHOUSE", "ducklake:postgres:host=127.0.0.1 dbname=nowhere")
+    monkeypatch.setenv("NEWSETL_LAKE_DATA", str(tmp_path / "data"))
+    settings = Settings.from_env(warehouse_path=tmp_path / "news.duckdb")
+    assert "warehouse file" in output_conflict(tmp_path / "news.search.duckdb", settings)
+    assert "writer's file" in output_conflict(tmp_path / "news.search.writer.duckdb", settings) or \
+        "warehouse file" in output_conflict(tmp_path / "news.search.writer.duckdb", settings)
+    assert "data folder" in output_conflict(tmp_path / "data" / "main" / "x.parquet", settings)
+    assert "data folder" in output_conflict(tmp_path, settings, replaces_folder=True)
+    assert output_conflict(tmp_path / "export.csv", settings) is None
