@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
@@ -283,19 +285,17 @@ def _column_ddl(column: tuple, alter: bool = False) -> str:
 # --- maintenance ------------------------------------------------------------------------------------------
 
 def maintain(con: duckdb.DuckDBPyConnection, lake: Lake, keep_hours: float) -> dict[str, float]:
-    """Flush inlined rows, merge small files, expire the snapshots older than `keep_hours` (never the
-    published one, which readers are pinned to, nor any after it) and delete the files nothing needs
-    (sql/lake/maintain.sql). Under the merge lock: nothing else writes meanwhile. Returns each step's
-    seconds and the lake's data files before and after."""
-    import time
-    from datetime import timedelta
+    """Flush inlined rows, merge small files, expire the snapshots committed more than `keep_hours` before
+    the newest one (never the published one, which readers are pinned to, nor any after it) and delete the
+    files nothing needs (sql/lake/maintain.sql). Under the merge lock: nothing else writes meanwhile.
+    Returns each step's seconds and the lake's data files before and after."""
 
     published = published_snapshot(con)
-    cutoff = clock.now() - timedelta(hours=keep_hours)
-    if published is not None:
-        published_at = con.execute(sql_text("lake/published_time.sql"), {"snapshot_id": published}).fetchone()
-        if published_at and published_at[0] is not None:
-            cutoff = min(cutoff, published_at[0].replace(tzinfo=None))
+    newest, published_at = con.execute(sql_text("lake/snapshot_times.sql"),
+                                       {"snapshot_id": published}).fetchone()
+    cutoff = newest - timedelta(hours=keep_hours)  # in the snapshots' own clock (TIMESTAMPTZ)
+    if published_at is not None:
+        cutoff = min(cutoff, published_at)
     figures = {"files_before": float(data_file_count(lake))}
     for statement in split_statements(sql_text("lake/maintain.sql")):
         started = time.monotonic()
