@@ -439,3 +439,19 @@ def test_no_command_writes_over_a_lakes_search_file_or_into_its_data_folder(tmp_
     assert "data folder" in output_conflict(tmp_path / "data" / "main" / "x.parquet", settings)
     assert "data folder" in output_conflict(tmp_path, settings, replaces_folder=True)
     assert output_conflict(tmp_path / "export.csv", settings) is None
+
+
+def test_a_key_stored_twice_on_a_lake_fails_the_run_that_finds_it(
+        tmp_path, site_server, prefect_harness, monkeypatch, new_lake, frozen_clock):
+    from flows.ingest import KeysStoredTwice
+
+    sources = grouped_sources(tmp_path, site_server.base_url)
+    settings = new_lake("twice")
+    assert ingest(sources_file=str(sources), group="fast").status == "completed"
+    with store.connect_writer(settings.target) as con:  # what a merge without its lock might do
+        con.execute("insert into article_entities select * from article_entities order by all limit 1")
+    with pytest.raises(KeysStoredTwice, match="article_entities") as failed:
+        ingest(sources_file=str(sources), group="slow")
+    assert failed.value.summary.status == "failed"
+    assert failed.value.summary.checks["unique_key_article_entities"] == 1
+    assert sum(v for k, v in failed.value.summary.checks.items() if k.startswith("unique_key_")) == 1

@@ -1,2 +1,6 @@
--- A lake has no primary key: every article_versions key (article_id, content_hash) stored once (the embedded file's key refuses a second).
-select article_id, content_hash, count(*) as n from article_versions group by all having count(*) > 1;
+-- A lake has no primary key: every article_versions key (article_id, content_hash) stored once (the embedded file's key refuses a
+-- second). Only the keys inserted from snapshot $since to $until are looked for (the run's own, since the
+-- last published snapshot: a whole-table count cost 2.7 s a run for the mentions at 1,000,000 articles).
+select article_id, content_hash, count(*) as n from article_versions
+semi join ducklake_table_insertions('lake', 'main', 'article_versions', $since, $until) using (article_id, content_hash)
+group by all having count(*) > 1;

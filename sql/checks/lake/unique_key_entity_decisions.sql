@@ -1,2 +1,6 @@
--- A lake has no primary key: every entity_decisions key (decision_id) stored once (the embedded file's key refuses a second).
-select decision_id, count(*) as n from entity_decisions group by all having count(*) > 1;
+-- A lake has no primary key: every entity_decisions key (decision_id) stored once (the embedded file's key refuses a
+-- second). Only the keys inserted from snapshot $since to $until are looked for (the run's own, since the
+-- last published snapshot: a whole-table count cost 2.7 s a run for the mentions at 1,000,000 articles).
+select decision_id, count(*) as n from entity_decisions
+semi join ducklake_table_insertions('lake', 'main', 'entity_decisions', $since, $until) using (decision_id)
+group by all having count(*) > 1;
