@@ -21,14 +21,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import duckdb
 
-from newsetl.config import writer_file
-
-if TYPE_CHECKING:
-    from store.lake import Lake
+from newsetl.config import Lake, writer_file
 
 
 class LockedError(RuntimeError):
