@@ -205,11 +205,13 @@ def publish(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
 
 # --- the schema -------------------------------------------------------------------------------------------
 
-def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate_embedded) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate_embedded,
+            backfills: dict) -> list[str]:
     """Make the lake's schema follow the migrations: the ones not recorded in the lake's schema_migrations
     are applied to an empty in-memory database (`migrate_embedded`, store/migrations.py), and the lake gets
     every table and column that database has beyond its own, in one transaction, with the versions
-    recorded. A recorded migration whose file changed is an error, as on the embedded file."""
+    recorded and their backfills (store/migrations.py BACKFILLS) run on the lake's rows. A recorded
+    migration whose file changed is an error, as on the embedded file."""
     con.execute(sql_text("lake/schema_migrations.sql"))
     applied = dict(con.execute(sql_text("lake/applied_migrations.sql")).fetchall())
     pending = []
@@ -230,6 +232,8 @@ def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate
         with transaction(con):
             _follow_reference(con)
             for version, name, checksum, _ in pending:
+                if version in backfills and applied:  # a new lake's tables are empty: nothing to fill
+                    backfills[version](con)
                 con.execute(sql_text("lake/record_migration.sql"),
                             {"version": version, "name": name, "checksum": checksum,
                              "applied_at": clock.now()})
@@ -251,7 +255,8 @@ def _follow_reference(con: duckdb.DuckDBPyConnection) -> None:
     have: dict[str, set[str]] = {}
     for table, column in con.execute(sql_text("lake/lake_columns.sql")).fetchall():
         have.setdefault(table, set()).add(column)
-    for table, comment in con.execute(sql_text("lake/reference_tables.sql")).fetchall():
+    reference = con.execute(sql_text("lake/reference_tables.sql")).fetchall()
+    for table, comment in reference:
         columns = con.execute(sql_text("lake/reference_columns.sql"), {"table_name": table}).fetchall()
         if table not in have:
             con.execute(f"create table {_quoted(table)} ({', '.join(_column_ddl(c) for c in columns)})")
@@ -267,8 +272,9 @@ def _follow_reference(con: duckdb.DuckDBPyConnection) -> None:
             if column_comment:
                 con.execute(f"comment on column {_quoted(table)}.{_quoted(name)} is "
                             f"{sql_literal(column_comment)}")
-    for (table,) in con.execute(sql_text("lake/sorted_tables.sql")).fetchall():
-        con.execute(f"alter table {_quoted(table)} set sorted by (entity_id)")
+    if "aggregate_layout" in {table for table, _ in reference}:  # (from migration 010 on)
+        for (table,) in con.execute(sql_text("lake/sorted_tables.sql")).fetchall():
+            con.execute(f"alter table {_quoted(table)} set sorted by (entity_id)")
 
 
 def _column_ddl(column: tuple, alter: bool = False) -> str:

@@ -24,7 +24,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     never edited, a new one is added. On a lake the schema follows the migrations as store/lake.py says."""
     from store import lake
     if lake.is_lake(con):
-        return lake.migrate(con, migration_files(), migrate)
+        return lake.migrate(con, migration_files(), migrate, BACKFILLS)
     con.execute("""create table if not exists schema_migrations (
         version integer primary key, name varchar not null, checksum varchar not null,
         applied_at timestamp not null default current_timestamp)""")

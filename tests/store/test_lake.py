@@ -455,3 +455,42 @@ def test_a_key_stored_twice_on_a_lake_fails_the_run_that_finds_it(
     assert failed.value.summary.status == "failed"
     assert failed.value.summary.checks["unique_key_article_entities"] == 1
     assert sum(v for k, v in failed.value.summary.checks.items() if k.startswith("unique_key_")) == 1
+
+
+def test_a_lake_made_by_older_migrations_follows_the_new_ones_with_their_backfills(new_lake, monkeypatch):
+    from store import migrations
+
+    lake = new_lake("older", use=False).target
+    every = migrations.migration_files()
+    older = [f for f in every if int(f.name[:3]) <= 9]
+    monkeypatch.setattr(migrations, "migration_files", lambda: older)
+    with store.connect_writer(lake) as con:
+        assert store.migrate(con) == [f.name for f in older]
+        tables = {t for (t,) in con.execute("select table_name from duckdb_tables() "
+                                            "where database_name = 'lake'").fetchall()}
+        assert "entity_articles" not in tables and "entity_day_counts" in tables
+    backfilled = []
+    monkeypatch.setattr(migrations, "migration_files", lambda: every)
+    monkeypatch.setitem(migrations.BACKFILLS, 10, lambda con: backfilled.append(con.execute(
+        "select current_database(), (select count(*) from entity_articles)").fetchone()))
+    with store.connect_writer(lake) as con:
+        assert store.migrate(con) == [f.name for f in every if int(f.name[:3]) > 9]
+        # 010's backfill ran on the reference schema, then on the lake, its new table there already
+        assert backfilled == [("newsetl_reference", 0), ("lake", 0)]
+        columns = con.execute("select table_name, column_name, data_type from duckdb_columns() "
+                              "where database_name = 'lake' and schema_name = 'main' "
+                              "and table_name <> 'schema_migrations' order by all").fetchall()
+        versions = [v for (v,) in con.execute("select version from schema_migrations order by 1").fetchall()]
+    reference = duckdb_reference_columns()
+    assert columns == reference
+    assert versions == [int(f.name[:3]) for f in every]
+
+
+def duckdb_reference_columns() -> list[tuple]:
+    import duckdb
+
+    with duckdb.connect() as con:
+        store.migrate(con)
+        return con.execute("select table_name, column_name, data_type from duckdb_columns() "
+                           "where database_name = current_database() and schema_name = 'main' "
+                           "and table_name <> 'schema_migrations' order by all").fetchall()
