@@ -51,6 +51,9 @@ def maintain(
     from store.lake import LakeError
 
     try:
+        if not Settings.from_env().warehouse:  # said before a flow run starts, not as its traceback
+            raise LakeError("maintenance is for a lake (NEWSETL_WAREHOUSE=ducklake:postgres:...); the "
+                            "embedded file keeps itself")
         figures = maintain_warehouse(keep_hours=keep_hours)
     except (ConfigError, LakeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)

@@ -494,3 +494,19 @@ def duckdb_reference_columns() -> list[tuple]:
         return con.execute("select table_name, column_name, data_type from duckdb_columns() "
                            "where database_name = current_database() and schema_name = 'main' "
                            "and table_name <> 'schema_migrations' order by all").fetchall()
+
+
+def test_the_warehouse_commands_say_what_is_wrong(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from newsetl.cli import app
+
+    monkeypatch.delenv("NEWSETL_WAREHOUSE", raising=False)
+    monkeypatch.setenv("NEWSETL_WAREHOUSE_PATH", str(tmp_path / "news.duckdb"))
+    maintained = CliRunner().invoke(app, ["warehouse", "maintain"])
+    assert maintained.exit_code == 2 and "maintenance is for a lake" in maintained.output
+    copied = CliRunner().invoke(app, ["warehouse", "copy", str(tmp_path / "missing.duckdb"),
+                                      str(tmp_path / "copy.duckdb")])
+    assert copied.exit_code == 2 and "no warehouse at" in copied.output
+    bad = CliRunner().invoke(app, ["warehouse", "copy", str(tmp_path / "missing.duckdb"), "ducklake:mysql:x"])
+    assert bad.exit_code == 2 and "expected ducklake:postgres:" in bad.output
