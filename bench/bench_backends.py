@@ -81,15 +81,8 @@ def time_committed_load(con: duckdb.DuckDBPyConnection) -> tuple[float, float]:
     """The batch (made by time_load) loaded once more and committed: (seconds of the statements, seconds of
     the commit). A lake writes its Parquet files and its catalog rows at the commit."""
     statements = {t: store.split_statements(store.sql_text(f"load/{t}.sql")) for t in TABLES}
-    con.execute("begin")
-    started = time.perf_counter()
-    for texts in statements.values():
-        for statement in texts:
-            con.execute(statement, {"loaded_at": datetime(2026, 12, 1)} if "$loaded_at" in statement
-                        else None)
-    loaded = time.perf_counter()
-    con.execute("commit")
-    return loaded - started, time.perf_counter() - loaded
+    seconds = timed_load(con, statements, datetime(2026, 12, 1), commit=True)
+    return seconds["total"], seconds["end"]
 
 
 def folder_bytes(path: Path) -> int:

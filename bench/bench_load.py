@@ -47,8 +47,9 @@ def load_sql(revision: str | None, table: str) -> str:
 
 
 def timed_load(con: duckdb.DuckDBPyConnection, statements: dict[str, list[str]],
-               loaded_at: datetime) -> dict[str, float]:
-    """Seconds of each table's statements, in one transaction rolled back at the end."""
+               loaded_at: datetime, commit: bool = False) -> dict[str, float]:
+    """Seconds of each table's statements and their `total`, in one transaction rolled back at the end
+    (`commit`: committed), and the seconds of that rollback or commit (`end`)."""
     seconds = {}
     con.execute("begin")
     try:
@@ -57,9 +58,13 @@ def timed_load(con: duckdb.DuckDBPyConnection, statements: dict[str, list[str]],
             for statement in texts:
                 con.execute(statement, {"loaded_at": loaded_at} if "$loaded_at" in statement else None)
             seconds[table] = time.perf_counter() - started
-    finally:
+    except BaseException:
         con.execute("rollback")
+        raise
     seconds["total"] = sum(seconds.values())
+    started = time.perf_counter()
+    con.execute("commit" if commit else "rollback")
+    seconds["end"] = time.perf_counter() - started
     return seconds
 
 

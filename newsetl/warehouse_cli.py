@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -15,7 +16,7 @@ def _location(spec: str, settings: Settings):
     """A DuckDB file's path, or a lake (`ducklake:postgres:...`: its data at NEWSETL_LAKE_DATA and its
     search file beside NEWSETL_WAREHOUSE_PATH, as a run would use)."""
     if spec.startswith("ducklake:"):
-        return Settings(**{**settings.__dict__, "warehouse": spec}).target
+        return replace(settings, warehouse=spec).target
     return Path(spec).expanduser().resolve()
 
 
@@ -47,13 +48,11 @@ def maintain(
 ) -> None:
     """Maintain the lake NEWSETL_WAREHOUSE names (flows/maintenance.py): flush inlined rows, merge small
     files, expire old snapshots, delete the files nothing needs."""
-    from flows.maintenance import maintain_warehouse
+    from flows.maintenance import maintain_warehouse, maintained_lake
     from store.lake import LakeError
 
     try:
-        if not Settings.from_env().warehouse:  # said before a flow run starts, not as its traceback
-            raise LakeError("maintenance is for a lake (NEWSETL_WAREHOUSE=ducklake:postgres:...); the "
-                            "embedded file keeps itself")
+        maintained_lake(Settings.from_env())  # said before a flow run starts, not as its traceback
         figures = maintain_warehouse(keep_hours=keep_hours)
     except (ConfigError, LakeError) as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)

@@ -243,7 +243,8 @@ def migrate(con: duckdb.DuckDBPyConnection, migration_files: list[Path], migrate
     return [p[3] for p in pending]
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
+    """An identifier from our own catalog, double-quoted (DDL cannot bind a name)."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -251,7 +252,7 @@ def _follow_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Add to the lake what the reference schema has beyond it. The DDL is written from the reference
     catalog (our own migrations' names, types and defaults), never from data."""
     for (schema,) in con.execute(sql_text("lake/reference_schemas.sql")).fetchall():
-        con.execute(f"create schema if not exists {_quoted(schema)}")
+        con.execute(f"create schema if not exists {quoted(schema)}")
     have: dict[str, set[str]] = {}
     for table, column in con.execute(sql_text("lake/lake_columns.sql")).fetchall():
         have.setdefault(table, set()).add(column)
@@ -259,27 +260,27 @@ def _follow_reference(con: duckdb.DuckDBPyConnection) -> None:
     for table, comment in reference:
         columns = con.execute(sql_text("lake/reference_columns.sql"), {"table_name": table}).fetchall()
         if table not in have:
-            con.execute(f"create table {_quoted(table)} ({', '.join(_column_ddl(c) for c in columns)})")
-            con.execute(f"insert into {_quoted(table)} select * from {REFERENCE}.main.{_quoted(table)}")
+            con.execute(f"create table {quoted(table)} ({', '.join(_column_ddl(c) for c in columns)})")
+            con.execute(f"insert into {quoted(table)} select * from {REFERENCE}.main.{quoted(table)}")
             added = columns
         else:
             added = [c for c in columns if c[0] not in have[table]]
             for column in added:
-                con.execute(f"alter table {_quoted(table)} add column {_column_ddl(column, alter=True)}")
+                con.execute(f"alter table {quoted(table)} add column {_column_ddl(column, alter=True)}")
         if comment and table not in have:
-            con.execute(f"comment on table {_quoted(table)} is {sql_literal(comment)}")
+            con.execute(f"comment on table {quoted(table)} is {sql_literal(comment)}")
         for name, _, _, _, column_comment in added:
             if column_comment:
-                con.execute(f"comment on column {_quoted(table)}.{_quoted(name)} is "
+                con.execute(f"comment on column {quoted(table)}.{quoted(name)} is "
                             f"{sql_literal(column_comment)}")
     if "aggregate_layout" in {table for table, _ in reference}:  # (from migration 010 on)
         for (table,) in con.execute(sql_text("lake/sorted_tables.sql")).fetchall():
-            con.execute(f"alter table {_quoted(table)} set sorted by (entity_id)")
+            con.execute(f"alter table {quoted(table)} set sorted by (entity_id)")
 
 
 def _column_ddl(column: tuple, alter: bool = False) -> str:
     name, data_type, nullable, default, _ = column
-    ddl = f"{_quoted(name)} {data_type}"
+    ddl = f"{quoted(name)} {data_type}"
     if default is not None:
         ddl += f" default {default}"
     if not nullable and not alter:  # a column added to rows already there cannot be NOT NULL at once
@@ -326,12 +327,13 @@ def attach_source(con: duckdb.DuckDBPyConnection, source: Path | Lake) -> None:
     if isinstance(source, Path):
         con.execute(f"attach {sql_literal(str(source))} as source (read_only)")
         return
-    for name in ("ducklake", "postgres_scanner", *(("httpfs",) if "://" in source.data_path else ())):
-        load_extension(con, name)
+    _load_extensions(con, source, fts=False)
     if not source.search_file.exists():
         raise LakeError(f"{source.search_file}: the source lake has published nothing")
-    con.execute(f"attach {sql_literal(str(source.search_file))} as source_search (read_only)")
-    snapshot = con.execute("select max(snapshot_id) from source_search.main.published_snapshot").fetchone()[0]
-    con.execute("detach source_search")
+    with duckdb.connect() as published:  # its search file, read as a reader reads it (attach_published)
+        published.execute(f"attach {sql_literal(str(source.search_file))} as search (read_only)")
+        snapshot = published_snapshot(published)
+    if snapshot is None:
+        raise LakeError(f"{source.search_file} names no published lake snapshot")
     con.execute(f"attach {sql_literal('ducklake:postgres:' + source.catalog)} as source "
                 f"(read_only, snapshot_version {int(snapshot)})")

@@ -13,13 +13,13 @@ from store.sql import split_statements, sql_text
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
     """Build the BM25 full-text index over article titles and bodies from scratch. Returns seconds."""
-    from store.lake import is_lake
+    from store.lake import is_lake, use_lake
     started = time.monotonic()
     load_extension(con, "fts")
     if is_lake(con):  # the index lives in the lake's search file
         for statement in split_statements(sql_text("lake/search_build.sql")):
             con.execute(statement)
-        con.execute("set search_path = 'lake.main,search.fts_main_articles,search.main'")
+        use_lake(con)  # search_build.sql ends on `use lake`, which resets the search path
     else:
         con.execute(sql_text("search/build_index.sql"))
     return time.monotonic() - started
