@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from store.connection import connect_writer, holding_writer, publish, transaction
-from store.lake import Lake, LakeError, attach_source
+from store.lake import Lake, LakeError, attach_source, quoted
 from store.migrations import apply_views, migrate, migration_files
 from store.reads import table_counts
 from store.search import build_search_index
@@ -44,11 +44,16 @@ def copy_warehouse(source: Path | Lake, target: Path | Lake) -> dict[str, int]:
             raise CopyError(f"the source follows migration {version}, this newsetl {newest}: run "
                             "`newsetl run` on it first")
         tables = [t for (t,) in con.execute(sql_text("lake/copy_tables.sql")).fetchall()]
+        seeded = rows_of_migrations()
+        if written := sorted(filled_tables(con, tables) - seeded):
+            raise CopyError(f"{target} already holds rows in {', '.join(written)}: a copy goes into an "
+                            "empty warehouse")
         with transaction(con):
             for table in tables:  # names from the destination's own catalog, quoted
-                quoted = '"' + table.replace('"', '""') + '"'
-                con.execute(f"delete from main.{quoted}")  # rows a migration put there (the source has them)
-                con.execute(f"insert into main.{quoted} by name select * from source.main.{quoted}")
+                name = quoted(table)
+                if table in seeded:  # rows a migration put there: the source has them too
+                    con.execute(f"delete from main.{name}")
+                con.execute(f"insert into main.{name} by name select * from source.main.{name}")
         con.execute("detach source")
         build_search_index(con)
         apply_views(con)
@@ -56,3 +61,17 @@ def copy_warehouse(source: Path | Lake, target: Path | Lake) -> dict[str, int]:
         publish(con, target)
     counts["seconds"] = round(time.monotonic() - started, 3)
     return counts
+
+
+def filled_tables(con: duckdb.DuckDBPyConnection, tables: list[str]) -> set[str]:
+    """Those of `tables` (names from the catalog of `con`'s default database) that hold a row."""
+    return {t for t in tables if con.execute(f"select exists (from main.{quoted(t)})").fetchone()[0]}
+
+
+def rows_of_migrations() -> set[str]:
+    """The tables the migrations themselves put rows in (aggregate_layout's): a fresh warehouse holds them,
+    and a copy replaces them with the source's."""
+    with duckdb.connect() as fresh:
+        migrate(fresh)
+        tables = [t for (t,) in fresh.execute(sql_text("lake/copy_tables.sql")).fetchall()]
+        return filled_tables(fresh, tables)

@@ -63,9 +63,13 @@ def new_lake(postgres_server, tmp_path, monkeypatch):  # noqa: F811 - the fixtur
     return make
 
 
-def use_embedded(monkeypatch) -> None:
+def embedded_run(tmp_path, sources: Path, monkeypatch, group: str | None = None) -> Path:
+    """The embedded warehouse (tmp_path/embedded) after one run of `sources` (`group`), to compare with."""
     monkeypatch.delenv("NEWSETL_WAREHOUSE", raising=False)
     monkeypatch.delenv("NEWSETL_LAKE_DATA", raising=False)
+    embedded = tmp_path / "embedded" / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(embedded), group=group).status == "completed"
+    return embedded
 
 
 def dump(target) -> dict[str, list[tuple]]:
@@ -97,9 +101,7 @@ def keys_unique(target) -> dict[str, int]:
 def test_the_sample_site_gives_the_same_rows_keys_aggregates_and_search_on_both_backends(
         tmp_path, site_server, prefect_harness, monkeypatch, new_lake, frozen_clock):
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    use_embedded(monkeypatch)
-    embedded = tmp_path / "embedded" / "news.duckdb"
-    assert ingest(sources_file=str(sources), warehouse_path=str(embedded)).status == "completed"
+    embedded = embedded_run(tmp_path, sources, monkeypatch)
     lake = new_lake("same").target
     summary = ingest(sources_file=str(sources))
     assert summary.status == "completed" and not any(summary.checks.values()), summary
@@ -314,9 +316,7 @@ def prefect_api_url() -> str:
 def test_warehouse_copy_moves_an_embedded_warehouse_into_a_lake_and_back(
         tmp_path, site_server, prefect_harness, monkeypatch, new_lake, frozen_clock):
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    use_embedded(monkeypatch)
-    embedded = tmp_path / "embedded" / "news.duckdb"
-    assert ingest(sources_file=str(sources), warehouse_path=str(embedded)).status == "completed"
+    embedded = embedded_run(tmp_path, sources, monkeypatch)
     lake = new_lake("copy", use=False).target
 
     counts = copy_warehouse(embedded, lake)
@@ -327,6 +327,17 @@ def test_warehouse_copy_moves_an_embedded_warehouse_into_a_lake_and_back(
     assert searched(lake) == searched(embedded) == searched(back)
     with pytest.raises(CopyError, match="already holds articles"):
         copy_warehouse(embedded, lake)
+
+    # a destination with no article but rows of its own (a skipped run here) is not emptied either
+    skipped = tmp_path / "skipped" / "news.duckdb"
+    with store.connect_writer(skipped) as con:
+        store.migrate(con)
+        store.record_run_skipped(con, run_id="r1", flow_run_id=None, sources_file="s.toml",
+                                 schedule_group="g", started_at=SAMPLE_CAPTURED_AT)
+    with pytest.raises(CopyError, match="already holds rows in runs"):
+        copy_warehouse(embedded, skipped)
+    with store.connect_writer(skipped) as con:
+        assert con.execute("select run_id, status from runs").fetchall() == [("r1", "skipped")]
 
 
 def test_a_lake_setting_that_is_not_one_is_a_clear_error(monkeypatch):
@@ -417,9 +428,7 @@ def s3_bucket(monkeypatch):
 def test_a_lake_with_its_data_on_s3_gives_the_embedded_rows(
         tmp_path, site_server, prefect_harness, monkeypatch, new_lake, s3_bucket, frozen_clock):
     sources = grouped_sources(tmp_path, site_server.base_url)
-    use_embedded(monkeypatch)
-    embedded = tmp_path / "embedded" / "news.duckdb"
-    assert ingest(sources_file=str(sources), warehouse_path=str(embedded), group="fast").status == "completed"
+    embedded = embedded_run(tmp_path, sources, monkeypatch, group="fast")
     settings = new_lake("s3")
     monkeypatch.setenv("NEWSETL_LAKE_DATA", "s3://news/lake/")
     assert ingest(sources_file=str(sources), group="fast").status == "completed"
