@@ -2,6 +2,9 @@
 under the ingest lock: transform against fresh state -> NER -> stories -> load -> views -> checks -> run
 record -> publish].
 
+Each feed's rows wait for the merge on disk (flows/spill.py); the merge takes them a chunk of feeds at a
+time, each chunk merged against the warehouse as the chunks before it left it, all in one transaction.
+
 The stateless part is flows/shards.py, reading through one Fetcher chosen per run (fetch/fetchers.py: live or
 replay); this module only orchestrates it and does the merge. One task per shard of FEEDS_PER_SHARD feeds
 or per stage, never per feed or per article: a task run costs milliseconds of API time and the API server
@@ -15,7 +18,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -36,6 +39,7 @@ from fetch.replay import ReplayIndex
 from flows import executors, run_lock
 from flows.ner import NerPool
 from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
+from flows.spill import SpilledRows, merge_chunks, spilled_rows
 from newsetl import progress as progress_bars
 from newsetl.config import Feed, Settings, SourcesConfig, load_curation, load_sources
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
@@ -514,29 +518,16 @@ def reprocess_dry_run(settings: Settings, config: SourcesConfig, sources: tuple[
 
 @dataclass
 class Batch:
-    """One run's sources fetched (or replayed), parsed and transformed: what one load takes."""
+    """One chunk of a run's feeds merged: what one load takes (flows/spill.py)."""
 
-    results: list[FeedResult]
     counts: dict[str, int]               # items, skipped_no_url, articles, new, changed, unchanged
     frames: dict[str, pl.DataFrame]      # the derived tables' stage frames
     rejected: list[pl.DataFrame]         # items rejected by the transforms and by NER (rejected_items)
-    seen_at: datetime                    # rows first seen in this batch are dated by its first fetch
-
-
-def collect_batch(settings: Settings, config: SourcesConfig, feeds: tuple[Feed, ...], fetcher: Fetcher,
-                  state: WarehouseState, started_at: datetime, lap,
-                  progress: list[FeedResult] | None = None) -> Batch:
-    """Fetch (or replay), parse and transform the feeds of one run, with NER and stories. Feeds are taken
-    in the order of their feed_id, whatever the order of the sources file, so the same input gives the same
-    rows. `progress` is kept up to date with the feeds' results so far, so that a crash before the load can
-    still record the fetch log."""
-    results = fetch_batch(settings, feeds, fetcher, state, lap, progress)
-    return merge_batch(settings, config, results, state, started_at, lap)
 
 
 def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, state: WarehouseState, lap,
                 progress: list[FeedResult] | None = None,
-                on_feed: EarlyNer | None = None) -> list[FeedResult]:
+                on_feed: Callable[[FeedResult], None] | None = None) -> list[FeedResult]:
     """The stateless part of a run: the feeds in shards of FEEDS_PER_SHARD, each read (fetched or replayed,
     landed, parsed, its article pages too) by one task; a shard's results are taken as it completes. Of the
     warehouse it reads only `state`'s validators, known titles and page retries, which only spare work (a
@@ -563,9 +554,10 @@ def fetch_batch(settings: Settings, feeds: tuple[Feed, ...], fetcher: Fetcher, s
                                        "known_titles": titles_of(shard, known_titles),
                                        "max_connections": settings.max_connections, **nearby, **ner})
             for index, shard in enumerate(shards)]):
-        progress.extend(replace(result, ner_spans=None) for result in results)
-        for result in results if on_feed is not None else ():
-            on_feed(result)
+        for result in results:
+            if on_feed is not None:  # first: it may let go of the result's rows (SpilledRows)
+                on_feed(result)
+            progress.append(replace(result, ner_spans=None))
     lap("fetch")
     return sorted(progress, key=lambda r: r.feed.feed_id)
 
@@ -606,12 +598,46 @@ def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
     return read_shard(shard, fetcher, known_titles, max_connections, get_run_logger(), on_feed, ner_model)
 
 
+def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[FeedResult], rows: SpilledRows,
+                    state_for: Callable[[int], WarehouseState], seen_at: datetime, lap,
+                    ner: NerPool | None = None, rebuild: bool = False,
+                    run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None = None
+                    ) -> tuple[list[Batch], store.LoadResult]:
+    """The merge, under the ingest lock: the run's feeds (`results`, their rows in `rows`) taken a chunk at
+    a time (flows/spill.py merge_chunks), each merged against the warehouse as the chunks before it left it
+    (`state_for(index)`, read in the same transaction) and loaded, all in one transaction: the batch
+    commits whole or not at all, and the flow holds one chunk's rows, not the run's. The same input is
+    merged in the same chunks, and a chunk's rows are those a run of its feeds alone would load after the
+    chunks before it. `rebuild` (a reprocess's first run): the derived tables are emptied first, in the
+    same transaction. `run_frames(batches)`: the run's own rows (feeds, fetches, rejected items), loaded
+    with the last chunk. `ner`: the run's NerPool, closed once the last chunk is recognised."""
+    chunks = merge_chunks(results, rows.items_of)
+    batches: list[Batch] = []
+    loads: list[store.LoadResult] = []
+    with store.holding_writer(settings.target), store.connect_writer(settings.target) as con, \
+            store.batch_transaction(con):
+        for index, chunk in enumerate(chunks):
+            batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(index),
+                                seen_at, lap, ner)
+            rows.drop(chunk)
+            last = index == len(chunks) - 1
+            if last and ner is not None:
+                ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
+            frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+            loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0))
+            batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
+            lap("load")
+    search = [s for s in (load.search_index_seconds for load in loads) if s is not None]
+    return batches, store.LoadResult(loads[0].before, loads[-1].after, sum(search) if search else None,
+                                     sum(load.aggregates_seconds for load in loads))
+
+
 def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedResult],
-                state: WarehouseState, started_at: datetime, lap,
-                ner: NerPool | None = None) -> Batch:
+                state: WarehouseState, seen_at: datetime, lap, ner: NerPool | None = None) -> Batch:
     """What needs the warehouse state, against `state` (read under the ingest lock): new and changed
     articles, copies of stored ones, entity resolution, stories. `ner`: the run's NerPool, with the spans
-    the stateless part already read (EarlyNer); texts it did not read are read here."""
+    the stateless part already read (EarlyNer); texts it did not read are read here. `seen_at`: when the
+    run's first fetch was made (rows first seen in it are dated so)."""
     # quote: Prefect walks every argument of a task run twice, into every list, dict and dataclass, looking
     # for futures; over a run's feed results, sources and state that took 1-2 s at 1,000 feeds (none are
     # inside)
@@ -628,22 +654,24 @@ def merge_batch(settings: Settings, config: SourcesConfig, results: list[FeedRes
     frames = {"sources": sources_frame, "source_aliases": aliases_frame, "articles": articles,
               "story_merges": story_merges, "article_versions": tables.article_versions,
               "article_signatures": tables.signatures, **entity_frames}
-    # dated by the batch's first fetch, not the clock at load time, so a replay gives the same rows
-    seen_at = min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
-    return Batch(results, tables.counts, frames, [transform_rejected, entity_rejected], seen_at)
+    return Batch(tables.counts, frames, [transform_rejected, entity_rejected])
 
 
 def release_rows(results: list[FeedResult]) -> None:
-    """Let go of the feeds' raw items and parsed pages once the transform has made the batch's frames of
-    them: the frames hold every text of the run again, so keeping both held each text twice through the
-    merge and the load (issue 15). What the rest of the run reads of a result stays: `items` stays a frame
-    (empty, same columns) where there was one, and the fetches, counts and parse rejections are kept. The
-    results are changed in place: the run's progress list holds the same objects."""
+    """Let go of the chunk's raw items and parsed pages once the transform has made its frames of them: the
+    frames hold every text again, so keeping both held each text twice through the merge and the load.
+    The results (the chunk's copies, read back from disk) are changed in place."""
     for result in results:
         if result.items is not None:
             result.items = result.items.clear()
         if result.pages is not None:
             result.pages = result.pages.clear()
+
+
+def first_fetch_at(results: list[FeedResult], started_at: datetime) -> datetime:
+    """When the run's first good fetch was made (the run's start if none was): rows first seen in the run
+    are dated by it, not by the clock at load time, so that a replay gives the same rows."""
+    return min((r.fetch.fetched_at for r in results if r.fetch.ok), default=started_at)
 
 
 def forced_if_changed(source: Feed, state: WarehouseState) -> Feed:
@@ -688,28 +716,38 @@ def replayed_feeds(config: SourcesConfig, known: dict[str, Feed], replay: Replay
 
 
 def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
-                         ) -> tuple[list[Batch], store.LoadResult]:
+                         ) -> tuple[list[Batch], list[FeedResult], store.LoadResult]:
     """Rebuild the derived tables by replaying every recorded run in order, each against the state the ones
     before it left, as the live runs saw it: every version of every article comes back, not only the
-    latest. Done in a copy of the writer's file that replaces it only once every run is loaded."""
+    latest. Done in a copy of the writer's file that replaces it only once every run is loaded. Returns the
+    chunks merged, each source's result as the last replayed run left it, and the load."""
     logger = get_run_logger()
     recorded, known_feeds = plan_replay(settings)
     logger.info("reprocess: replaying %d recorded runs", len(recorded))
     done: list[Batch] = []
+    last_results: dict[str, FeedResult] = {}
     with store.rebuilding(settings.target) as work_path:
         work = replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root)
         first = None
         for index, (run_id, started_at) in enumerate(recorded):
             replay = load_replay_index(work, run_id)
             state = read_state(work, started_at, replay, empty=index == 0)
-            batch = collect_batch(work, config, replayed_feeds(config, known_feeds, replay),
-                                  ReplayFetcher(replay), state, started_at, lap)
-            loaded = load_batch(work, batch.frames, batch.seen_at, rebuild=index == 0)
+
+            def state_for(chunk: int, state=state, started_at=started_at, replay=replay) -> WarehouseState:
+                return state if chunk == 0 else read_state(work, started_at, replay)
+
+            with spilled_rows(work_path) as rows, ner_pool(work) as ner:
+                feeds = replayed_feeds(config, known_feeds, replay)
+                results = fetch_batch(work, feeds, ReplayFetcher(replay), state, lap, on_feed=rows)
+                batches, loaded = merge_in_chunks(work, config, results, rows, state_for,
+                                                  first_fetch_at(results, started_at), lap, ner,
+                                                  rebuild=index == 0)
             first = first or loaded
-            done.append(batch)
+            done += batches
+            last_results |= {r.feed.feed_id: r for r in results}
         if first is None:  # nothing recorded: the derived tables are emptied all the same
             first = loaded = load_batch(work, {}, utc_now(), rebuild=True)
-    return done, store.LoadResult(first.before, loaded.after)
+    return done, list(last_results.values()), store.LoadResult(first.before, loaded.after)
 
 
 def run_counts(run_id: str, results: list[FeedResult], counts: dict[str, int]) -> dict:
@@ -764,36 +802,40 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
     lap("prepare")
     progress: list[FeedResult] = []   # the sources' results so far, for the fetch log of a crash
     rejected = pl.DataFrame(schema=REJECTED_SCHEMA)
-    finish, stage = run_counts(run_id, [], summed_counts([])), "before the load"
+    finish, stage = run_counts(run_id, [], summed_counts([])), "before the merge"
     try:
         if reprocess:  # a replay fetched nothing: the fetch log and feed health stay as they were
-            done, loaded = replay_recorded_runs(settings, config, lap)
-            # each source as the last replayed run left it
-            results = list({r.feed.feed_id: r for b in done for r in b.results}.values())
+            done, results, loaded = replay_recorded_runs(settings, config, lap)
             counts = summed_counts(done)
         else:
             ner = held.enter_context(ner_pool(settings))  # its workers stop after the merge's NER
-            fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress,
-                                  EarlyNer(ner, config, start_state))
+            # each feed's rows wait for the merge on disk, once its texts are handed to NER
+            early = EarlyNer(ner, config, start_state)
+            rows = held.enter_context(spilled_rows(settings.warehouse_path, early))
+            fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress, rows)
             merge_now()
             lap("merge_wait")
-            if all(r.items is None for r in fetched):
-                # no feed body to transform (a re-poll: every feed unchanged or failed): the merge is quick,
-                # so the writer's file is held from the state read on, not only from the load (below)
-                held.enter_context(store.holding_writer(settings.target))
-            # read again under the lock: another group's merge may have loaded since the run started
-            state = read_state(settings, started_at)
-            batch = merge_batch(settings, config, fetched, state, started_at, lap, ner)
-            ner.close()  # before the load: the workers' memory is not held beside DuckDB's
-            results, counts = batch.results, batch.counts
-            finish, stage = run_counts(run_id, results, counts), "in the load"
-            rejected = rejected_item_rows(run_id, results, batch.rejected, started_at)
-            frames = batch.frames | {"feeds": feed_rows(results), "fetches": fetch_rows(run_id, results),
-                                     "rejected_items": rejected}
-            # the load, the search index, the views and checks, the run record and the publication: one
-            # connection to the writer's file (held until the ingest lock is let go)
+
+            def state_for(chunk: int) -> WarehouseState:
+                # read under the lock: another group's merge may have loaded since the run started; and
+                # again for each chunk, in the merge's transaction: the chunks before it are loaded
+                return read_state(settings, started_at)
+
+            def run_frames(batches: list[Batch]) -> dict[str, pl.DataFrame]:
+                nonlocal rejected
+                rejected = rejected_item_rows(run_id, fetched, [r for b in batches for r in b.rejected],
+                                              started_at)
+                return {"feeds": feed_rows(fetched), "fetches": fetch_rows(run_id, fetched),
+                        "rejected_items": rejected}
+
+            finish, stage = run_counts(run_id, fetched, summed_counts([])), "in the merge"
+            # the merge, the load, the search index, the views and checks, the run record and the
+            # publication: one connection to the writer's file (held until the ingest lock is let go)
             held.enter_context(store.holding_writer(settings.target))
-            loaded = load_batch(settings, frames, batch.seen_at)
+            done, loaded = merge_in_chunks(settings, config, fetched, rows, state_for,
+                                           first_fetch_at(fetched, started_at), lap, ner,
+                                           run_frames=run_frames)
+            results, counts = fetched, summed_counts(done)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,
         # and readers see the failed run (and the data as it was)

@@ -19,6 +19,7 @@ from store.checks import broken_keys, record_checks, run_checks
 from store.connection import (
     LOCK_WAITS,
     LockedError,
+    batch_transaction,
     close_external_access,
     connect,
     connect_reader,
@@ -58,7 +59,7 @@ from store.sql import split_statements, sql_files, sql_text
 
 __all__ = [
     "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
-    "apply_views_if_changed",
+    "apply_views_if_changed", "batch_transaction",
     "broken_keys", "build_search_index", "close_external_access", "connect", "connect_reader",
     "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",

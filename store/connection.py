@@ -18,7 +18,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -251,9 +251,17 @@ def copy_atomically(source: Path, target: Path) -> None:
         os.close(directory)
 
 
+# id(connection) -> what to do once the batch transaction open on it commits (batch_transaction)
+_BATCHES: dict[int, list[Callable[[], object]]] = {}
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """All or nothing: commit on success, roll back on any error."""
+    """All or nothing: commit on success, roll back on any error. Inside a batch_transaction on `con`, the
+    block is part of that one (it commits or rolls back with it)."""
+    if id(con) in _BATCHES:
+        yield
+        return
     con.execute("begin transaction")
     try:
         yield
@@ -261,6 +269,39 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.execute("rollback")
         raise
     con.execute("commit")
+
+
+@contextmanager
+def batch_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction for several loads (a run merged chunk by chunk): every `transaction(con)` in the
+    block joins it, so the run's batch commits whole or not at all, and each step reads what the ones
+    before it wrote. What a step leaves for after its commit (after_commit) is done once this one commits."""
+    if id(con) in _BATCHES:  # already in one (an outer block)
+        yield
+        return
+    pending: list[Callable[[], object]] = []
+    _BATCHES[id(con)] = pending
+    try:
+        con.execute("begin transaction")
+        try:
+            yield
+        except BaseException:
+            con.execute("rollback")
+            raise
+        con.execute("commit")
+    finally:
+        del _BATCHES[id(con)]
+    for step in pending:
+        step()
+
+
+def after_commit(con: duckdb.DuckDBPyConnection, step: Callable[[], object]) -> None:
+    """Do `step` once what was written on `con` is committed: now, or when the batch transaction open on it
+    commits (never, if it rolls back)."""
+    if (pending := _BATCHES.get(id(con))) is not None:
+        pending.append(step)
+    else:
+        step()
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> Path:

@@ -12,7 +12,7 @@ import duckdb
 import polars as pl
 
 from store.aggregates import refreshing_aggregates
-from store.connection import load_extension, transaction
+from store.connection import after_commit, load_extension, transaction
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
@@ -89,6 +89,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
-    if index_after_commit:
-        index_seconds = update_search_index(con, index_ids)
+    if index_after_commit:  # in a batch transaction, once the whole batch commits (its time not counted)
+        timed: list[float] = []
+        after_commit(con, lambda: timed.append(update_search_index(con, index_ids)))
+        index_seconds = timed[0] if timed else None
     return LoadResult(before, table_counts(con), index_seconds, cost.seconds)

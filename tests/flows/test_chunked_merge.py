@@ -8,9 +8,14 @@ from __future__ import annotations
 import re
 
 import duckdb
+import pytest
 
+import flows.ingest
+import flows.spill
+import store.load
 import transforms.entities
 from flows.ingest import ingest
+from flows.spill import merge_chunks
 from tests.conftest import write_sources
 
 # columns that differ between two runs of the same input: when, which run (a fetch id is made of the run
@@ -51,3 +56,65 @@ def test_a_run_merged_in_chunks_loads_the_rows_of_the_same_run_merged_at_once(
     assert got.keys() == expected.keys()
     for table in expected:
         assert got[table] == expected[table], table
+
+
+def merged_in_feed_chunks(monkeypatch) -> list[int]:
+    """Make the merge take one feed at a time (the smallest chunks); returns the list the chunk counts of
+    each merge are put in."""
+    counted: list[int] = []
+
+    def counting(results, items_of, limit=0):
+        chunks = merge_chunks(results, items_of, limit)
+        counted.append(len(chunks))
+        return chunks
+
+    monkeypatch.setattr(flows.spill, "MERGE_CHUNK_ITEMS", 1)
+    monkeypatch.setattr(flows.ingest, "merge_chunks", counting)
+    return counted
+
+
+def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_rows_each_time(
+        tmp_path, site_server, prefect_harness, monkeypatch):
+    """The merge's chunks of feeds (flows/spill.py), each merged against the chunks before it in the one
+    transaction, as if each chunk were a run of its own: every article of the whole merge is there, once,
+    with its text and its entities; and the same input gives the same rows. What may differ from the whole
+    merge is what one run after another may decide otherwise: an entity's type voted on one chunk's
+    mentions, an article two feeds bring first loaded from the first chunk's feed (a listing's card, then
+    its page as a second version). The README says so."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    dbs = {name: tmp_path / name / "news.duckdb" for name in ("whole", "chunked", "again")}
+    for db in dbs.values():
+        db.parent.mkdir()
+    assert ingest(sources_file=str(sources), warehouse_path=str(dbs["whole"])).status == "completed"
+    counted = merged_in_feed_chunks(monkeypatch)
+    for name in ("chunked", "again"):
+        summary = ingest(sources_file=str(sources), warehouse_path=str(dbs[name]))
+        assert summary.status == "completed" and set(summary.checks.values()) == {0}
+    assert counted == [4, 4]  # the site's four feeds, one chunk each
+    whole, chunked, again = (comparable_rows(db) for db in dbs.values())
+    for table in chunked.keys() - {"aggregate_layout"}:  # (rows each load appended: more loads, more)
+        assert again[table] == chunked[table], table
+    with duckdb.connect(str(dbs["whole"]), read_only=True) as one, \
+            duckdb.connect(str(dbs["chunked"]), read_only=True) as other:
+        for query in ("select article_id, canonical_url, title, body, content_hash from articles order by all",
+                      "select distinct article_id from article_entities order by all"):
+            expected = one.execute(query).fetchall()
+            assert expected and other.execute(query).fetchall() == expected, query
+
+
+def test_a_crash_in_the_last_chunk_leaves_nothing_of_the_chunks_before_it(
+        tmp_path, site_server, prefect_harness, monkeypatch):
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    db = tmp_path / "news.duckdb"
+    counted = merged_in_feed_chunks(monkeypatch)
+    # rejected_items is loaded with the last chunk only: the three chunks before it are loaded by then
+    monkeypatch.setattr(store.load, "CRASH_AFTER_TABLE", "rejected_items")
+    with pytest.raises(RuntimeError, match="injected failure after loading rejected_items"):
+        ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert counted == [4]
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in ("sources", "articles", "article_versions", "entities", "article_entities", "feeds"):
+            assert con.execute(f"select count(*) from {table}").fetchone()[0] == 0, table  # noqa: S608
+        status, error = con.execute("select status, error from runs").fetchone()
+        assert status == "failed" and "run failed in the merge" in error
+    assert not list(db.parent.glob(".newsetl-rows-*"))  # the run's spilled rows went with it

@@ -1,0 +1,120 @@
+"""A run's parsed rows on disk between the stateless part and the merge, and the merge's chunks (issue 15: a
+run's memory does not grow with its batch).
+
+Each feed's items and article pages are written to a file (Arrow IPC) as soon as the feed is read, and let
+go; the merge takes them back a chunk of feeds at a time (`merge_chunks`, `SpilledRows.restored`), so the
+flow process holds one chunk's texts, not the run's. The files live in a temporary folder beside the
+warehouse (a run's rows can be far bigger than a temp file system in memory) and go with the run.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import polars as pl
+
+from flows.shards import FeedResult
+
+MERGE_CHUNK_ITEMS = 2_000  # items (with their pages) the merge transforms, recognises and loads at a time
+
+
+class SpilledRows:
+    """Where the feeds' rows of one run wait for the merge. Called with each feed's result as it is read
+    (from shard threads, each feed once or more): `then` sees the rows first (EarlyNer reads their texts),
+    then they go to disk and the result keeps empty frames of the same columns (a result's `items is not
+    None` still says its feed had a body). A plain class: Prefect passes it to a shard task as is."""
+
+    def __init__(self, folder: Path, then: Callable[[FeedResult], None] | None = None) -> None:
+        self.folder, self.then = folder, then
+        self._files: dict[str, tuple[Path | None, Path | None]] = {}  # feed_id -> items file, pages file
+        self._items: dict[str, int] = {}                               # feed_id -> items spilled
+        self._lock = threading.Lock()
+
+    def __call__(self, result: FeedResult) -> None:
+        if self.then is not None:
+            self.then(result)
+        self.keep(result)
+
+    def keep(self, result: FeedResult) -> None:
+        """Write the result's items and pages to disk and let go of them (the result is changed in place:
+        the shard and the run's progress list hold the same object). A result met again is left alone."""
+        feed_id = result.feed.feed_id
+        with self._lock:
+            if feed_id in self._files or (result.items is None and result.pages is None):
+                return
+            self._files[feed_id] = (None, None)
+            number = len(self._files)
+        items = self._write(result.items, f"{number}.items.arrow")
+        pages = self._write(result.pages, f"{number}.pages.arrow")
+        with self._lock:
+            self._files[feed_id] = (items, pages)
+            self._items[feed_id] = result.items.height if result.items is not None else 0
+        if result.items is not None:
+            result.items = result.items.clear()
+        if result.pages is not None:
+            result.pages = result.pages.clear()
+
+    def _write(self, frame: pl.DataFrame | None, name: str) -> Path | None:
+        if frame is None or frame.is_empty():
+            return None
+        path = self.folder / name
+        frame.write_ipc(path, compression="lz4")
+        return path
+
+    def items_of(self, result: FeedResult) -> int:
+        """Items of the feed's result, spilled or in hand."""
+        spilled = self._items.get(result.feed.feed_id)
+        if spilled is not None:
+            return spilled
+        return result.items.height if result.items is not None else 0
+
+    def restored(self, result: FeedResult) -> FeedResult:
+        """The result with its rows read back from disk (a copy: the one the run holds stays empty)."""
+        items, pages = self._files.get(result.feed.feed_id, (None, None))
+        if items is None and pages is None:
+            return result
+        return replace(result,
+                       items=pl.read_ipc(items) if items is not None else result.items,
+                       pages=pl.read_ipc(pages) if pages is not None else result.pages)
+
+    def drop(self, results: list[FeedResult]) -> None:
+        """Delete the files of results the merge is done with."""
+        for result in results:
+            for path in self._files.get(result.feed.feed_id, ()):
+                if path is not None:
+                    path.unlink(missing_ok=True)
+
+
+@contextmanager
+def spilled_rows(beside: Path, then: Callable[[FeedResult], None] | None = None) -> Iterator[SpilledRows]:
+    """A SpilledRows in a new folder beside `beside` (the warehouse's file), deleted when the block ends."""
+    folder = Path(tempfile.mkdtemp(prefix=".newsetl-rows-", dir=beside.parent))
+    try:
+        yield SpilledRows(folder, then)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def merge_chunks(results: list[FeedResult], items_of: Callable[[FeedResult], int],
+                 limit: int = 0) -> list[list[FeedResult]]:
+    """The results (in their order: by feed_id) in consecutive chunks of whole feeds of at most `limit`
+    items (MERGE_CHUNK_ITEMS), a feed with more a chunk of its own; always one chunk at least (a re-poll's
+    feeds with no item are merged as one). Depends only on the input, so the same input is merged in the
+    same chunks."""
+    limit = limit or MERGE_CHUNK_ITEMS
+    chunks: list[list[FeedResult]] = [[]]
+    held = 0
+    for result in results:
+        count = items_of(result)
+        if held and held + count > limit:
+            chunks.append([])
+            held = 0
+        chunks[-1].append(result)
+        held += count
+    return chunks
