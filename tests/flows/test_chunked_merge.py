@@ -96,7 +96,7 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
         assert again[table] == chunked[table], table
     with duckdb.connect(str(dbs["whole"]), read_only=True) as one, \
             duckdb.connect(str(dbs["chunked"]), read_only=True) as other:
-        for query in ("select article_id, canonical_url, title, body, content_hash from articles order by all",
+        for query in ("select article_id, canonical_url, title, body, content_hash from articles order by 1",
                       "select distinct article_id from article_entities order by all"):
             expected = one.execute(query).fetchall()
             assert expected and other.execute(query).fetchall() == expected, query
