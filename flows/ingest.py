@@ -308,6 +308,15 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
                                 index_ids=frames["articles"]["article_id"].to_list())
 
 
+@task(name="commit_batch", cache_policy=NO_CACHE)
+def commit_batch(settings: Settings, chunks: int) -> None:
+    """Commit the merge's one transaction (merge_in_chunks): every chunk's load, or (until here) none."""
+    with store.connect_writer(settings.target) as con:
+        store.commit_batch(con)
+    if chunks > 1:
+        get_run_logger().info("the batch's %d chunks committed", chunks)
+
+
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
 def apply_views_and_checks(settings: Settings, run_id: str) -> tuple[dict[str, int], list[dict]]:
     """Re-create the views where sql/views/ changed, run the data-quality checks and keep their results;
@@ -627,6 +636,8 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0))
             batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
             lap("load")
+        commit_batch(settings, len(chunks))
+        lap("load")
     search = [s for s in (load.search_index_seconds for load in loads) if s is not None]
     return batches, store.LoadResult(loads[0].before, loads[-1].after, sum(search) if search else None,
                                      sum(load.aggregates_seconds for load in loads))

@@ -275,22 +275,27 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 def batch_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """One transaction for several loads (a run merged chunk by chunk): every `transaction(con)` in the
     block joins it, so the run's batch commits whole or not at all, and each step reads what the ones
-    before it wrote. What a step leaves for after its commit (after_commit) is done once this one commits."""
+    before it wrote. It commits when the block ends, or earlier at commit_batch(con); what a step leaves
+    for after the commit (after_commit) is done then."""
     if id(con) in _BATCHES:  # already in one (an outer block)
         yield
         return
-    pending: list[Callable[[], object]] = []
-    _BATCHES[id(con)] = pending
+    _BATCHES[id(con)] = []
+    con.execute("begin transaction")
     try:
-        con.execute("begin transaction")
-        try:
-            yield
-        except BaseException:
+        yield
+    except BaseException:
+        if _BATCHES.pop(id(con), None) is not None:
             con.execute("rollback")
-            raise
-        con.execute("commit")
-    finally:
-        del _BATCHES[id(con)]
+        raise
+    if id(con) in _BATCHES:
+        commit_batch(con)
+
+
+def commit_batch(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit the batch transaction open on `con` now, then do what waited for its commit."""
+    pending = _BATCHES.pop(id(con))
+    con.execute("commit")
     for step in pending:
         step()
 
