@@ -149,16 +149,19 @@ def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signature
 
 def split_by_change(articles: pl.DataFrame, known: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Articles split into `new` (not in the warehouse), `changed` (a different text from a source at
-    least as good as the stored one) and `unchanged` (everything else: same text, or a worse copy of it,
-    such as a listing card of an article we hold in full)."""
+    least as good as the stored one, or the same text from a better source: the page of an article first
+    met as a listing card brings its authors and the publisher's date) and `unchanged` (everything else:
+    same text from no better a source, or a worse copy of it, such as a listing card of an article we hold
+    in full)."""
     joined = articles.join(
         known.select("article_id", pl.col("content_hash").alias("known_hash"),
                      pl.col("content_source").alias("known_source")),
         on="article_id", how="left", maintain_order="left",
     )
     is_new = pl.col("known_hash").is_null()
-    is_changed = (~is_new & (pl.col("content_hash") != pl.col("known_hash"))
-                  & (_rank("content_source", TEXT_RANK) >= _rank("known_source", TEXT_RANK)))
+    rank, known_rank = _rank("content_source", TEXT_RANK), _rank("known_source", TEXT_RANK)
+    is_changed = ~is_new & (((pl.col("content_hash") != pl.col("known_hash")) & (rank >= known_rank))
+                            | (rank > known_rank))
     drop = ["known_hash", "known_source"]
     return {
         "new": joined.filter(is_new).drop(drop),

@@ -1,9 +1,11 @@
--- New and changed articles (the transform sends only those). first_seen_at is kept; a date resolved from
+-- New and changed articles (the transform sends only those: changed is a new text, or the same text from a
+-- better source, as the page of an article first met as a listing card). first_seen_at is kept; a date resolved from
 -- relative text or the fetch time never replaces one the publisher stated.
 merge into articles
 using stage_articles as incoming
 on articles.article_id = incoming.article_id
-when matched and articles.content_hash is distinct from incoming.content_hash then update set
+when matched and (articles.content_hash is distinct from incoming.content_hash
+                  or articles.content_source is distinct from incoming.content_source) then update set
     canonical_url = incoming.canonical_url,   -- a page read later may name the article's canonical URL
     url = incoming.url,
     source_id = incoming.source_id,

@@ -77,10 +77,10 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
         tmp_path, site_server, prefect_harness, monkeypatch):
     """The merge's chunks of feeds (flows/spill.py), each merged against the chunks before it in the one
     transaction, as if each chunk were a run of its own: every article of the whole merge is there, once,
-    with its text and its entities; and the same input gives the same rows. What may differ from the whole
-    merge is what one run after another may decide otherwise: an entity's type voted on one chunk's
-    mentions, an article two feeds bring first loaded from the first chunk's feed (a listing's card, then
-    its page as a second version). The README says so."""
+    with the same text and the same articles mentioning entities; and the same input gives the same rows.
+    What may differ from the whole merge is what one run after another may decide otherwise: an entity's
+    type voted on one chunk's mentions, a story named after the article that started it in an earlier
+    chunk, a listing card's text kept as a version before its page's. The README says so."""
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     dbs = {name: tmp_path / name / "news.duckdb" for name in ("whole", "chunked", "again")}
     for db in dbs.values():

@@ -111,14 +111,19 @@ def test_split_new_changed_unchanged():
         {"article_id": "same", "content_hash": "s", "content_source": "page"},
         {"article_id": "edited", "content_hash": "e2", "content_source": "page"},
         {"article_id": "worse", "content_hash": "card", "content_source": "listing"},
+        {"article_id": "same_worse", "content_hash": "w", "content_source": "listing"},
+        {"article_id": "same_better", "content_hash": "b", "content_source": "page"},
     )
-    stored = known(*[{"article_id": a, "content_hash": h, "content_source": "page",
+    stored = known(*[{"article_id": a, "content_hash": h, "content_source": source,
                       "published_at": T, "published_source": "jsonld"}
-                     for a, h in (("same", "s"), ("edited", "e1"), ("worse", "full"))])
+                     for a, h, source in (("same", "s", "page"), ("edited", "e1", "page"),
+                                          ("worse", "full", "page"), ("same_worse", "w", "page"),
+                                          ("same_better", "b", "listing"))])
     split = split_by_change(batch, stored)
     assert split["new"]["article_id"].to_list() == ["new"]
-    assert split["changed"]["article_id"].to_list() == ["edited"]
-    assert sorted(split["unchanged"]["article_id"].to_list()) == ["same", "worse"]
+    # the same text from a better source (a page read after the listing card) enriches the stored article
+    assert split["changed"]["article_id"].to_list() == ["edited", "same_better"]
+    assert sorted(split["unchanged"]["article_id"].to_list()) == ["same", "same_worse", "worse"]
 
 
 def test_one_outlet_under_two_urls_is_an_exact_copy():
