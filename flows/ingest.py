@@ -613,14 +613,15 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
                     run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None = None
                     ) -> tuple[list[Batch], store.LoadResult]:
     """The merge, under the ingest lock: the run's feeds (`results`, their rows in `rows`) taken a chunk at
-    a time (flows/spill.py merge_chunks), each merged against the warehouse as the chunks before it left it
-    (`state_for(index)`, read in the same transaction) and loaded, all in one transaction: the batch
-    commits whole or not at all, and the flow holds one chunk's rows, not the run's. The same input is
-    merged in the same chunks, and a chunk's rows are those a run of its feeds alone would load after the
-    chunks before it. `rebuild` (a reprocess's first run): the derived tables are emptied first, in the
-    same transaction. `run_frames(batches)`: the run's own rows (feeds, fetches, rejected items), loaded
-    with the last chunk. `ner`: the run's NerPool, closed once the last chunk is recognised."""
-    chunks = merge_chunks(results, rows.items_of)
+    a time (flows/spill.py merge_chunks; NEWSETL_MERGE_CHUNK_ITEMS), each merged against the warehouse as
+    the chunks before it left it (`state_for(index)`, read in the same transaction) and loaded, all in one
+    transaction: the batch commits whole or not at all, and the flow holds one chunk's rows, not the
+    run's. The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds
+    alone would load after the chunks before it. `rebuild` (a reprocess's first run): the derived tables
+    are emptied first, in the same transaction. `run_frames(batches)`: the run's own rows (feeds, fetches,
+    rejected items), loaded with the last chunk. `ner`: the run's NerPool, closed once the last chunk is
+    recognised."""
+    chunks = merge_chunks(results, rows.items_of, settings.merge_chunk_items)
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
     with store.holding_writer(settings.target), store.connect_writer(settings.target) as con, \

@@ -21,8 +21,6 @@ import polars as pl
 
 from flows.shards import FeedResult
 
-MERGE_CHUNK_ITEMS = 2_000  # items (with their pages) the merge transforms, recognises and loads at a time
-
 
 class SpilledRows:
     """Where the feeds' rows of one run wait for the merge. Called with each feed's result as it is read
@@ -102,12 +100,11 @@ def spilled_rows(beside: Path, then: Callable[[FeedResult], None] | None = None)
 
 
 def merge_chunks(results: list[FeedResult], items_of: Callable[[FeedResult], int],
-                 limit: int = 0) -> list[list[FeedResult]]:
+                 limit: int) -> list[list[FeedResult]]:
     """The results (in their order: by feed_id) in consecutive chunks of whole feeds of at most `limit`
-    items (MERGE_CHUNK_ITEMS), a feed with more a chunk of its own; always one chunk at least (a re-poll's
-    feeds with no item are merged as one). Depends only on the input, so the same input is merged in the
-    same chunks."""
-    limit = limit or MERGE_CHUNK_ITEMS
+    items (NEWSETL_MERGE_CHUNK_ITEMS), a feed with more a chunk of its own; always one chunk at least (a
+    re-poll's feeds with no item are merged as one). Depends only on the input and the limit, so the same
+    input is merged in the same chunks."""
     chunks: list[list[FeedResult]] = [[]]
     held = 0
     for result in results:

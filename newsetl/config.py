@@ -189,6 +189,9 @@ class Settings:
     shard_deadline: float = 900.0         # seconds a shard may run on a task worker before it is resubmitted
     shard_attempts: int = 3               # submissions of one shard before the run fails
     shard_ner: str = "auto"               # shards read their new texts' entities: see `ner_in_shards`
+    # the merge takes the run's feeds in chunks of whole feeds of at most this many items, each merged and
+    # loaded in the run's one transaction (flows/spill.py): a big run's memory is one chunk's
+    merge_chunk_items: int = 2000
 
     @property
     def ner_in_shards(self) -> bool:
@@ -236,7 +239,8 @@ class Settings:
                  "max_redirects": int, "run_wait": float,
                  "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float,
                  "executor": str, "shard_feeds": int, "dask_address": str, "dask_workers": int,
-                 "shard_deadline": float, "shard_attempts": int, "shard_ner": str}
+                 "shard_deadline": float, "shard_attempts": int, "shard_ner": str,
+                 "merge_chunk_items": int}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -251,6 +255,8 @@ class Settings:
         if values.get("shard_ner", "auto") not in SHARD_NER:
             raise ConfigError(f"NEWSETL_SHARD_NER={values['shard_ner']!r}: must be one of "
                               f"{', '.join(SHARD_NER)}")
+        if values.get("merge_chunk_items", 1) < 1:
+            raise ConfigError(f"NEWSETL_MERGE_CHUNK_ITEMS={values['merge_chunk_items']}: must be 1 or more")
         settings = cls(**values)
         if settings.warehouse:
             try:

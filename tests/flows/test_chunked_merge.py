@@ -11,7 +11,6 @@ import duckdb
 import pytest
 
 import flows.ingest
-import flows.spill
 import store.load
 import transforms.entities
 from flows.ingest import ingest
@@ -63,12 +62,12 @@ def merged_in_feed_chunks(monkeypatch) -> list[int]:
     each merge are put in."""
     counted: list[int] = []
 
-    def counting(results, items_of, limit=0):
+    def counting(results, items_of, limit):
         chunks = merge_chunks(results, items_of, limit)
         counted.append(len(chunks))
         return chunks
 
-    monkeypatch.setattr(flows.spill, "MERGE_CHUNK_ITEMS", 1)
+    monkeypatch.setenv("NEWSETL_MERGE_CHUNK_ITEMS", "1")
     monkeypatch.setattr(flows.ingest, "merge_chunks", counting)
     return counted
 

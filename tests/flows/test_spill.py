@@ -1,0 +1,70 @@
+"""A run's rows on disk between the stateless part and the merge, and the merge's chunks (flows/spill.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from fetch.http import OK, FetchResult
+from flows.shards import FeedResult
+from flows.spill import merge_chunks, spilled_rows
+from newsetl.config import Feed
+from transforms.pages import PAGE_SCHEMA
+from transforms.tables import RAW_ITEM_SCHEMA
+
+
+def result(name: str, items: int, pages: int | None = None) -> FeedResult:
+    feed = Feed(name=name, kind="rss", url=f"http://127.0.0.1:9/{name}.xml")
+    fetch = FetchResult(url=feed.url, final_url=feed.url, outcome=OK, fetched_at=datetime(2026, 11, 28, 12),
+                        elapsed_ms=1.0)
+    rows = pl.DataFrame({"feed_id": [feed.feed_id] * items,
+                         "item_url": [f"http://127.0.0.1:9/{name}/{i}" for i in range(items)]},
+                        schema={"feed_id": pl.String, "item_url": pl.String}).with_columns(
+        *(pl.lit(None, kind).alias(c) for c, kind in RAW_ITEM_SCHEMA.items()
+          if c not in ("feed_id", "item_url")))
+    page_rows = None if pages is None else pl.DataFrame(
+        {"page_url": [f"http://127.0.0.1:9/{name}/{i}" for i in range(pages)],
+         "body": ["text ’ of a page " * 50] * pages}).with_columns(
+        *(pl.lit(None, kind).alias(c) for c, kind in PAGE_SCHEMA.items() if c not in ("page_url", "body")))
+    return FeedResult(feed=feed, fetch=fetch, items=rows.select(list(RAW_ITEM_SCHEMA)), item_count=items,
+                      pages=None if page_rows is None else page_rows.select(list(PAGE_SCHEMA)))
+
+
+def test_a_feeds_rows_wait_on_disk_and_come_back_as_they_were(tmp_path):
+    beside = tmp_path / "news.duckdb"
+    one, two, empty = result("one", 3, pages=2), result("two", 5), FeedResult(
+        feed=Feed(name="down", kind="rss", url="http://127.0.0.1:9/down.xml"),
+        fetch=FetchResult(url="u", final_url="u", outcome="network_error", fetched_at=datetime(2026, 1, 1),
+                          elapsed_ms=1.0))
+    items, pages = one.items.clone(), one.pages.clone()
+    seen = []
+    with spilled_rows(beside, then=lambda r: seen.append(r.item_count)) as rows:
+        folder = rows.folder
+        assert folder.parent == tmp_path and folder.name.startswith(".newsetl-rows-")
+        for r in (one, two, empty):
+            rows(r)
+        assert seen == [3, 5, 0]  # `then` is handed each result first (EarlyNer reads the rows)
+        # let go: empty frames of the same columns, so `items is not None` still says the feed had a body
+        assert one.items.is_empty() and one.items.schema == items.schema and one.pages.is_empty()
+        assert empty.items is None and rows.restored(empty) is empty
+        assert [rows.items_of(r) for r in (one, two, empty)] == [3, 5, 0]
+        rows(one)  # met again (a shard's feed handed on twice): its files are kept as they were
+        back = rows.restored(one)
+        assert back.items.equals(items) and back.pages.equals(pages)
+        assert one.items.is_empty()  # the run's own result stays empty: the merge reads a copy
+        files = sorted(p.name for p in folder.iterdir())
+        assert files == ["1.items.arrow", "1.pages.arrow", "2.items.arrow"]
+        rows.drop([one])
+        assert sorted(p.name for p in folder.iterdir()) == ["2.items.arrow"]
+    assert not folder.exists()  # the run's rows go with it
+
+
+def test_chunks_are_whole_feeds_in_order_up_to_the_limit():
+    results = [result(name, items) for name, items in (("a", 3), ("b", 4), ("c", 10), ("d", 1), ("e", 0))]
+    items_of = lambda r: r.items.height  # noqa: E731
+    names = lambda chunks: [[r.feed.name for r in chunk] for chunk in chunks]  # noqa: E731
+    assert names(merge_chunks(results, items_of, 7)) == [["a", "b"], ["c"], ["d", "e"]]
+    assert names(merge_chunks(results, items_of, 1)) == [["a"], ["b"], ["c"], ["d", "e"]]
+    assert names(merge_chunks(results, items_of, 2000)) == [["a", "b", "c", "d", "e"]]
+    assert merge_chunks([], items_of, 5) == [[]]  # always one: a run with no body still loads its fetches
