@@ -624,21 +624,22 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
     chunks = merge_chunks(results, rows.items_of, settings.merge_chunk_items)
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
-    with store.holding_writer(settings.target), store.connect_writer(settings.target) as con, \
-            store.batch_transaction(con):
-        for index, chunk in enumerate(chunks):
-            batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(index),
-                                seen_at, lap, ner)
-            rows.drop(chunk)
-            last = index == len(chunks) - 1
-            if last and ner is not None:
-                ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
-            frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
-            loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0))
-            batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
+    with store.holding_writer(settings.target), store.connect_writer(settings.target) as con:
+        store.limit_memory(con, settings.writer_memory)  # for the rest of the run's connection
+        with store.batch_transaction(con):
+            for index, chunk in enumerate(chunks):
+                batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(index),
+                                    seen_at, lap, ner)
+                rows.drop(chunk)
+                last = index == len(chunks) - 1
+                if last and ner is not None:
+                    ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
+                frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+                loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0))
+                batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
+                lap("load")
+            commit_batch(settings, len(chunks))
             lap("load")
-        commit_batch(settings, len(chunks))
-        lap("load")
     search = [s for s in (load.search_index_seconds for load in loads) if s is not None]
     return batches, store.LoadResult(loads[0].before, loads[-1].after, sum(search) if search else None,
                                      sum(load.aggregates_seconds for load in loads))

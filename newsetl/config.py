@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
@@ -141,6 +142,7 @@ def raw_location(value: str | Path) -> Path | str:
 
 
 EXECUTORS = ("local", "prefect", "dask")
+MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)  # DuckDB's sizes
 SHARD_NER = ("auto", "on", "off")  # whether shards run NER: `auto` when they run on workers (prefect, dask)
 
 
@@ -192,6 +194,9 @@ class Settings:
     # the merge takes the run's feeds in chunks of whole feeds of at most this many items, each merged and
     # loaded in the run's one transaction (flows/spill.py): a big run's memory is one chunk's
     merge_chunk_items: int = 2000
+    # DuckDB's memory limit for a run's writer connection from the merge on (its transaction's rows, the
+    # index, checks, publish): what does not fit is spilled to a temp folder beside the warehouse file
+    writer_memory: str = "256MB"
 
     @property
     def ner_in_shards(self) -> bool:
@@ -240,7 +245,7 @@ class Settings:
                  "stale_hours": float, "page_retry_limit": int, "page_retry_hours": float,
                  "executor": str, "shard_feeds": int, "dask_address": str, "dask_workers": int,
                  "shard_deadline": float, "shard_attempts": int, "shard_ner": str,
-                 "merge_chunk_items": int}
+                 "merge_chunk_items": int, "writer_memory": str}
         for name, cast in casts.items():
             raw = env.get(f"NEWSETL_{name.upper()}")
             if raw:
@@ -255,6 +260,9 @@ class Settings:
         if values.get("shard_ner", "auto") not in SHARD_NER:
             raise ConfigError(f"NEWSETL_SHARD_NER={values['shard_ner']!r}: must be one of "
                               f"{', '.join(SHARD_NER)}")
+        if not MEMORY_SIZE.fullmatch(values.get("writer_memory", "256MB")):
+            raise ConfigError(f"NEWSETL_WRITER_MEMORY={values['writer_memory']!r}: must be a size such as "
+                              "256MB or 2GB")
         if values.get("merge_chunk_items", 1) < 1:
             raise ConfigError(f"NEWSETL_MERGE_CHUNK_ITEMS={values['merge_chunk_items']}: must be 1 or more")
         settings = cls(**values)

@@ -33,7 +33,7 @@ from store.connection import (
     scratch_copy,
     transaction,
 )
-from store.load import LOAD_ORDER, LoadResult, load_batch
+from store.load import LOAD_ORDER, LoadResult, limit_memory, load_batch
 from store.migrations import apply_views, apply_views_if_changed, migrate, migration_files
 from store.reads import (
     entity_decisions,
@@ -64,7 +64,8 @@ __all__ = [
     "broken_keys", "build_search_index", "close_external_access", "commit_batch", "connect", "connect_reader",
     "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",
-    "known_articles", "known_entities", "known_source_aliases", "leave_pandas_unloaded", "load_batch",
+    "known_articles", "known_entities", "known_source_aliases", "leave_pandas_unloaded", "limit_memory",
+    "load_batch",
     "load_extension", "migrate", "migration_files", "page_retries", "publish", "rebuilding",
     "recent_article_entities", "recent_signatures", "record_checks", "record_fetches",
     "record_run_finished", "record_run_skipped", "record_run_started", "recount_aggregates",

@@ -8,11 +8,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 import duckdb
 
 from newsetl import clock
-from store.connection import transaction
+from store.connection import before_commit, in_batch_transaction, transaction
 from store.sql import split_statements, sql_text, without_comments
 
 
@@ -41,6 +42,38 @@ def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
     cost.seconds = time.monotonic() - started
     yield cost
     started = time.monotonic()
+    _put_in(con, gather, params)
+    cost.seconds += time.monotonic() - started
+
+
+@contextmanager
+def refreshing_article_aggregates(con: duckdb.DuckDBPyConnection) -> Iterator[AggregateCost]:
+    """refreshing_aggregates for a load of articles (stage_articles: sql/aggregates/changes_of_articles.sql).
+    In a batch transaction (a run merged chunk by chunk: store.batch_transaction) the aggregates are
+    refreshed once, just before the batch commits: each article's rows are taken away as they stood before
+    the first load that met it and put in as they stand after the last. Refreshed load by load, every chunk
+    counted the days it touched again, and the transaction held every version of those rows until it
+    committed (issue 15). The cost of the deferred refresh is not in the yielded cost."""
+    cost = AggregateCost()
+    started = time.monotonic()
+    gather = sql_text("aggregates/changes_of_articles.sql")
+    deferred = in_batch_transaction(con)
+    if not deferred or before_commit(con, "aggregates", partial(_put_in, con, gather, {})):
+        con.execute(sql_text("aggregates/changes_start.sql"))  # the batch's (or the load's) first gathering
+    for statement in split_statements(sql_text("aggregates/articles_of_load.sql")):
+        con.execute(statement)
+    con.execute(gather, {"sign": -1})
+    cost.seconds = time.monotonic() - started
+    yield cost
+    if not deferred:
+        started = time.monotonic()
+        _put_in(con, gather, {})
+        cost.seconds += time.monotonic() - started
+
+
+def _put_in(con: duckdb.DuckDBPyConnection, gather: str, params: dict) -> None:
+    """The second half of a refresh: gather the rows as they stand after the change, apply the difference
+    (sql/aggregates/refresh.sql), count the rows appended unsorted and sort the tables that need it."""
     con.execute(gather, {"sign": 1, **params})
     for statement in split_statements(sql_text("aggregates/refresh.sql")):
         appended = con.execute(statement).fetchall()
@@ -49,7 +82,6 @@ def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
             con.execute(sql_text("aggregates/layout_appended.sql"),
                         {"rows": appended[0][0], "table_name": into.group(1)})
     sort_by_entity(con)
-    cost.seconds += time.monotonic() - started
 
 
 SORT_SHARE = 0.2        # a table kept sorted by entity is sorted again when this share of it is unsorted

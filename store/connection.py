@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -251,8 +252,15 @@ def copy_atomically(source: Path, target: Path) -> None:
         os.close(directory)
 
 
-# id(connection) -> what to do once the batch transaction open on it commits (batch_transaction)
-_BATCHES: dict[int, list[Callable[[], object]]] = {}
+@dataclass
+class _Batch:
+    """What waits for a batch transaction's commit (batch_transaction)."""
+
+    before_commit: dict[str, Callable[[], object]] = field(default_factory=dict)  # once each, by name
+    after_commit: list[Callable[[], object]] = field(default_factory=list)
+
+
+_BATCHES: dict[int, _Batch] = {}  # id(connection) -> the batch transaction open on it
 
 
 @contextmanager
@@ -275,12 +283,12 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 def batch_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """One transaction for several loads (a run merged chunk by chunk): every `transaction(con)` in the
     block joins it, so the run's batch commits whole or not at all, and each step reads what the ones
-    before it wrote. It commits when the block ends, or earlier at commit_batch(con); what a step leaves
-    for after the commit (after_commit) is done then."""
+    before it wrote. It commits when the block ends, or earlier at commit_batch(con); what the steps left
+    for just before the commit (before_commit) and after it (after_commit) is done then."""
     if id(con) in _BATCHES:  # already in one (an outer block)
         yield
         return
-    _BATCHES[id(con)] = []
+    _BATCHES[id(con)] = _Batch()
     con.execute("begin transaction")
     try:
         yield
@@ -293,18 +301,36 @@ def batch_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def commit_batch(con: duckdb.DuckDBPyConnection) -> None:
-    """Commit the batch transaction open on `con` now, then do what waited for its commit."""
-    pending = _BATCHES.pop(id(con))
-    con.execute("commit")
-    for step in pending:
+    """Finish the batch transaction open on `con` and commit it now, then do what waited for its commit.
+    A step that fails before the commit leaves the transaction open: the block rolls it back."""
+    batch = _BATCHES[id(con)]
+    for step in batch.before_commit.values():
         step()
+    del _BATCHES[id(con)]
+    con.execute("commit")
+    for step in batch.after_commit:
+        step()
+
+
+def in_batch_transaction(con: duckdb.DuckDBPyConnection) -> bool:
+    return id(con) in _BATCHES
+
+
+def before_commit(con: duckdb.DuckDBPyConnection, name: str, step: Callable[[], object]) -> bool:
+    """Do `step` once, just before the batch transaction open on `con` commits (in it), whatever the number
+    of loads that ask for it by `name`. True when this call is the first to ask."""
+    steps = _BATCHES[id(con)].before_commit
+    if name in steps:
+        return False
+    steps[name] = step
+    return True
 
 
 def after_commit(con: duckdb.DuckDBPyConnection, step: Callable[[], object]) -> None:
     """Do `step` once what was written on `con` is committed: now, or when the batch transaction open on it
     commits (never, if it rolls back)."""
-    if (pending := _BATCHES.get(id(con))) is not None:
-        pending.append(step)
+    if (batch := _BATCHES.get(id(con))) is not None:
+        batch.after_commit.append(step)
     else:
         step()
 

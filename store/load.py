@@ -11,7 +11,7 @@ from datetime import datetime
 import duckdb
 import polars as pl
 
-from store.aggregates import refreshing_aggregates
+from store.aggregates import refreshing_aggregates, refreshing_article_aggregates
 from store.connection import after_commit, load_extension, transaction
 from store.lake import is_lake
 from store.reads import table_counts
@@ -45,6 +45,12 @@ _STAGE_TABLE = re.compile(r"\bstage_\w+")
 CRASH_AFTER_TABLE: str | None = None
 
 
+def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """DuckDB's memory limit for the rest of the connection (sql/load/writer_memory.sql): a run's merge holds
+    every chunk's rows until its one commit, and DuckDB spills what does not fit to its temp folder."""
+    con.execute(sql_text("load/writer_memory.sql"), {"memory_limit": limit})
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
                index_ids: list[str] | None = None) -> LoadResult:
@@ -72,8 +78,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
             if rebuild:
                 for statement in split_statements(sql_text("load/clear_derived.sql")):
                     con.execute(statement)
-            articles = "stage_articles" in with_rows  # the entity aggregates follow the articles' changes
-            with refreshing_aggregates(con, "changes_of_articles" if articles else None) as cost:
+            # the entity aggregates follow the articles' changes
+            with (refreshing_article_aggregates(con) if "stage_articles" in with_rows
+                  else refreshing_aggregates(con, None)) as cost:
                 for table in staged:
                     for statement in split_statements(sql_text(f"load/{table}.sql")):
                         if not with_rows.intersection(_STAGE_TABLE.findall(statement)):

@@ -12,3 +12,9 @@ create or replace temp table aggregate_changes (
     is_in_title   boolean,
     salience      double
 );
+-- The articles whose rows changes_of_articles.sql gathers (sql/aggregates/articles_of_load.sql): is_new marks
+-- those the current load is the first of its transaction to meet.
+create or replace temp table aggregate_articles (
+    article_id varchar,
+    is_new     boolean
+);

@@ -79,3 +79,4 @@ from aggregate_changes
 where sign = 1 and entity_id is not null
 order by entity_id, published_at desc;
 drop table aggregate_changes;
+drop table if exists aggregate_articles;

@@ -221,3 +221,53 @@ def test_sorting_by_entity_changes_no_row_and_sorts(loaded, monkeypatch):
         assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone()[0] == 0
         store.publish(con, db)
     assert_aggregates_exact(db)
+
+
+def test_loads_in_one_batch_transaction_refresh_the_counts_once_and_exactly(loaded):
+    """A run merged in chunks (store.batch_transaction): an article loaded by two chunks is taken away from
+    the counts as it stood before the first and put in as it stands after the last, once, at the commit."""
+    _, db = loaded
+    with store.connect(writer_file(db)) as con:
+        article = con.execute("""select a.* from articles a join article_entities ae using (article_id)
+                                 group by all order by count(*) desc, a.article_id limit 1""").pl()
+        entities = con.execute("select * from article_entities where article_id = ? order by entity_id",
+                               [article["article_id"][0]]).pl()
+        fresh = article.with_columns(article_id=pl.lit("fresh-article"), canonical_url=pl.lit(
+            "https://example.org/fresh"), url=pl.lit("https://example.org/fresh"))
+        fresh_entities = entities.with_columns(article_id=pl.lit("fresh-article"))
+        days_before = con.execute("select count(*) from entity_day_counts").fetchone()[0]
+        with store.batch_transaction(con):
+            # chunk 1: the stored article moves to another day; a new article comes in
+            moved = article.with_columns(published_at=pl.lit(datetime(2026, 1, 5, 12, 0)),
+                                         content_hash=pl.lit("moved"), published_source=pl.lit("jsonld"))
+            store.load_batch(con, {"articles": pl.concat([moved, fresh]),
+                                   "article_entities": pl.concat([entities, fresh_entities])},
+                             datetime(2026, 11, 29))
+            # nothing refreshed yet: the counts wait for the batch's commit
+            assert con.execute("select count(*) from entity_day_counts").fetchone()[0] == days_before
+            # chunk 2: both met again, one entity fewer each, one mentioned more
+            again = pl.concat([moved, fresh]).with_columns(content_hash=pl.lit("again"),
+                                                          published_at=pl.lit(datetime(2026, 1, 6, 9, 0)))
+            fewer = pl.concat([entities.slice(1), fresh_entities.slice(1)]).with_columns(
+                mention_count=pl.col("mention_count") + 2)
+            store.load_batch(con, {"articles": again, "article_entities": fewer}, datetime(2026, 11, 29))
+        store.publish(con, db)
+    assert_aggregates_exact(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from entity_day_counts where day = date '2026-01-05'"
+                           ).fetchone()[0] == 0
+        assert con.execute("select sum(articles) from entity_day_counts where day = date '2026-01-06'"
+                           ).fetchone()[0] == fewer.height
+
+
+def test_a_batch_transaction_that_fails_leaves_the_counts_as_they_were(loaded):
+    _, db = loaded
+    before = assert_aggregates_exact(db)
+    with store.connect(writer_file(db)) as con:
+        article = con.execute("select * from articles order by article_id limit 1").pl()
+        with pytest.raises(RuntimeError, match="the second chunk"), store.batch_transaction(con):
+            moved = article.with_columns(content_hash=pl.lit("x"), published_at=pl.lit(datetime(2026, 1, 5)))
+            store.load_batch(con, {"articles": moved}, datetime(2026, 11, 29))
+            raise RuntimeError("the second chunk failed")
+        store.publish(con, db)
+    assert assert_aggregates_exact(db) == before
