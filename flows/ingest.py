@@ -300,21 +300,19 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               rebuild: bool = False) -> store.LoadResult:
+               rebuild: bool = False, commit_chunks: int = 0) -> store.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
-    reprocess, the derived tables are emptied in the same transaction)."""
+    reprocess, the derived tables are emptied in the same transaction). A chunk of a run merged in chunks
+    (merge_in_chunks) is loaded in the run's batch transaction; the last one (`commit_chunks`: how many
+    there were) commits it."""
     with store.connect_writer(settings.target) as con:
-        return store.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                index_ids=frames["articles"]["article_id"].to_list())
-
-
-@task(name="commit_batch", cache_policy=NO_CACHE)
-def commit_batch(settings: Settings, chunks: int) -> None:
-    """Commit the merge's one transaction (merge_in_chunks): every chunk's load, or (until here) none."""
-    with store.connect_writer(settings.target) as con:
-        store.commit_batch(con)
-    if chunks > 1:
-        get_run_logger().info("the batch's %d chunks committed", chunks)
+        loaded = store.load_batch(con, frames, loaded_at, rebuild=rebuild,
+                                  index_ids=frames["articles"]["article_id"].to_list())
+        if commit_chunks:
+            store.commit_batch(con)
+    if commit_chunks > 1:
+        get_run_logger().info("the batch's %d chunks committed", commit_chunks)
+    return loaded
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
@@ -635,11 +633,10 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
                 if last and ner is not None:
                     ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
                 frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
-                loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0))
+                loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
+                                        commit_chunks=len(chunks) if last else 0))
                 batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
                 lap("load")
-            commit_batch(settings, len(chunks))
-            lap("load")
     search = [s for s in (load.search_index_seconds for load in loads) if s is not None]
     return batches, store.LoadResult(loads[0].before, loads[-1].after, sum(search) if search else None,
                                      sum(load.aggregates_seconds for load in loads))

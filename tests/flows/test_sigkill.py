@@ -58,8 +58,8 @@ STAGES = {
     "fetch": ("prepare_warehouse", "read_shard"),                 # feeds, parse, article pages, landing
     "transform": ("read_shard", "transform_batch"),
     "entities": ("transform_batch", "recognise_entities"),         # spaCy load + NER + resolution
-    "load": ("assign_stories", "commit_batch"),                    # the one-transaction load
-    "search_index": ("commit_batch", "index_for_search"),          # after the load commit ...
+    "load": ("assign_stories", "load_batch"),                      # the one-transaction load
+    "search_index": ("load_batch", "index_for_search"),            # after the load commit ...
     "views_checks": ("index_for_search", "apply_views_and_checks"),
     "record_publish": ("apply_views_and_checks", "publish_snapshot"),  # run record, publish
 }
@@ -70,8 +70,7 @@ assert sum(PLAN.values()) == KILLS
 # the stage a run is in once its last finished task is this one
 STAGE_AFTER = {None: "prepare", "prepare_warehouse": "fetch", "read_state": "fetch",
                "read_shard": "transform", "recognise_early": "transform", "transform_batch": "entities",
-               "recognise_entities": "stories", "assign_stories": "load", "load_batch": "load",
-               "commit_batch": "search_index",
+               "recognise_entities": "stories", "assign_stories": "load", "load_batch": "search_index",
                "index_for_search": "views_checks", "apply_views_and_checks": "record_run",
                "record_run": "publish", "publish_snapshot": "flow_end"}
 COARSE = {"prepare": "prepare", "fetch": "fetch", "transform": "transform/entities",
