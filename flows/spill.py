@@ -32,6 +32,8 @@ class SpilledRows:
         self.folder, self.then = folder, then
         self._files: dict[str, tuple[Path | None, Path | None]] = {}  # feed_id -> items file, pages file
         self._items: dict[str, int] = {}                               # feed_id -> items spilled
+        self._kept: dict[str, FeedResult] = {}                         # feed_id -> the result spilled
+        self._written = 0
         self._lock = threading.Lock()
 
     def __call__(self, result: FeedResult) -> None:
@@ -41,13 +43,20 @@ class SpilledRows:
 
     def keep(self, result: FeedResult) -> None:
         """Write the result's items and pages to disk and let go of them (the result is changed in place:
-        the shard and the run's progress list hold the same object). A result met again is left alone."""
+        the shard and the run's progress list hold the same object). The same result met again is left
+        alone; another result of the same feed (its shard run again after a failure) replaces it."""
         feed_id = result.feed.feed_id
         with self._lock:
-            if feed_id in self._files or (result.items is None and result.pages is None):
+            if self._kept.get(feed_id) is result or (result.items is None and result.pages is None):
                 return
+            self._kept[feed_id] = result
+            replaced = self._files.get(feed_id, ())
             self._files[feed_id] = (None, None)
-            number = len(self._files)
+            self._written += 1
+            number = self._written
+        for path in replaced:
+            if path is not None:
+                path.unlink(missing_ok=True)
         items = self._write(result.items, f"{number}.items.arrow")
         pages = self._write(result.pages, f"{number}.pages.arrow")
         with self._lock:

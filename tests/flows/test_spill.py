@@ -55,8 +55,13 @@ def test_a_feeds_rows_wait_on_disk_and_come_back_as_they_were(tmp_path):
         assert one.items.is_empty()  # the run's own result stays empty: the merge reads a copy
         files = sorted(p.name for p in folder.iterdir())
         assert files == ["1.items.arrow", "1.pages.arrow", "2.items.arrow"]
-        rows.drop([one])
-        assert sorted(p.name for p in folder.iterdir()) == ["2.items.arrow"]
+        # another result of a feed (its shard read again after a failure) replaces the first's rows
+        two_again = result("two", 4)
+        rows(two_again)
+        assert rows.items_of(two) == 4 and rows.restored(two_again).items.height == 4
+        assert sorted(p.name for p in folder.iterdir()) == ["1.items.arrow", "1.pages.arrow", "3.items.arrow"]
+        rows.drop([one, two_again])
+        assert not list(folder.iterdir())
     assert not folder.exists()  # the run's rows go with it
 
 
