@@ -623,7 +623,8 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
     with store.holding_writer(settings.target), store.connect_writer(settings.target) as con:
-        store.limit_memory(con, settings.writer_memory)  # for the rest of the run's connection
+        if settings.writer_memory:  # for the rest of the run's connection
+            store.limit_memory(con, settings.writer_memory)
         with store.batch_transaction(con):
             for index, chunk in enumerate(chunks):
                 batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(index),

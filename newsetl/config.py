@@ -195,8 +195,8 @@ class Settings:
     # loaded in the run's one transaction (flows/spill.py): a big run's memory is one chunk's
     merge_chunk_items: int = 2000
     # DuckDB's memory limit for a run's writer connection from the merge on (its transaction's rows, the
-    # index, checks, publish): what does not fit is spilled to a temp folder beside the warehouse file
-    writer_memory: str = "256MB"
+    # index, checks, publish), e.g. "2GB"; empty: DuckDB's own (80% of the machine's memory)
+    writer_memory: str = ""
 
     @property
     def ner_in_shards(self) -> bool:
@@ -260,7 +260,7 @@ class Settings:
         if values.get("shard_ner", "auto") not in SHARD_NER:
             raise ConfigError(f"NEWSETL_SHARD_NER={values['shard_ner']!r}: must be one of "
                               f"{', '.join(SHARD_NER)}")
-        if not MEMORY_SIZE.fullmatch(values.get("writer_memory", "256MB")):
+        if values.get("writer_memory") and not MEMORY_SIZE.fullmatch(values["writer_memory"]):
             raise ConfigError(f"NEWSETL_WRITER_MEMORY={values['writer_memory']!r}: must be a size such as "
                               "256MB or 2GB")
         if values.get("merge_chunk_items", 1) < 1:

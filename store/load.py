@@ -46,8 +46,9 @@ CRASH_AFTER_TABLE: str | None = None
 
 
 def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
-    """DuckDB's memory limit for the rest of the connection (sql/load/writer_memory.sql): a run's merge holds
-    every chunk's rows until its one commit, and DuckDB spills what does not fit to its temp folder."""
+    """DuckDB's memory limit for the rest of the connection (sql/load/writer_memory.sql): DuckDB spills what
+    it can of a merge's rows to its temp folder; a limit below what an operator must hold fails the run
+    with DuckDB's out-of-memory error."""
     con.execute(sql_text("load/writer_memory.sql"), {"memory_limit": limit})
 
 
