@@ -1,6 +1,6 @@
 -- New and changed articles (the transform sends only those: changed is a new text, or the same text from a
--- better source, as the page of an article first met as a listing card). first_seen_at is kept; a date resolved from
--- relative text or the fetch time never replaces one the publisher stated.
+-- better source, as the page of an article first met as a listing card). first_seen_at is kept; a date
+-- resolved from relative text or the fetch time never replaces one the publisher stated.
 merge into articles
 using stage_articles as incoming
 on articles.article_id = incoming.article_id
