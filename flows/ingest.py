@@ -307,9 +307,8 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
     there were) commits it."""
     with store.connect_writer(settings.target) as con:
         loaded = store.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                  index_ids=frames["articles"]["article_id"].to_list())
-        if commit_chunks:
-            store.commit_batch(con)
+                                  index_ids=frames["articles"]["article_id"].to_list(),
+                                  commit=commit_chunks > 0)
     if commit_chunks > 1:
         get_run_logger().info("the batch's %d chunks committed", commit_chunks)
     return loaded

@@ -21,7 +21,6 @@ from store.connection import (
     LockedError,
     batch_transaction,
     close_external_access,
-    commit_batch,
     connect,
     connect_reader,
     connect_writer,
@@ -61,7 +60,7 @@ from store.sql import split_statements, sql_files, sql_text
 __all__ = [
     "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
     "apply_views_if_changed", "batch_transaction",
-    "broken_keys", "build_search_index", "close_external_access", "commit_batch", "connect", "connect_reader",
+    "broken_keys", "build_search_index", "close_external_access", "connect", "connect_reader",
     "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",
     "known_articles", "known_entities", "known_source_aliases", "leave_pandas_unloaded", "limit_memory",

@@ -12,7 +12,7 @@ import duckdb
 import polars as pl
 
 from store.aggregates import refreshing_aggregates, refreshing_article_aggregates
-from store.connection import after_commit, load_extension, transaction
+from store.connection import after_commit, commit_batch, load_extension, transaction
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
@@ -54,13 +54,15 @@ def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
-               index_ids: list[str] | None = None) -> LoadResult:
+               index_ids: list[str] | None = None, commit: bool = False) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
     frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise
     (default CRASH_AFTER_TABLE), for tests that prove a crash leaves nothing behind. `rebuild`
     (reprocess) first empties the derived tables, in the same transaction. `index_ids`: articles to
     (re)index for search in the same transaction, so a batch is never loaded without being searchable
-    (when there is an index to update; the caller builds a missing one)."""
+    (when there is an index to update; the caller builds a missing one). Inside a batch transaction
+    (store.batch_transaction: a run merged in chunks) the load is part of it; `commit`: this is the batch's
+    last load, which commits it."""
     fail_after = fail_after or CRASH_AFTER_TABLE
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
@@ -97,8 +99,11 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
-    if index_after_commit:  # in a batch transaction, once the whole batch commits (its time not counted)
-        timed: list[float] = []
+    timed: list[float] = []
+    if index_after_commit:  # in a batch transaction, once the whole batch commits
         after_commit(con, lambda: timed.append(update_search_index(con, index_ids)))
-        index_seconds = timed[0] if timed else None
+    if commit:
+        commit_batch(con)
+    if timed:
+        index_seconds = timed[0]
     return LoadResult(before, table_counts(con), index_seconds, cost.seconds)
