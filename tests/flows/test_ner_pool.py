@@ -69,6 +69,16 @@ def test_texts_are_read_in_the_background_as_soon_as_they_are_handed_in():
         logger.setLevel(level)
 
 
+def test_submit_waits_while_more_texts_than_the_bound_are_being_read():
+    # a fetch faster than NER is held to its pace: when submit returns, all but `in_flight` texts are read
+    expected = make_recogniser(MODEL)(TEXTS)
+    with NerPool(MODEL, processes=2, parallel_min=1, chunk=1, in_flight=2) as pool:
+        pool.submit(TEXTS)
+        assert pool.texts_read >= len(TEXTS) - 2
+        assert pool.recognise(TEXTS) == expected
+        assert pool.texts_read == len(TEXTS)
+
+
 def test_few_texts_are_read_in_this_process_without_starting_workers():
     before = children()
     with NerPool(MODEL, processes=2, parallel_min=400) as pool:
