@@ -605,38 +605,79 @@ def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
 
 
 def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[FeedResult], rows: SpilledRows,
-                    state_for: Callable[[int], WarehouseState], seen_at: datetime, lap,
+                    state_for: Callable[[Settings, int], WarehouseState], seen_at: datetime, lap,
                     ner: NerPool | None = None, rebuild: bool = False,
-                    run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None = None
+                    run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None = None,
+                    held: ExitStack | None = None, in_copy: bool = False
                     ) -> tuple[list[Batch], store.LoadResult]:
     """The merge, under the ingest lock: the run's feeds (`results`, their rows in `rows`) taken a chunk at
     a time (flows/spill.py merge_chunks; NEWSETL_MERGE_CHUNK_ITEMS), each merged against the warehouse as
-    the chunks before it left it (`state_for(index)`, read in the same transaction) and loaded, all in one
-    transaction: the batch commits whole or not at all, and the flow holds one chunk's rows, not the
-    run's. The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds
-    alone would load after the chunks before it. `rebuild` (a reprocess's first run): the derived tables
-    are emptied first, in the same transaction. `run_frames(batches)`: the run's own rows (feeds, fetches,
-    rejected items), loaded with the last chunk. `ner`: the run's NerPool, closed once the last chunk is
-    recognised."""
+    the chunks before it left it (`state_for(settings, index)`, read from the file the chunk loads into)
+    and loaded; the batch lands whole or not at all, and the flow holds one chunk's rows, not the run's.
+    - One chunk, or a lake: one transaction.
+    - More chunks in the embedded warehouse: each chunk commits in a working copy of the writer's file
+      (store.working_copy) on a connection of its own, closed after it, and the copy replaces the writer's
+      file once the last chunk is in (`in_copy`: the caller's settings already name such a copy, as a
+      reprocess's do). DuckDB holds one chunk's uncommitted rows, not the run's (issue 15: in one
+      transaction, 20,000 articles held some 900 MB until the commit); the copy costs a copy of the file.
+    The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds alone would
+    load after the chunks before it. `rebuild` (a reprocess's first run): the derived tables are emptied
+    first, with the first chunk. `run_frames(batches)`: the run's own rows (feeds, fetches, rejected
+    items), loaded with the last chunk. `ner`: the run's NerPool, closed once the last chunk is recognised.
+    `held`: where the writer's connection is kept open for the rest of the run, once the merge is done."""
     chunks = merge_chunks(results, rows.items_of, settings.merge_chunk_items)
+    merge = partial(_merge_chunks, config=config, chunks=chunks, rows=rows, state_for=state_for,
+                    seen_at=seen_at, lap=lap, ner=ner, rebuild=rebuild, run_frames=run_frames)
+    if len(chunks) == 1 or not isinstance(settings.target, Path):
+        if held is not None:
+            held.enter_context(store.holding_writer(settings.target))
+        with writer_for_merge(settings) as con, store.batch_transaction(con):
+            return merge(settings, one_transaction=True)
+    if in_copy:
+        return merge(settings, one_transaction=False)
+    with store.working_copy(settings.target, "merge") as work_path:
+        merged = merge(replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root),
+                       one_transaction=False)
+    if held is not None:
+        held.enter_context(store.holding_writer(settings.target))
+    return merged
+
+
+@contextmanager
+def writer_for_merge(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The writer's connection for the merge, held on this thread for the block, with
+    NEWSETL_WRITER_MEMORY's limit when one is set."""
+    with store.holding_writer(settings.target), store.connect_writer(settings.target) as con:
+        if settings.writer_memory:  # for the rest of the connection
+            store.limit_memory(con, settings.writer_memory)
+        yield con
+
+
+def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[list[FeedResult]],
+                  rows: SpilledRows, state_for: Callable[[Settings, int], WarehouseState],
+                  seen_at: datetime, lap, ner: NerPool | None, rebuild: bool,
+                  run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None,
+                  one_transaction: bool) -> tuple[list[Batch], store.LoadResult]:
+    """merge_in_chunks's loop: in the batch transaction open on the writer held by the caller
+    (`one_transaction`), or each chunk committed on a connection of its own."""
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
-    with store.holding_writer(settings.target), store.connect_writer(settings.target) as con:
-        if settings.writer_memory:  # for the rest of the run's connection
-            store.limit_memory(con, settings.writer_memory)
-        with store.batch_transaction(con):
-            for index, chunk in enumerate(chunks):
-                batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(index),
-                                    seen_at, lap, ner)
-                rows.drop(chunk)
-                last = index == len(chunks) - 1
-                if last and ner is not None:
-                    ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
-                frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
-                loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
-                                        commit_chunks=len(chunks) if last else 0))
-                batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
-                lap("load")
+    for index, chunk in enumerate(chunks):
+        with nullcontext() if one_transaction else writer_for_merge(settings):
+            batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(settings, index),
+                                seen_at, lap, ner)
+            rows.drop(chunk)
+            last = index == len(chunks) - 1
+            if last and ner is not None:
+                ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
+            frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+            loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
+                                    commit_chunks=len(chunks) if last and one_transaction else 0))
+            batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
+            lap("load")
+    if not one_transaction:
+        get_run_logger().info("the batch's %d chunks committed one by one in a copy of the writer's file",
+                              len(chunks))
     search = [s for s in (load.search_index_seconds for load in loads) if s is not None]
     return batches, store.LoadResult(loads[0].before, loads[-1].after, sum(search) if search else None,
                                      sum(load.aggregates_seconds for load in loads))
@@ -743,7 +784,8 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
             replay = load_replay_index(work, run_id)
             state = read_state(work, started_at, replay, empty=index == 0)
 
-            def state_for(chunk: int, state=state, started_at=started_at, replay=replay) -> WarehouseState:
+            def state_for(work: Settings, chunk: int, state=state, started_at=started_at,
+                          replay=replay) -> WarehouseState:
                 return state if chunk == 0 else read_state(work, started_at, replay)
 
             with spilled_rows(work_path) as rows, ner_pool(work) as ner:
@@ -751,7 +793,7 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
                 results = fetch_batch(work, feeds, ReplayFetcher(replay), state, lap, on_feed=rows)
                 batches, loaded = merge_in_chunks(work, config, results, rows, state_for,
                                                   first_fetch_at(results, started_at), lap, ner,
-                                                  rebuild=index == 0)
+                                                  rebuild=index == 0, in_copy=True)
             first = first or loaded
             done += batches
             last_results |= {r.feed.feed_id: r for r in results}
@@ -826,10 +868,10 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             merge_now()
             lap("merge_wait")
 
-            def state_for(chunk: int) -> WarehouseState:
+            def state_for(merging: Settings, chunk: int) -> WarehouseState:
                 # read under the lock: another group's merge may have loaded since the run started; and
-                # again for each chunk, in the merge's transaction: the chunks before it are loaded
-                return read_state(settings, started_at)
+                # again for each chunk, where the chunks before it are loaded
+                return read_state(merging, started_at)
 
             def run_frames(batches: list[Batch]) -> dict[str, pl.DataFrame]:
                 nonlocal rejected
@@ -839,12 +881,11 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                         "rejected_items": rejected}
 
             finish, stage = run_counts(run_id, fetched, summed_counts([])), "in the merge"
-            # the merge, the load, the search index, the views and checks, the run record and the
-            # publication: one connection to the writer's file (held until the ingest lock is let go)
-            held.enter_context(store.holding_writer(settings.target))
+            # the merge (one chunk), the load, the search index, the views and checks, the run record and
+            # the publication: one connection to the writer's file (held until the ingest lock is let go)
             done, loaded = merge_in_chunks(settings, config, fetched, rows, state_for,
                                            first_fetch_at(fetched, started_at), lap, ner,
-                                           run_frames=run_frames)
+                                           run_frames=run_frames, held=held)
             results, counts = fetched, summed_counts(done)
     except Exception as exc:
         # recorded, not left `running`: the run is `failed` with the error, the fetch log so far is kept,

@@ -192,8 +192,8 @@ class Settings:
     shard_attempts: int = 3               # submissions of one shard before the run fails
     shard_ner: str = "auto"               # shards read their new texts' entities: see `ner_in_shards`
     # the merge takes the run's feeds in chunks of whole feeds of at most this many items, each merged and
-    # loaded in the run's one transaction (flows/spill.py): the flow holds one chunk's rows at a time
-    # (DuckDB holds the transaction's until its commit)
+    # loaded (flows/spill.py, flows/ingest.py merge_in_chunks): the flow and DuckDB hold one chunk's rows
+    # at a time; more than one chunk commit one by one in a copy of the writer's file
     merge_chunk_items: int = 2000
     # DuckDB's memory limit for a run's writer connection from the merge on (its transaction's rows, the
     # index, checks, publish), e.g. "2GB"; empty: DuckDB's own (80% of the machine's memory)

@@ -31,6 +31,7 @@ from store.connection import (
     rebuilding,
     scratch_copy,
     transaction,
+    working_copy,
 )
 from store.load import LOAD_ORDER, LoadResult, limit_memory, load_batch
 from store.migrations import apply_views, apply_views_if_changed, migrate, migration_files
@@ -70,5 +71,5 @@ __all__ = [
     "record_run_finished", "record_run_skipped", "record_run_started", "recount_aggregates",
     "refreshing_aggregates", "run_checks", "running_runs", "scratch_copy", "sort_by_entity",
     "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts", "transaction",
-    "unindexed_articles", "update_search_index",
+    "unindexed_articles", "update_search_index", "working_copy",
 ]

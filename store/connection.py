@@ -206,8 +206,23 @@ def rebuilding(published: Path) -> Iterator[Path]:
     rebuild is whole or nothing however many batches it loads. The writer's file stays open (locked against
     other processes, such as a curation command) until the copy is renamed over it."""
     _embedded_only(published, "reprocess")
+    with working_copy(published, "rebuild") as work:
+        yield work
+
+
+@contextmanager
+def working_copy(published: Path, purpose: str) -> Iterator[Path]:
+    """A copy of the writer's file (named for `purpose`) for work that commits in steps but must land whole
+    or not at all (rebuilding; a run merged in chunks, flows/ingest.py): yields the published path whose
+    writer's file is that copy. When the block ends without an error the copy replaces the writer's file
+    with one rename; on an error it is deleted (one a killed process left, by the next copy for the same
+    purpose): the writer's file is as it was. The writer's file is held open (locked against other processes)
+    until then; nothing on this thread may hold it (holding_writer), or it would go on writing to the file
+    the rename replaced."""
+    if getattr(_HELD, "writer", None) is not None:
+        raise RuntimeError("a working copy of the writer's file is made with the writer's file let go")
     writer = writer_file(published)
-    work_published = published.with_name(f"{published.stem}.rebuild{published.suffix}")
+    work_published = published.with_name(f"{published.stem}.{purpose}{published.suffix}")
     work = writer_file(work_published)
     leftovers = (work, work.with_name(work.name + ".wal"))
     for leftover in leftovers:
