@@ -129,16 +129,11 @@ class RunSummary:
 
 @task(name="prepare_warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(settings: Settings, run: dict) -> None:
-    """Apply pending migrations, make the search index if there is none yet, and record the run as
-    started. The index exists before the first load, so each load (each chunk of a big run) indexes its own
-    articles in its transaction: built at the end over all of a first run's 20,000 articles, it was the
-    run's peak (+390 MB, issue 15)."""
+    """Apply pending migrations and record the run as started."""
     with store.connect_writer(settings.target) as con:
         applied = store.migrate(con)
         if applied:
             get_run_logger().info("applied migrations: %s", ", ".join(applied))
-        if not store.has_search_index(con):
-            get_run_logger().info("search index made in %.2f s", store.build_search_index(con))
         alive = run_lock.live_runs_of(settings, store.running_runs(con))
         if interrupted := store.record_run_started(con, alive, **run):
             get_run_logger().warning("%d earlier run(s) had been killed or crashed: marked interrupted",
