@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 import polars as pl
 
-from transforms.entity_resolution import Curation, name_key, resolve_entities
+from transforms.entity_resolution import Curation, name_key, people_worth_evidence, resolve_entities
 from transforms.entity_types import sentence_initial_common_words, vote_types, with_voted_types
 from transforms.gazetteer import is_known_place, known_company_form
 from transforms.normalise import stable_id
@@ -256,6 +256,21 @@ def comentions(mentions: pl.DataFrame, chunk: int | None = None) -> pl.DataFrame
     return pl.concat(pairs).unique() if pairs else pl.DataFrame(schema=schema)
 
 
+def stored_comentions(recent: pl.DataFrame, known: pl.DataFrame, people_keys: set[str]) -> pl.DataFrame:
+    """comentions of the recent stored articles (`recent`: article_id, entity_id; `known`: the stored
+    entities), for the people whose name keys are `people_keys` only: resolve_entities looks up no other
+    (transforms.entity_resolution.people_worth_evidence). Only the articles that name one of them are
+    paired."""
+    people = known.filter((pl.col("entity_type") == "person")
+                          & pl.col("canonical_name").is_in([n for n in known["canonical_name"].to_list()
+                                                            if name_key(n) in people_keys]))
+    articles = recent.join(people.select("entity_id"), on="entity_id", how="semi").select("article_id")
+    mentions = (recent.join(articles.unique(), on="article_id", how="semi").join(known, on="entity_id")
+                .select("article_id", "entity_type", "canonical_name"))
+    return comentions(mentions).join(people.select("entity_type", "canonical_name"),
+                                     on=["entity_type", "canonical_name"], how="semi")
+
+
 def salience(is_in_title: pl.Expr, mention_count: pl.Expr, first_offset: pl.Expr,
              text_length: pl.Expr) -> pl.Expr:
     """0..1: 0.5 if the entity is in the title, + 0.3 x min(mentions, 5) / 5, + 0.2 x how early in the
@@ -318,8 +333,9 @@ def build_entity_tables(articles: pl.DataFrame, recognise: Recogniser,
     stored_types = {name_key(n): t for n, t in known.select("canonical_name", "entity_type").iter_rows()}
     mentions = with_voted_types(mentions, vote_types(mentions, stored_types, curation or Curation(),
                                                      is_known_place, known_company_form))
-    stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
-    evidence = pl.concat([comentions(mentions), comentions(stored_mentions)])
+    batch_people = mentions.filter(pl.col("entity_type") == "person")["canonical_name"].unique().sort()
+    wanted = people_worth_evidence(batch_people.to_list(), known, aliases, curation)
+    evidence = pl.concat([comentions(mentions), stored_comentions(recent, known, wanted)])
     names = mentions.select("entity_type", "canonical_name").with_row_index("first_seen")
     resolution = resolve_entities(names, evidence, known, aliases, curation).with_columns(
         pl.coalesce("entity_id", pl.struct("resolved_type", "resolved_name").map_elements(

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 import polars as pl
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 FUZZY_MIN = 0.88
@@ -93,6 +94,67 @@ def _similar_names(a: str, b: str) -> bool:
             and all(JaroWinkler.similarity(x, y) >= FUZZY_MIN for x, y in zip(wa, wb, strict=True)))
 
 
+def stored_names(known: pl.DataFrame, known_aliases: pl.DataFrame) -> dict[tuple[str, str], tuple[str, str]]:
+    """(type, name key) -> (entity_id, canonical name) of the stored entities, by their canonical names and
+    then their aliases (known: entity_id, canonical_name, entity_type; known_aliases: entity_id, alias)."""
+    by_name: dict[tuple[str, str], tuple[str, str]] = {}
+    for entity_id, canonical, kind in known.select("entity_id", "canonical_name", "entity_type").iter_rows():
+        by_name[(kind, name_key(canonical))] = (entity_id, canonical)
+    types = dict(known.select("entity_id", "entity_type").iter_rows())
+    names_of = dict(known.select("entity_id", "canonical_name").iter_rows())
+    for entity_id, alias in known_aliases.select("entity_id", "alias").iter_rows():
+        if entity_id in types:
+            by_name.setdefault((types[entity_id], name_key(alias)), (entity_id, names_of[entity_id]))
+    return by_name
+
+
+def by_name(kind: str, name: str, stored_by_name: dict,
+            curation: Curation) -> tuple[str, str, str | None, str]:
+    """Rules 1-3 for one name: (target type, target name, stored entity id or None, rule); rule "new" when
+    none applies."""
+    target_type, target_name, entity_id, rule = kind, name, None, "new"
+    curated_name = curation.merges.get((kind, name_key(name)))
+    short = CURATED.get(short_form_key(name))
+    if curated_name:
+        target_name, rule = curated_name, "curated"
+    elif short:
+        (target_type, target_name), rule = short, "short_form"
+    stored = stored_by_name.get((target_type, name_key(target_name)))
+    if stored and not (rule == "new" and curation.forbids(name, stored[1])):
+        entity_id, target_name = stored
+        rule = rule if rule != "new" else ("same_name" if name_key(stored[1]) == name_key(name)
+                                           else "stored_alias")
+    return target_type, target_name, entity_id, rule
+
+
+def people_worth_evidence(batch_people: list[str], known: pl.DataFrame, known_aliases: pl.DataFrame,
+                          curation: Curation | None = None) -> set[str]:
+    """The name keys of the people whose co-mentions resolve_entities may compare (rule 5): the batch's
+    people no stored name or curation resolves (rules 1-3), and every person, of the batch or stored, whose
+    name is similar to one of theirs (_similar_names; first words matched in rapidfuzz first). A merge
+    reads the stored co-mentions of these people only: those of every stored person grew with the
+    warehouse (issue 15: at 20,000 stored articles, making them took some 240 MB a chunk)."""
+    curation = curation or Curation()
+    stored_by_name = stored_names(known, known_aliases)
+    unresolved = [n for n in dict.fromkeys(batch_people)
+                  if by_name("person", n, stored_by_name, curation)[3] == "new"]
+    stored_people = [c for (k, _), (_, c) in stored_by_name.items() if k == "person"]
+    people = list(dict.fromkeys(batch_people + stored_people))
+    by_first: dict[str, list[str]] = {}
+    for other in people:
+        if words := other.casefold().split():
+            by_first.setdefault(words[0], []).append(other)
+    firsts = list(by_first)
+    keys = {name_key(n) for n in unresolved}
+    for name in unresolved:
+        if not (words := name.casefold().split()):
+            continue
+        for first, _, _ in process.extract(words[0], firsts, scorer=JaroWinkler.similarity,
+                                           score_cutoff=FUZZY_MIN, limit=None):
+            keys.update(name_key(other) for other in by_first[first] if _similar_names(name, other))
+    return keys
+
+
 def resolve_entities(names: pl.DataFrame, comentions: pl.DataFrame, known: pl.DataFrame,
                      known_aliases: pl.DataFrame, curation: Curation | None = None) -> pl.DataFrame:
     """For each (entity_type, canonical_name) met in this batch: the entity it resolves to.
@@ -104,14 +166,7 @@ def resolve_entities(names: pl.DataFrame, comentions: pl.DataFrame, known: pl.Da
     Returns: entity_type, canonical_name, resolved_type, resolved_name, entity_id (null: a new entity,
         whose id the caller derives from resolved_type and resolved_name), rule."""
     curation = curation or Curation()
-    stored_by_name: dict[tuple[str, str], tuple[str, str]] = {}
-    for entity_id, canonical, kind in known.select("entity_id", "canonical_name", "entity_type").iter_rows():
-        stored_by_name[(kind, name_key(canonical))] = (entity_id, canonical)
-    types = dict(known.select("entity_id", "entity_type").iter_rows())
-    names_of = dict(known.select("entity_id", "canonical_name").iter_rows())
-    for entity_id, alias in known_aliases.select("entity_id", "alias").iter_rows():
-        if entity_id in types:
-            stored_by_name.setdefault((types[entity_id], name_key(alias)), (entity_id, names_of[entity_id]))
+    stored_by_name = stored_names(known, known_aliases)
     co: dict[tuple[str, str], set[str]] = {}
     for kind, name, other in comentions.select("entity_type", "canonical_name", "co_name").iter_rows():
         co.setdefault((kind, name_key(name)), set()).add(name_key(other))
@@ -124,19 +179,8 @@ def resolve_entities(names: pl.DataFrame, comentions: pl.DataFrame, known: pl.Da
     rows = []
     resolved: dict[tuple[str, str], tuple[str, str, str | None]] = {}  # person key -> target
     for kind, name in batch.iter_rows():
-        target_type, target_name, entity_id, rule = kind, name, None, "new"
-        curated_name = curation.merges.get((kind, name_key(name)))
-        short = CURATED.get(short_form_key(name))
-        if curated_name:
-            target_name, rule = curated_name, "curated"
-        elif short:
-            (target_type, target_name), rule = short, "short_form"
-        stored = stored_by_name.get((target_type, name_key(target_name)))
-        if stored and not (rule == "new" and curation.forbids(name, stored[1])):
-            entity_id, target_name = stored
-            rule = rule if rule != "new" else ("same_name" if name_key(stored[1]) == name_key(name)
-                                               else "stored_alias")
-        elif rule == "new" and kind == "person":
+        target_type, target_name, entity_id, rule = by_name(kind, name, stored_by_name, curation)
+        if rule == "new" and kind == "person":
             target_name, entity_id, rule = _person_target(name, people, resolved, stored_by_name, co,
                                                           curation)
         resolved[(kind, name_key(name))] = (target_name, rule, entity_id)

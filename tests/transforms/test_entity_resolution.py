@@ -96,3 +96,39 @@ def test_curation_merges_and_keeps_apart():
     assert result["Zelenskyy"][1:] == ("Volodymyr Zelensky", None, "curated")
     assert result["Jordan"][1] == "Jordan"
     assert resolve(names(("person", "Michael Jordan"), ("person", "Jordan")))["Jordan"][1] == "Michael Jordan"
+
+
+def test_only_the_stored_comentions_of_people_a_variant_may_join_are_read_and_nothing_changes():
+    """people_worth_evidence + stored_comentions (what a merge reads of the stored co-mentions) resolve
+    every name as all the stored co-mentions do: seeded random stored articles and batches of variants."""
+    import random
+
+    from transforms.entities import comentions, stored_comentions
+    from transforms.entity_resolution import people_worth_evidence
+    rng = random.Random(15)
+    firsts = ["Sergey", "Sergei", "Vladimir", "Volodymyr", "Anna", "Ana", "John", "Jon", "Maria", "Marya"]
+    lasts = ["Lavrov", "Lavrow", "Putin", "Zelensky", "Zelenskyy", "Smith", "Smyth", "Ivanova", "Ivanov"]
+    others = [("place", "Moscow"), ("place", "Kyiv"), ("organisation", "NATO"), ("organisation", "Kremlin")]
+    stored_people = sorted({f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(12)})
+    known = pl.DataFrame([{"entity_id": f"e{i}", "canonical_name": n, "entity_type": t} for i, (t, n) in
+                          enumerate([("person", p) for p in stored_people] + others)], schema=KNOWN)
+    ids = dict(zip(known["canonical_name"], known["entity_id"], strict=True))
+    recent = pl.DataFrame([{"article_id": f"a{a}", "entity_id": ids[n]} for a in range(60) for n in
+                           {rng.choice(stored_people), rng.choice(stored_people), rng.choice(others)[1]}],
+                          schema={"article_id": pl.String, "entity_id": pl.String})
+    stored_mentions = recent.join(known, on="entity_id").select("article_id", "entity_type", "canonical_name")
+    curation = Curation.from_lists([], [[stored_people[0], stored_people[1]]])
+    read_less, variants = 0, 0
+    for _ in range(30):
+        people = sorted({f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(4)} | {rng.choice(lasts)})
+        batch = names(*[("person", p) for p in people], ("place", "Moscow"))
+        mentions = pl.DataFrame([{"article_id": f"b{i % 3}", "entity_type": t, "canonical_name": n}
+                                 for i, (_, t, n) in enumerate(batch.iter_rows())])
+        everything = pl.concat([comentions(mentions), comentions(stored_mentions)])
+        wanted = people_worth_evidence(people, known, pl.DataFrame(schema=ALIASES), curation)
+        some = pl.concat([comentions(mentions), stored_comentions(recent, known, wanted)])
+        assert resolve(batch, some, known, curation=curation) == resolve(batch, everything, known,
+                                                                          curation=curation)
+        read_less += some.height < everything.height
+        variants += sum(r[3] == "variant" for r in resolve(batch, some, known, curation=curation).values())
+    assert read_less > 0 and variants > 0
