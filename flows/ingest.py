@@ -300,22 +300,15 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               rebuild: bool = False, commit_chunks: int = 0,
-               index_after_commit: bool = False) -> store.LoadResult:
+               rebuild: bool = False, commit_chunks: int = 0) -> store.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
     reprocess, the derived tables are emptied in the same transaction). A chunk of a run merged in chunks
     (merge_in_chunks) is loaded in the run's batch transaction; the last one (`commit_chunks`: how many
-    there were) commits it. `index_after_commit`: a chunk committed in a working copy of the writer's file,
-    whose articles are indexed once its rows are in, in a transaction of their own (the index is built
-    over the first chunk when there is none): the copy replaces the writer's file only once every chunk
-    is in and indexed, and no run builds the index over all it loaded at its end."""
-    article_ids = frames["articles"]["article_id"].to_list()
+    there were) commits it."""
     with store.connect_writer(settings.target) as con:
         loaded = store.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                  index_ids=None if index_after_commit else article_ids,
+                                  index_ids=frames["articles"]["article_id"].to_list(),
                                   commit=commit_chunks > 0)
-        if index_after_commit and article_ids:
-            loaded = replace(loaded, search_index_seconds=store.update_search_index(con, article_ids))
     if commit_chunks > 1:
         get_run_logger().info("the batch's %d chunks committed", commit_chunks)
     return loaded
@@ -680,8 +673,7 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
             frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
-                                    commit_chunks=len(chunks) if last and one_transaction else 0,
-                                    index_after_commit=not one_transaction and not rebuild))
+                                    commit_chunks=len(chunks) if last and one_transaction else 0))
             batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
             lap("load")
     if not one_transaction:
