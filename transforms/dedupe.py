@@ -100,7 +100,7 @@ def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signature
     batch_sigs = minhash.signatures(duplicate_text(articles))
     batch_ids = articles["article_id"].to_list()
     stored = known_signatures.cast(SIGNATURE_SCHEMA).filter(~pl.col("article_id").is_in(batch_ids))
-    stored_sigs = (np.array(stored["minhash"].to_list(), dtype=np.uint32).reshape(-1, minhash.NUM_PERM))
+    stored_sigs = minhash.signature_matrix(stored["minhash"])
     ids = batch_ids + stored["article_id"].to_list()
     sigs = np.vstack([batch_sigs, stored_sigs])
     is_new = np.arange(len(ids)) < len(batch_ids)

@@ -68,6 +68,13 @@ def signatures(texts: list[str | None]) -> np.ndarray:
     return np.vstack([signature(t) for t in texts])
 
 
+def signature_matrix(stored: pl.Series) -> np.ndarray:
+    """Stored signatures (a List(UInt32) column, NUM_PERM values each) as one rows x NUM_PERM array, read
+    from the column's buffer: through Python lists, 20,000 stored signatures cost ~40 MB of ints for a
+    moment in every chunk of a run (issue 15). A signature of another length raises polars' ComputeError."""
+    return stored.cast(pl.List(pl.UInt32)).list.to_array(NUM_PERM).to_numpy().reshape(-1, NUM_PERM)
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Estimated Jaccard similarity of signature rows a[i] and b[i]."""
     return (a == b).mean(axis=-1)

@@ -140,9 +140,9 @@ def assign_stories(batch: pl.DataFrame, batch_entities: pl.DataFrame, known: pl.
             if f in idf:
                 index.setdefault(f, []).append(article_id)
     final = {a: root(s) for a, s in story_of.items()}
+    stored_stories = set(stored["story_id"].to_list())
     merges = pl.DataFrame(
-        [{"story_id": s, "merged_into": root(s)} for s in merged_into
-         if s in set(stored["story_id"].to_list())],
+        [{"story_id": s, "merged_into": root(s)} for s in merged_into if s in stored_stories],
         schema={"story_id": pl.String, "merged_into": pl.String})
     storied = batch.with_columns(
         pl.col("article_id").replace_strict(final, return_dtype=pl.String).alias("story_id"))

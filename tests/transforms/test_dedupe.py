@@ -1,7 +1,10 @@
 from datetime import datetime
 
+import numpy as np
 import polars as pl
+import pytest
 
+from transforms import minhash
 from transforms.dedupe import (
     KNOWN_SCHEMA,
     SIGNATURE_SCHEMA,
@@ -132,3 +135,15 @@ def test_one_outlet_under_two_urls_is_an_exact_copy():
     linked, _ = link_duplicates(batch, known(), pl.DataFrame(schema=SIGNATURE_SCHEMA))
     assert links(linked) == {"url1": (None, None), "url2": ("url1", "exact")}
     assert linked["duplicate_similarity"].to_list() == [None, 1.0]
+
+
+def test_stored_signatures_are_read_as_one_matrix_equal_to_their_rows():
+    texts_ = [WIRE, EDITED, OTHER, None, ""]
+    sigs = minhash.signatures(texts_)
+    stored = pl.Series("minhash", sigs.tolist(), dtype=pl.List(pl.UInt32))
+    matrix = minhash.signature_matrix(stored)
+    assert matrix.dtype == np.uint32 and matrix.shape == (5, minhash.NUM_PERM)
+    assert (matrix == sigs).all()
+    assert minhash.signature_matrix(stored.clear()).shape == (0, minhash.NUM_PERM)
+    with pytest.raises(pl.exceptions.ComputeError):
+        minhash.signature_matrix(pl.Series("minhash", [[1, 2, 3]], dtype=pl.List(pl.UInt32)))
