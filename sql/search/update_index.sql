@@ -2,10 +2,13 @@
 -- are in $article_ids (new or changed in this load), without rebuilding it: the same tokenizer, stop
 -- words and stemmer as the fts extension's own indexing, applied to those articles only. Their old
 -- postings are removed first. Runs in one transaction; the result equals a rebuild (tests compare scores).
+-- The batch's texts are picked by a filter on the scan (list_contains), which reads the bodies of the
+-- row groups holding them only; `in (select unnest(...))` is a join that read every stored body (+90 MB
+-- of DuckDB's cache at 20,000 articles, for an update of 1,430).
 create or replace temp table fts_batch as
 select article_id, title, body
 from articles
-where article_id in (select unnest($article_ids));
+where list_contains($article_ids, article_id);
 
 create or replace temp table fts_old_docs as
 select docid from fts_main_articles.docs where name in (select article_id from fts_batch);
