@@ -300,18 +300,27 @@ def assign_stories_task(articles: pl.DataFrame, entity_frames: dict[str, pl.Data
 
 @task(name="load_batch", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: datetime,
-               rebuild: bool = False, commit_chunks: int = 0) -> store.LoadResult:
+               rebuild: bool = False, commit_chunks: int = 0, index: bool = True) -> store.LoadResult:
     """One transaction: all of this batch's rows, its articles in the search index, or none (for a
     reprocess, the derived tables are emptied in the same transaction). A chunk of a run merged in chunks
     (merge_in_chunks) is loaded in the run's batch transaction; the last one (`commit_chunks`: how many
-    there were) commits it."""
+    there were) commits it. `index` False: the articles are left for index_chunk."""
     with store.connect_writer(settings.target) as con:
         loaded = store.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                  index_ids=frames["articles"]["article_id"].to_list(),
+                                  index_ids=frames["articles"]["article_id"].to_list() if index else None,
                                   commit=commit_chunks > 0)
     if commit_chunks > 1:
         get_run_logger().info("the batch's %d chunks committed", commit_chunks)
     return loaded
+
+
+@task(name="index_chunk", cache_policy=NO_CACHE)
+def index_chunk(settings: Settings, article_ids: list[str]) -> float:
+    """A chunk's articles indexed for search in a transaction of their own, once the chunk's load has
+    committed and its connection is closed (a run merged chunk by chunk in a working copy: merge_in_chunks).
+    The first chunk of a warehouse without an index builds it. Returns seconds."""
+    with store.connect_writer(settings.target) as con:
+        return store.update_search_index(con, article_ids)
 
 
 @task(name="apply_views_and_checks", cache_policy=NO_CACHE)
@@ -616,9 +625,10 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
     and loaded; the batch lands whole or not at all, and the flow holds one chunk's rows, not the run's.
     - One chunk, or a lake: one transaction.
     - More chunks in the embedded warehouse: each chunk commits in a working copy of the writer's file
-      (store.working_copy) on a connection of its own, closed after it, and the copy replaces the writer's
-      file once the last chunk is in (`in_copy`: the caller's settings already name such a copy, as a
-      reprocess's do). DuckDB holds one chunk's uncommitted rows, not the run's (issue 15: in one
+      (store.working_copy) on a connection of its own, closed after it; its articles are then indexed for
+      search on another (index_chunk); the copy replaces the writer's file once the last chunk is in
+      (`in_copy`: the caller's settings already name such a copy, as a reprocess's do, which builds its
+      index at its end). DuckDB holds one chunk's uncommitted rows, not the run's (issue 15: in one
       transaction, DuckDB counted 455 MB by the last of 20,000 pages' 10 chunks); the copy costs a copy
       of the file.
     The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds alone would
@@ -638,7 +648,7 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
         return merge(settings, one_transaction=False)
     with store.working_copy(settings.target, "merge") as work_path:
         merged = merge(replace(settings, warehouse_path=work_path, raw_dir=settings.raw_root),
-                       one_transaction=False)
+                       one_transaction=False, index_chunks=True)
     if held is not None:
         held.enter_context(store.holding_writer(settings.target))
     return merged
@@ -658,9 +668,12 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
                   rows: SpilledRows, state_for: Callable[[Settings, int], WarehouseState],
                   seen_at: datetime, lap, ner: NerPool | None, rebuild: bool,
                   run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None,
-                  one_transaction: bool) -> tuple[list[Batch], store.LoadResult]:
+                  one_transaction: bool, index_chunks: bool = False) -> tuple[list[Batch], store.LoadResult]:
     """merge_in_chunks's loop: in the batch transaction open on the writer held by the caller
-    (`one_transaction`), or each chunk committed on a connection of its own."""
+    (`one_transaction`), or each chunk committed on a connection of its own. `index_chunks`: each chunk's
+    articles are indexed for search after its connection is closed (index_chunk), not in its load: beside
+    the load, the index update raised every load's peak by 100-150 MB (ab11a67); left to the end of the
+    run, the index was built over everything the run loaded (at 20,000 pages, +406 MB; issue 15)."""
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
     for index, chunk in enumerate(chunks):
@@ -672,10 +685,15 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             if last and ner is not None:
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
             frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+            loaded_ids = frames["articles"]["article_id"].to_list()
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
-                                    commit_chunks=len(chunks) if last and one_transaction else 0))
+                                    commit_chunks=len(chunks) if last and one_transaction else 0,
+                                    index=not index_chunks))
             batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
             lap("load")
+        if index_chunks and loaded_ids:
+            loads[-1] = replace(loads[-1], search_index_seconds=index_chunk(settings, loaded_ids))
+            lap("search_index")
     if not one_transaction:
         get_run_logger().info("the batch's %d chunks committed one by one in a copy of the writer's file",
                               len(chunks))

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 import flows.ingest
+import store
 import store.load
 import transforms.entities
 from flows.ingest import ingest
@@ -87,10 +88,18 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
         db.parent.mkdir()
     assert ingest(sources_file=str(sources), warehouse_path=str(dbs["whole"])).status == "completed"
     counted = merged_in_feed_chunks(monkeypatch)
+    # each chunk is indexed for search once it is loaded (index_chunk), so the run's end builds nothing
+    indexed, built = [], []
+    update, build = store.update_search_index, store.build_search_index
+    monkeypatch.setattr(store, "update_search_index",
+                        lambda con, ids: indexed.append(len(ids)) or update(con, ids))
+    monkeypatch.setattr(store, "build_search_index", lambda con: built.append(1) or build(con))
     for name in ("chunked", "again"):
         summary = ingest(sources_file=str(sources), warehouse_path=str(dbs[name]))
         assert summary.status == "completed" and set(summary.checks.values()) == {0}
     assert counted == [4, 4]  # the site's four feeds, one chunk each
+    # (an article a later chunk changes is indexed again: 49 indexings of 47 articles here)
+    assert len(indexed) == 8 and sum(indexed[4:]) >= summary.table_rows["articles"][0] and not built
     whole, chunked, again = (comparable_rows(db) for db in dbs.values())
     for table in chunked.keys() - {"aggregate_layout"}:  # (rows each load appended: more loads, more)
         assert again[table] == chunked[table], table
