@@ -89,6 +89,20 @@ def _band_keys(sigs: np.ndarray) -> np.ndarray:
     return keys
 
 
+def _shared_buckets(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (row, bucket number) of every band key (`keys`: rows x BANDS) whose bucket, (band, key), holds
+    2 to MAX_BUCKET rows. Found by sorting, in numpy: polars' window over (band, key) took +62 MB for a
+    moment at 20,000 stored articles (issue 15)."""
+    flat = keys.reshape(-1)
+    bands = np.tile(np.arange(BANDS), len(keys))
+    order = np.lexsort((flat, bands))
+    key, band = flat[order], bands[order]
+    bucket = np.cumsum(np.r_[True, (key[1:] != key[:-1]) | (band[1:] != band[:-1])]) - 1
+    size = np.bincount(bucket)[bucket]
+    shared = (size >= 2) & (size <= MAX_BUCKET)
+    return order[shared] // BANDS, bucket[shared]
+
+
 def candidate_pairs(sigs: np.ndarray, is_new: np.ndarray) -> np.ndarray:
     """Row-index pairs (i < j) that share at least one LSH band, at least one of them new (pairs of two
     old rows were decided before). Empty texts and overcrowded buckets never pair."""
@@ -96,16 +110,10 @@ def candidate_pairs(sigs: np.ndarray, is_new: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(keep)
     if rows.size < 2:
         return np.empty((0, 2), dtype=np.int64)
-    keys = _band_keys(sigs[rows])
-    frame = pl.DataFrame({
-        "row": np.repeat(rows, BANDS),
-        "band": np.tile(np.arange(BANDS), rows.size),
-        "key": keys.reshape(-1),
-        "new": np.repeat(is_new[rows], BANDS),
-    })
-    buckets = frame.filter(pl.len().over("band", "key").is_between(2, MAX_BUCKET))
+    members, buckets = _shared_buckets(_band_keys(sigs[rows]))
+    frame = pl.DataFrame({"row": rows[members], "bucket": buckets, "new": is_new[rows[members]]})
     pairs = (
-        buckets.join(buckets, on=["band", "key"], suffix="_b")
+        frame.join(frame, on="bucket", suffix="_b")
         .filter((pl.col("row") < pl.col("row_b")) & (pl.col("new") | pl.col("new_b")))
         .select("row", "row_b").unique()
         .sort("row", "row_b")

@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import datetime
 
 import numpy as np
@@ -147,3 +148,24 @@ def test_stored_signatures_are_read_as_one_matrix_equal_to_their_rows():
     assert minhash.signature_matrix(stored.clear()).shape == (0, minhash.NUM_PERM)
     with pytest.raises(pl.exceptions.ComputeError):
         minhash.signature_matrix(pl.Series("minhash", [[1, 2, 3]], dtype=pl.List(pl.UInt32)))
+
+
+def test_candidate_pairs_are_the_pairs_that_share_a_band_bucket_of_2_to_max_bucket_rows():
+    rng = np.random.default_rng(15)
+    sigs = rng.integers(0, 2**32, (400, minhash.NUM_PERM), dtype=np.uint32)
+    for i in range(1, 400):  # shared bands
+        for band in rng.choice(minhash.BANDS, rng.integers(0, 3), replace=False):
+            source = rng.integers(0, i)
+            span = slice(band * minhash.ROWS, (band + 1) * minhash.ROWS)
+            sigs[i, span] = sigs[source, span]
+    sigs[1:80, :minhash.ROWS] = sigs[0, :minhash.ROWS]  # one bucket over MAX_BUCKET
+    sigs[7] = minhash.EMPTY
+    is_new = rng.random(400) < 0.3
+    keys = minhash._band_keys(sigs)
+    size = Counter((b, k) for row in keys for b, k in enumerate(row))
+    expected = sorted({(i, j) for i in range(400) for j in range(i + 1, 400)
+                       if (is_new[i] or is_new[j]) and 7 not in (i, j)
+                       and any(keys[i, b] == keys[j, b] and 2 <= size[(b, keys[i, b])] <= minhash.MAX_BUCKET
+                               for b in range(minhash.BANDS))})
+    assert size[(0, keys[0, 0])] > minhash.MAX_BUCKET and len(expected) > 50
+    assert minhash.candidate_pairs(sigs, is_new).tolist() == [list(p) for p in expected]
