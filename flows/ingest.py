@@ -685,11 +685,13 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             if last and ner is not None:
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
             frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
-            loaded_ids = frames["articles"]["article_id"].to_list()
+            loaded_ids = frames["articles"]["article_id"].to_list() if index_chunks else []
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
                                     commit_chunks=len(chunks) if last and one_transaction else 0,
                                     index=not index_chunks))
-            batches.append(replace(batch, frames={}))  # the chunk's rows are let go once loaded
+            batches.append(replace(batch, frames={}))
+            # the chunk's rows are let go once loaded: these names held them through the next chunk's merge
+            del batch, frames
             lap("load")
         if index_chunks and loaded_ids:
             loads[-1] = replace(loads[-1], search_index_seconds=index_chunk(settings, loaded_ids))
