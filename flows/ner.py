@@ -42,9 +42,12 @@ MAX_DEATHS = 3    # worker deaths in a row after which a NerPool reads in this p
 # spaCy refuses texts over nlp.max_length (1,000,000 characters: [E088]) and needs about 1 GB of memory per
 # 100,000 characters with the full pipeline. NER reads a text in pieces of at most PIECE_CHARS, cut at a
 # paragraph break or a space, and reads at most MAX_NER_CHARS of it (the rest of a longer text is not
-# searched for entities; the article itself is stored whole).
+# searched for entities; the article itself is stored whole). 200,000 characters is about 30,000 words, more
+# than the longest long-read a news site publishes; a longer text is a dump, a book or an attack, and every
+# 100,000 characters of it cost about 2 s of one core (measured: 4.8 s for the first 200,000 characters of
+# the hostile-items test's text, 21.6 s for 1,000,000), so one item cannot hold NER up for 20 s.
 PIECE_CHARS = 100_000
-MAX_NER_CHARS = 1_000_000
+MAX_NER_CHARS = 200_000
 
 
 class ModelError(RuntimeError):

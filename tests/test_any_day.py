@@ -17,7 +17,7 @@ import libfaketime
 import prefect.settings
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, prefect_home
 
 # what an article is, leaving out when this machine happened to fetch it (first_seen_at, fetched_at)
 ARTICLES = """select article_id, canonical_url, source_id, title, body, published_at, published_source,
@@ -38,7 +38,7 @@ def cli_run(tmp_path, name: str, offset: str | None, now: str | None,
         env["PREFECT_API_URL"] = api_url
     env["NEWSETL_WAREHOUSE_PATH"] = str(tmp_path / name / "news.duckdb")
     if offset:
-        (tmp_path / "prefect").mkdir(exist_ok=True)
+        prefect_home(tmp_path / "prefect")
         _, info = libfaketime.get_reload_information()
         env |= {"LD_PRELOAD": os.path.join(info["LD_LIBRARY_PATH"], info["LD_PRELOAD"]), "FAKETIME": offset,
                 "FAKETIME_DONT_FAKE_MONOTONIC": "1",

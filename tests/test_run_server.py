@@ -12,7 +12,7 @@ from pathlib import Path
 import requests
 
 from newsetl.serve import announced, announcement_path, configured_server, prefect_server
-from tests.conftest import SAMPLE_SITE
+from tests.conftest import SAMPLE_SITE, prefect_home
 from tests.test_serve import free_port
 
 NEWSETL = str(Path(os.sys.executable).with_name("newsetl"))
@@ -44,7 +44,7 @@ def flow_run_names(api: str) -> list[str]:
 def test_a_run_reports_to_the_server_that_is_up_instead_of_starting_one(tmp_path, site_server):
     assert (SAMPLE_SITE / "independent" / "rss.xml").is_file()
     sources = one_feed_sources(tmp_path, site_server.base_url)
-    home = tmp_path / "prefect-home"
+    home = prefect_home(tmp_path / "prefect-home")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["PREFECT_HOME"] = str(home)
     db = tmp_path / "news.duckdb"

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from newsetl.serve import ServeError, is_healthy, read_deployments, select_deployments
-from tests.conftest import ROOT, SAMPLE_SITE
+from tests.conftest import ROOT, SAMPLE_SITE, prefect_home
 
 NEWSETL = str(Path(os.sys.executable).with_name("newsetl"))
 
@@ -88,8 +88,8 @@ deployments:
 """)
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
-           "PREFECT_LOGGING_LEVEL": "INFO"}
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home(tmp_path / "prefect")),
+           "PREFECT_RUNNER_POLL_FREQUENCY": "1", "PREFECT_LOGGING_LEVEL": "INFO"}
     env.pop("PREFECT_API_URL", None)
     db = tmp_path / "news.duckdb"
     log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - closed below

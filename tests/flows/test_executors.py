@@ -19,7 +19,7 @@ import requests
 
 from flows.ingest import ingest
 from newsetl.serve import prefect_server, stop_process_group
-from tests.conftest import SAMPLE_SITE, write_sources
+from tests.conftest import SAMPLE_SITE, prefect_home, write_sources
 from tests.test_serve import free_port
 
 NEWSETL = str(Path(os.sys.executable).with_name("newsetl"))
@@ -65,7 +65,7 @@ def rows(db: Path) -> dict[str, list[tuple]]:
 def prefect_api(tmp_path_factory):
     """A real Prefect server on 127.0.0.1 (as `newsetl serve` starts one), and the folder its task
     workers and the submitter share for shard parameters and results (PREFECT_LOCAL_STORAGE_PATH)."""
-    home = tmp_path_factory.mktemp("prefect-home")
+    home = prefect_home(tmp_path_factory.mktemp("prefect-home"))
     storage = tmp_path_factory.mktemp("shard-storage")
     saved = os.environ.get("PREFECT_API_URL")
     os.environ.pop("PREFECT_API_URL", None)

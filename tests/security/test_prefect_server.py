@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from newsetl.server_watchdog import watched_command
-from tests.conftest import ROOT
+from tests.conftest import ROOT, prefect_home
 
 START_TIMEOUT = 180.0   # a loaded 2-core machine can take a minute to start Prefect's server
 GONE_TIMEOUT = 20.0     # the watchdog polls every 0.2 s; uvicorn then has 10 s to stop before os._exit
@@ -79,7 +79,7 @@ def wait_for(predicate, timeout: float, step: float = 0.1):
 
 def env_without_api(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env["PREFECT_HOME"] = str(tmp_path / ".prefect")
+    env["PREFECT_HOME"] = str(prefect_home(tmp_path / ".prefect"))
     env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = str(int(START_TIMEOUT))
     return env
 
