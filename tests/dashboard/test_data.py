@@ -4,6 +4,7 @@ AppTest runs the app in-process)."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 import duckdb
@@ -122,6 +123,10 @@ def run_app(monkeypatch, path):
 
     monkeypatch.setenv("NEWSETL_WAREHOUSE_PATH", str(path))
     monkeypatch.setenv("NEWSETL_DASHBOARD_PREWARM", "0")  # no background threads in the test process
+    # AppTest puts the app's module in sys.modules as __main__ and leaves it there: put the test process's
+    # back afterwards, or the worker processes a later test in this process starts with multiprocessing's
+    # spawn or forkserver (NER, Dask) re-run dashboard/app.py as their __main__, and die
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     app = AppTest.from_file(str(APP), default_timeout=30)
     app.run()
     assert not app.exception, app.exception

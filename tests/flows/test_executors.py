@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -207,10 +206,6 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
             stop_process_group(worker, grace=5)
     assert shard_runs(api) == ["COMPLETED", "COMPLETED"]  # the 2 shards ran on the workers
     monkeypatch.setenv("NEWSETL_DASK_WORKERS", "2")
-    # Dask starts its workers with multiprocessing's spawn, which re-runs __main__ from its file in each:
-    # in a pytest-xdist worker where streamlit's AppTest ran (tests/dashboard), __main__ has been left
-    # pointing at dashboard/app.py. `newsetl run` (a console script, __main__ guarded) is not affected.
-    monkeypatch.delattr(sys.modules["__main__"], "__file__", raising=False)
     on_dask = rows(run("dask"))
     assert local["articles"] and local["fetches"] and local["article_entities"]
     assert on_prefect == local
