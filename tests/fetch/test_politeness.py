@@ -58,8 +58,12 @@ def test_requests_to_one_host_stay_within_the_bounds(tmp_path, site_server, pref
             del site_server.routes[key]
     assert summary.sources[0]["pages"] == PAGES
     assert page.peak == 2  # 8 workers wanted more; the host got at most 2 at a time
-    gaps = [b - a for a, b in zip(page.starts, page.starts[1:], strict=False)]
-    assert min(gaps) >= 0.04  # 50 ms between starts, less timer slack
+    # 50 ms between starts: the 11 gaps span at least 0.55 s (without the gate, 12 small pages 2 at a time
+    # take a few ms). The starts are taken at the server, whose threads a loaded machine can run late for
+    # one request and on time for the next (a single 7 ms gap seen with 3 test workers on 2 cores): the
+    # span is checked, less 20 % for that, not each gap.
+    starts = sorted(page.starts)
+    assert starts[-1] - starts[0] >= (PAGES - 1) * 0.05 * 0.8
 
 
 def test_host_gate_bounds_in_threads():
