@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import uuid
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -153,9 +154,12 @@ def routes(site_server):
 # task workers), each with a home of its own, so the database is migrated once per pytest run, under a lock
 # the xdist workers share, and each home starts from a copy of it (as `cp prefect.db` would).
 
+# one id per pytest run: set in the controller, inherited by the xdist workers it starts
+os.environ.setdefault("NEWSETL_TEST_RUN", uuid.uuid4().hex)
+
+
 def _template_dir() -> Path:
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid{os.getpid()}"
-    return Path(tempfile.gettempdir()) / f"newsetl-prefect-db-{run}"
+    return Path(tempfile.gettempdir()) / f"newsetl-prefect-db-{os.environ['NEWSETL_TEST_RUN']}"
 
 
 def migrated_prefect_db() -> Path:
