@@ -112,10 +112,10 @@ SLOW_MODULES = [
 
 
 def pytest_xdist_auto_num_workers(config):
-    """`-n auto` (pyproject.toml): one worker more than the cores. About a third of the suite's time is
-    spent waiting on processes it starts (Prefect servers, PostgreSQL, Chromium, killed runs), and a third
-    worker keeps the cores busy meanwhile (2 cores, 2026-12-06: 3 workers 655 s, 1,140 CPU-s; 2 workers
-    771 s, 1,207 CPU-s). --maxprocesses still caps it."""
+    """`-n auto` (pyproject.toml): one worker more than the cores. With one per core the cores were busy
+    78 % of the run, the workers otherwise waiting on processes the tests start (Prefect servers,
+    PostgreSQL, Chromium, killed runs); the extra worker uses that time (2 cores, 2026-12-06, --dist
+    loadscope: 2 workers 771 s, 1,207 CPU-s; 3 workers 655 s, 1,140 CPU-s). --maxprocesses caps it."""
     return (os.cpu_count() or 1) + 1
 
 
