@@ -373,17 +373,36 @@ class NerPool:
         progress.advance(NER_STAGE, len(texts))
 
     def _read_alone(self, key: bytes, text: str) -> None:
-        """Read one text with nothing else in hand (after a worker died): if the pool breaks again, this
-        text broke it."""
-        try:
-            self._spans.keep(key, text, self._read([text]).result()[0])
+        """Read one text with nothing else in hand (after a worker died): if the pool breaks again and a
+        new pool reads an empty text, this text broke it. If the new pool cannot read even that (workers
+        that die as they start), the pool is at fault, not the text: it is read again, in this process once
+        MAX_DEATHS deaths in a row have made the pool read here."""
+        while True:
+            try:
+                spans = self._read([text]).result()[0]
+            except BrokenProcessPool as exc:
+                self._restart()
+                if self._in_processes and self._pool_reads():
+                    self._fail(text, f"the NER worker process died reading it ({exc})")
+                    return
+                continue
+            except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
+                self._fail(text, f"{type(exc).__name__}: {exc}")
+                return
+            self._spans.keep(key, text, spans)
             self.texts_read += 1
             self._deaths = 0
-        except BrokenProcessPool as exc:
+            return
+
+    def _pool_reads(self) -> bool:
+        """Whether the pool, started again after a death, reads at all (an empty text); if not, it is
+        started again (in this process after MAX_DEATHS deaths in a row)."""
+        try:
+            self._read([""]).result()
+            return True
+        except BrokenProcessPool:
             self._restart()
-            self._fail(text, f"the NER worker process died reading it ({exc})")
-        except Exception as exc:  # noqa: BLE001 - that text is recorded and skipped
-            self._fail(text, f"{type(exc).__name__}: {exc}")
+            return False
 
     def _fail(self, text: str, reason: str) -> None:
         self.failed_texts[text] = reason

@@ -1,8 +1,10 @@
 """Readers for NerPool tests, importable by the pool's worker processes: the real model's spans, except for
-a text that makes the reader raise, or one that kills the worker process reading it."""
+a text that makes the reader raise, or one that kills the worker process reading it; or a reader whose worker
+processes die as they start."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 
@@ -23,3 +25,11 @@ def failing_reader(model: str):
         return read(texts)
 
     return recognise
+
+
+def dies_in_workers(model: str):
+    """The model's reader in this process; a pool's worker process that builds it exits at once (as workers
+    whose start fails do: a broken __main__, a model that cannot load there)."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return model_reader(model)

