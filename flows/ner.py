@@ -399,6 +399,7 @@ class NerPool:
         started again (in this process after MAX_DEATHS deaths in a row)."""
         try:
             self._read([""]).result()
+            self._deaths = 0  # it reads: the deaths so far were the texts', not the pool's
             return True
         except BrokenProcessPool:
             self._restart()

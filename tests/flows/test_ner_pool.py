@@ -104,6 +104,14 @@ def test_a_text_ner_fails_on_fails_alone(bad):
         )
 
 
+def test_two_texts_that_kill_workers_in_one_chunk_fail_alone_and_neither_is_read_in_this_process():
+    texts = [f"{KILLS} in London.", f"{KILLS} in Paris.", TEXTS[0]]
+    with NerPool(MODEL, processes=2, parallel_min=1, chunk=3, reader=failing_reader) as pool:
+        spans = pool.recognise(texts)
+        assert sorted(pool.failed_texts) == sorted(texts[:2])
+    assert spans == [[], [], make_recogniser(MODEL)([TEXTS[0]])[0]]
+
+
 def test_workers_that_die_as_they_start_fail_no_text():
     """The pool's fault is not a text's: each text a dying pool was reading is read again (in this process,
     once MAX_DEATHS deaths in a row have made the pool read here), and none is recorded as failed."""
