@@ -192,6 +192,11 @@ def pytest_sessionfinish(session):
         shutil.rmtree(_template_dir(), ignore_errors=True)
 
 
+def pytest_unconfigure(config):
+    """Each process (the controller and every xdist worker) made its own Prefect home above: it goes last."""
+    shutil.rmtree(os.environ["PREFECT_HOME"], ignore_errors=True)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_prefect_home():
     """This process's Prefect home (set above) starts migrated, for the temporary servers of the CLI runs."""
