@@ -16,7 +16,7 @@ from store.connection import after_commit, commit_batch, load_extension, transac
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
-from store.sql import split_statements, sql_text
+from store.sql import split_statements, sql_files, sql_text
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
 LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
@@ -45,6 +45,21 @@ _STAGE_TABLE = re.compile(r"\bstage_\w+")
 CRASH_AFTER_TABLE: str | None = None
 
 
+# Tables whose key the embedded file holds without a primary key (migration 019: DuckDB's index of a key
+# is read whole into memory by a load and written again by every checkpoint, so it cost a load memory in
+# proportion to the table): the load checks the keys it staged (sql/load/keys/) before it commits. A lake
+# has no key anywhere and checks after its merge (sql/checks/lake/).
+KEYS_HELD_BY_THE_LOAD = tuple(file.stem for file in sql_files("load/keys"))
+
+
+def refuse_keys_stored_twice(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Raise, failing the load's transaction, if `table` now holds a key this load staged more than once
+    (as a primary key would refuse the insert)."""
+    if twice := con.execute(sql_text(f"load/keys/{table}.sql")).fetchall():
+        keys = "; ".join(f"({', '.join(map(str, row[:-1]))}) x{row[-1]}" for row in twice)
+        raise RuntimeError(f"the load would store a key of {table} more than once: {keys}")
+
+
 def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
     """DuckDB's memory limit for the rest of the connection (sql/load/writer_memory.sql): DuckDB spills what
     it can of a merge's rows to its temp folder; a limit below what an operator must hold fails the run
@@ -68,7 +83,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
     indexing = bool(index_ids) and not rebuild and has_search_index(con)
     # a lake's index is in another database (the search file): indexed after the commit (store/lake.py)
-    index_after_commit = indexing and is_lake(con)
+    on_lake = is_lake(con)
+    index_after_commit = indexing and on_lake
     indexing = indexing and not index_after_commit
     if indexing:
         load_extension(con, "fts")
@@ -90,6 +106,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                             continue  # it inserts, updates or deletes by stage rows: there are none
                         params = {"loaded_at": loaded_at} if "$loaded_at" in statement else None
                         con.execute(statement, params)
+                    if f"stage_{table}" in with_rows and table in KEYS_HELD_BY_THE_LOAD and not on_lake:
+                        refuse_keys_stored_twice(con, table)
                     if fail_after == table:
                         raise RuntimeError(f"injected failure after loading {table}")
             if indexing:

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 
 import duckdb
@@ -67,6 +68,70 @@ def test_a_key_met_twice_in_a_batch_is_loaded_once_and_a_stored_one_is_kept(con)
     assert result.added("entities") == 1 and result.added("entity_aliases") == 0
     assert con.execute("select entity_id, first_seen_at from entities order by 1").fetchall() == [
         ("e1", first), ("e2", second)]
+
+
+BIG_TABLES = ("article_versions", "article_signatures", "article_entities")
+
+
+def table_shape(con, table: str) -> tuple:
+    """A table's columns (name, type, nullable, default, comment), its comment and its constraints."""
+    return (con.execute("select column_name, data_type, is_nullable, column_default, comment from "
+                        "duckdb_columns() where table_name = ? order by column_index", [table]).fetchall(),
+            con.execute("select comment from duckdb_tables() where table_name = ?", [table]).fetchone(),
+            sorted(con.execute("select constraint_type, constraint_column_names from duckdb_constraints() "
+                               "where table_name = ?", [table]).fetchall()))
+
+
+def test_the_three_big_tables_keep_their_rows_and_comments_and_lose_only_their_primary_keys(
+        con, monkeypatch):
+    """Migration 019 on a warehouse made by the migrations before it."""
+    from store import migrations
+
+    every = migrations.migration_files()
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 19])
+    store.migrate(con)
+    con.execute("insert into article_versions values ('a1', 'h1', 'T', 'B', '2026-11-28'), "
+                "('a1', 'h2', 'T2', null, '2026-11-29')")
+    con.execute("insert into article_signatures values ('a1', [1, 2, 3])")
+    con.execute("insert into article_entities values ('a1', 'e1', 2, 0, true, 0.9, ['Putin'])")
+    before = {t: (table_shape(con, t), sorted(con.execute(f"select * from {t}").fetchall()))  # noqa: S608
+              for t in BIG_TABLES}
+    assert all(any(kind == "PRIMARY KEY" for kind, _ in shape[2]) for shape, _ in before.values())
+    monkeypatch.setattr(migrations, "migration_files", lambda: every)
+    assert store.migrate(con) == ["019_keys_held_by_the_load.sql"]
+    for table, ((columns, comment, _), rows) in before.items():
+        after_columns, after_comment, after_constraints = table_shape(con, table)
+        assert (after_columns, after_comment) == (columns, comment), table
+        assert [kind for kind, _ in after_constraints] == ["NOT NULL"] * len(after_constraints), table
+        assert sorted(con.execute(f"select * from {table}").fetchall()) == rows  # noqa: S608
+    assert {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()} >= set(BIG_TABLES)
+    assert not con.execute("select table_name from duckdb_tables() where table_name like '%_019'").fetchall()
+
+
+@pytest.mark.parametrize(("table", "frame", "key"), [
+    ("article_entities", {"article_id": ["a1", "a1"], "entity_id": ["e1", "e1"], "mention_count": [1, 2],
+                          "first_offset": [0, 5], "is_in_title": [False, False], "salience": [0.5, 0.6],
+                          "surfaces": [["Putin"], ["Putin"]]}, "(a1, e1) x2"),
+    ("article_signatures", {"article_id": ["a1", "a1"], "minhash": [[1], [2]]}, "(a1) x2"),
+])
+def test_a_load_that_would_store_a_key_twice_fails_whole_without_a_primary_key(con, table, frame, key):
+    """The big tables' keys are held by the load (migration 019): a stage that would put a key in twice
+    fails the load, as the primary key did, and nothing of the batch stays."""
+    store.migrate(con)
+    article = pl.DataFrame({"article_id": ["a1"]})
+    con.execute("insert into article_versions values ('a0', 'h0', 'T', 'B', '2026-11-28')")
+    before = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in BIG_TABLES}  # noqa: S608
+    frames = {"article_versions": pl.DataFrame({"article_id": ["a1"], "content_hash": ["h1"], "title": ["T"],
+                                                "body": ["B"], "seen_at": [datetime(2026, 11, 28)]}),
+              table: pl.DataFrame(frame)}
+    if table == "article_entities":
+        frames["articles"] = article.clear()  # article_entities are replaced by the articles loaded
+    with pytest.raises(RuntimeError, match=re.escape(f"would store a key of {table} more than once: {key}")):
+        store.load_batch(con, frames, datetime(2026, 11, 28))
+    assert {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in BIG_TABLES} == before  # noqa: S608
+    one = {name: values[:1] for name, values in frame.items()}
+    store.load_batch(con, {**frames, table: pl.DataFrame(one)}, datetime(2026, 11, 28))
+    assert con.execute(f"select count(*) from {table}").fetchone()[0] == 1  # noqa: S608
 
 
 def test_fts_extension_loads_from_its_package_with_signatures_checked(con):
