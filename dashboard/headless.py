@@ -48,7 +48,10 @@ RENDERED = """(() => {
 })()"""
 # Notes when Streamlit starts a script run (to tell a new page's render from the one before it). The
 # observer's callback comes after the changes it reports: a run that started and ended before it was called
-# (a busy machine) shows as a change whose old value is 'running', not as the attribute's value now.
+# (a busy machine) shows as a change whose old value is 'running', not as the attribute's value now. A run
+# can also leave no trace on the attribute: when the run's start and end reach the page together (a busy
+# machine again), React renders once, with 'notRunning', and never sets 'running' (seen: a test's entity
+# page opened while the flag stayed false for 60 s), so `ran_or_changed` also takes a changed page.
 ARM = """(() => {
   window.__newsetlRan = false;
   const app = document.querySelector('[data-testid="stApp"]');
@@ -59,6 +62,20 @@ ARM = """(() => {
   return true;
 })()"""
 SIGNATURE = "document.body ? document.body.innerHTML.length + ':' + document.body.innerText.length : ''"
+# The page's main text without a text input's "Press Enter to apply" (which goes as Enter is pressed,
+# before any script run): what a script run changes, not typing.
+PAGE_TEXT = """(() => {
+  const main = document.querySelector('[data-testid="stMain"]') || document.body;
+  let text = main.innerText || '';
+  for (const hint of main.querySelectorAll('[data-testid="InputInstructions"]'))
+    text = text.replace(hint.innerText, '');
+  return text;
+})()"""
+
+
+def ran_or_changed(page_text: str) -> str:
+    """An expression true once the armed flag saw a script run or the page's text is no longer `page_text`."""
+    return f"window.__newsetlRan === true || {PAGE_TEXT} !== {json.dumps(page_text)}"
 
 
 def find_chromium() -> str | None:
@@ -156,6 +173,7 @@ class Chromium:
         """Go to another page of the app as a user does, by its link in the sidebar (no page load: a script
         run over the open websocket); returns the seconds until the new page's DOM was final."""
         self.evaluate(ARM)
+        before = self.evaluate(PAGE_TEXT)
         started = time.perf_counter()
         found = self.evaluate(f"""(() => {{
             const a = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
@@ -164,7 +182,7 @@ class Chromium:
             return a !== undefined; }})()""")
         if not found:
             raise RuntimeError(f"no link to {title!r} in the sidebar")
-        self.wait_for("window.__newsetlRan === true", timeout=timeout)
+        self.wait_for(ran_or_changed(before), timeout=timeout)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 
     def enter_text(self, label: str, text: str, timeout: float = 60.0, quiet: float = 0.4) -> float:
@@ -178,11 +196,12 @@ class Chromium:
             raise RuntimeError(f"no text input labelled {label!r}")
         self.call("Input.insertText", text=text)
         self.evaluate(ARM)
+        before = self.evaluate(PAGE_TEXT)
         started = time.perf_counter()
         for kind, typed in (("keyDown", "\r"), ("keyUp", "")):
             self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", text=typed,
                       windowsVirtualKeyCode=13, nativeVirtualKeyCode=13)
-        self.wait_for("window.__newsetlRan === true", timeout=timeout)
+        self.wait_for(ran_or_changed(before), timeout=timeout)
         return self.wait_rendered(started, timeout=timeout, quiet=quiet)
 
     def wait_rendered(self, started: float, timeout: float = 60.0, quiet: float = 0.4) -> float:
