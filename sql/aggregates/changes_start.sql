@@ -1,7 +1,7 @@
 -- What a change does to the entity aggregates (sql/migrations/009): the article-entity rows it takes away
 -- (sign -1, gathered before it) and the ones it puts in (sign +1, gathered after), with the article's day
 -- and outlet. Filled by changes_of_articles.sql or changes_of_entities.sql, read by refresh.sql, all in the
--- change's transaction. A row with a null entity_id brings only its day.
+-- change's transaction.
 create or replace temp table aggregate_changes (
     sign          integer,
     article_id    varchar,

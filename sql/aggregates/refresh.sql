@@ -1,30 +1,43 @@
 -- Bring the entity aggregates up to date with aggregate_changes, in the change's transaction.
--- Days and weeks the change touched are counted again from article_entities and articles (a day is about a
--- thousandth of the warehouse; distinct outlets cannot be added up). An (entity, outlet) pair that only
--- gained articles gets the change added to it; one that lost an article is counted again, for that pair
--- only (a removed article may have been its first or last). Recounting every touched entity instead cost
--- 2.5 s a batch at 1,000,000 articles: a batch touches the most mentioned entities every time.
--- entity_articles loses the rows taken away and gets the rows put in. Rows inserted here are appended
--- unsorted: store/aggregates.py counts them into aggregate_layout.
-delete from entity_day_counts
-where day in (select cast(published_at as date) from aggregate_changes);
+-- The (day, entity) and (week, entity) pairs the change touched are counted again from article_entities
+-- and articles (distinct outlets cannot be added up). Whole touched days were counted again before: a run
+-- whose articles spread over 14 days (the peer kit's corpus, or a first run) counted the whole warehouse
+-- again at every load, in memory growing with it (issue 15); the pairs are the change's own. An (entity,
+-- outlet) pair that only gained articles gets the change added to it; one that lost an article is counted
+-- again, for that pair only (a removed article may have been its first or last). Recounting every touched
+-- entity instead cost 2.5 s a batch at 1,000,000 articles: a batch touches the most mentioned entities
+-- every time. entity_articles loses the rows taken away and gets the rows put in. Rows inserted here are
+-- appended unsorted: store/aggregates.py counts them into aggregate_layout.
+create or replace temp table touched_pairs as
+select distinct cast(published_at as date) as day, cast(date_trunc('week', published_at) as date) as week,
+       entity_id
+from aggregate_changes
+where entity_id is not null;
+delete from entity_day_counts d
+using (select distinct day, entity_id from touched_pairs) t
+where d.day = t.day and d.entity_id = t.entity_id;
 insert into entity_day_counts
 select cast(a.published_at as date), ae.entity_id, count(*), count(distinct a.source_id),
        sum(ae.mention_count), count(*) filter (where ae.is_in_title)
 from article_entities ae
 join articles a using (article_id)
-where cast(a.published_at as date) in (select cast(published_at as date) from aggregate_changes)
+semi join (select distinct day, entity_id from touched_pairs) t
+     on t.day = cast(a.published_at as date) and t.entity_id = ae.entity_id
+where ae.entity_id in (select entity_id from touched_pairs)
 group by all;
-delete from entity_week_counts
-where week in (select cast(date_trunc('week', published_at) as date) from aggregate_changes);
+delete from entity_week_counts w
+using (select distinct week, entity_id from touched_pairs) t
+where w.week = t.week and w.entity_id = t.entity_id;
 insert into entity_week_counts
 select cast(date_trunc('week', a.published_at) as date), ae.entity_id, count(*), count(distinct a.source_id),
        sum(ae.mention_count)
 from article_entities ae
 join articles a using (article_id)
-where cast(date_trunc('week', a.published_at) as date)
-      in (select cast(date_trunc('week', published_at) as date) from aggregate_changes)
+semi join (select distinct week, entity_id from touched_pairs) t
+     on t.week = cast(date_trunc('week', a.published_at) as date) and t.entity_id = ae.entity_id
+where ae.entity_id in (select entity_id from touched_pairs)
 group by all;
+drop table touched_pairs;
 create or replace temp table outlet_changes as
 select
     entity_id,
