@@ -125,7 +125,7 @@ def test_a_load_that_would_store_a_key_twice_fails_whole_without_a_primary_key(c
                                                 "body": ["B"], "seen_at": [datetime(2026, 11, 28)]}),
               table: pl.DataFrame(frame)}
     if table == "article_entities":
-        frames["articles"] = article.clear()  # article_entities are replaced by the articles loaded
+        frames["articles"] = article.clear()  # the mentions' statements read stage_articles (here empty)
     with pytest.raises(RuntimeError, match=re.escape(f"would store a key of {table} more than once: {key}")):
         store.load_batch(con, frames, datetime(2026, 11, 28))
     assert {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in BIG_TABLES} == before  # noqa: S608
