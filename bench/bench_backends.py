@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_load import BATCH_SQL, TABLES, timed_load  # noqa: E402
+from bench_load import TABLES, stage_batch, timed_load  # noqa: E402
 from bench_views import TYPICAL, measure, query_run  # noqa: E402
 
 import store  # noqa: E402
@@ -67,9 +67,7 @@ def time_views(con: duckdb.DuckDBPyConnection, params: dict, repeat: int) -> dic
 
 
 def time_load(con: duckdb.DuckDBPyConnection, new: int, changed: int, repeat: int) -> dict[str, float]:
-    for statement in store.split_statements(BATCH_SQL.read_text(encoding="utf-8")):
-        con.execute(statement, {k: v for k, v in {"new": new, "changed": changed}.items()
-                                if f"${k}" in statement})
+    stage_batch(con, new, changed)
     statements = {t: store.split_statements(store.sql_text(f"load/{t}.sql")) for t in TABLES}
     loaded_at = datetime(2026, 12, 1)
     timed_load(con, statements, loaded_at)  # warm

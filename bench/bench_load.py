@@ -38,6 +38,14 @@ TABLES = ("sources", "source_aliases", "articles", "article_versions", "article_
 BATCH_SQL = Path(__file__).resolve().parent / "bench_load.sql"  # the batch, as stage tables
 
 
+def stage_batch(con: duckdb.DuckDBPyConnection, new: int, changed: int) -> None:
+    """bench_load.sql's batch as temporary stage tables on `con`: `new` articles copied from sampled stored
+    ones under new ids, `changed` stored ones with a new text (the warehouse itself is not changed)."""
+    for statement in split_statements(BATCH_SQL.read_text(encoding="utf-8")):
+        con.execute(statement, {k: v for k, v in {"new": new, "changed": changed}.items()
+                                if f"${k}" in statement})
+
+
 def load_sql(revision: str | None, table: str) -> str:
     """sql/load/TABLE.sql of the working tree (revision None) or of a git revision."""
     if revision is None:
@@ -79,9 +87,7 @@ def main() -> None:
     args = parser.parse_args()
 
     con = duckdb.connect(str(args.warehouse))
-    for statement in split_statements(BATCH_SQL.read_text(encoding="utf-8")):
-        con.execute(statement, {k: v for k, v in {"new": args.new, "changed": args.changed}.items()
-                                if f"${k}" in statement})
+    stage_batch(con, args.new, args.changed)
     counts = {t: con.table("stage_" + t).aggregate("count(*)").fetchone()[0] for t in TABLES}
     stored = con.execute("select count(*) from articles").fetchone()[0]
     batch = ", ".join(f"{t} {n:,}" for t, n in counts.items())

@@ -30,9 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BATCH_SQL = Path(__file__).resolve().parent / "bench_load.sql"
-TABLES = ("sources", "source_aliases", "articles", "article_versions", "article_signatures", "entities",
-          "entity_aliases", "article_entities", "fetches")
+from bench_load import TABLES, stage_batch  # noqa: E402 - the same batch as bench_load.py
 
 
 def status_mb(field: str) -> float:
@@ -50,9 +48,7 @@ def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None
     import store
 
     con = duckdb.connect(str(path))
-    for statement in store.split_statements(BATCH_SQL.read_text(encoding="utf-8")):
-        con.execute(statement, {k: v for k, v in {"new": new, "changed": changed}.items()
-                                if f"${k}" in statement})
+    stage_batch(con, new, changed)
     frames = {t: con.table(f"stage_{t}").pl() for t in TABLES}
     for table in TABLES:
         con.execute(f"drop table stage_{table}")  # noqa: S608 - our names
