@@ -70,20 +70,29 @@ def tree_memory(root: int) -> tuple[float, float, float]:
     return total / 1024, largest / 1024, largest_now / 1024
 
 
-# the run's log lines that end each stage of the merge (flows/ingest.py), in the order they come
-STAGE_ENDS = (("fetch, parse, early NER", "transformed "), ("transform, entities", "recognised "),
-              ("stories", " stories ("), ("load, views, publish", None))
+# the run's log lines that mark the merge (flows/ingest.py): each chunk's transform logs a line; a run
+# merged in more than one chunk says so once its last chunk is loaded and indexed
+CHUNK_STARTS = "transformed "
+CHUNKS_DONE = " chunks committed"
 
 
 def stage_peaks(samples: list[tuple[float, float]], lines: list[tuple[float, str]]) -> dict[str, float]:
-    """The largest single process's RSS (MB), at its highest in each stage of STAGE_ENDS, from the
-    (time, RSS) samples and the (time, line) of the run's log."""
-    peaks, start = {}, 0.0
-    for stage, marker in STAGE_ENDS:
-        end = next((t for t, line in lines if marker and marker in line and t >= start), float("inf"))
+    """The largest single process's RSS (MB), at its highest in each stage of the run, from the (time, RSS)
+    samples and the (time, line) of the run's log: the fetch (with parsing, early NER and the first chunk's
+    transform) up to the first chunk's transform line; each chunk from its transform line to the next one's
+    (its entities, stories, load and search index, then the next chunk's state and transform); and what
+    follows the last chunk's load (the search index, views, checks, run record, publication). A run of one
+    chunk has no line between its load and what follows: its chunk's window holds both."""
+    starts = [t for t, line in lines if CHUNK_STARTS in line]
+    done = next((t for t, line in lines if CHUNKS_DONE in line), None)
+    edges = [0.0, *starts, *([done] if done is not None else []), float("inf")]
+    names = ["fetch, parse, early NER", *(f"chunk {i + 1}" for i in range(len(starts)))]
+    if done is not None:
+        names.append("after the last chunk")
+    peaks = {}
+    for name, start, end in zip(names, edges[:-1], edges[1:], strict=True):
         within = [rss for t, rss in samples if start <= t < end]
-        peaks[stage] = round(max(within)) if within else 0
-        start = end
+        peaks[name] = round(max(within)) if within else 0
     return peaks
 
 
@@ -191,6 +200,8 @@ def measured_run(sources: Path, work: Path) -> dict:
         "largest_mb": largest,
         "stages": stage_peaks(samples, log),
         "log": text,
+        "trace": {"samples": [(round(t - started, 2), round(mb)) for t, mb in samples],
+                  "lines": [(round(t - started, 2), line.rstrip()) for t, line in log]},
     }
 
 
@@ -210,6 +221,9 @@ def main() -> None:
     )
     parser.add_argument("--ceiling", action="store_true", help="also time NER alone on the run's texts")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--trace", type=Path, default=None,
+                        help="also write each run's samples (seconds, largest process's RSS MB) and its "
+                             "log lines (seconds, line) here, as trace-N.json")
     args = parser.parse_args()
     if args.peers is None or not (args.peers / "gen_corpus.py").exists():
         raise SystemExit("give the peer kit's folder: --peers DIR or PEERS_DIR (holding gen_corpus.py)")
@@ -235,6 +249,9 @@ def main() -> None:
                 "tree_mb": round(result["tree_mb"]),
                 "stage_peak_mb": result["stages"],
             }
+            if args.trace:
+                args.trace.mkdir(parents=True, exist_ok=True)
+                (args.trace / f"trace-{n}.json").write_text(json.dumps(result["trace"]))
             print(
                 f"{n:>6,} pages: {row['articles']:,} articles in {row['seconds']} s "
                 f"({row['articles_per_s']} articles/s); peak RSS {row['largest_mb']:,} MB largest process, "
