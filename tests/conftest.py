@@ -24,6 +24,12 @@ SAMPLE_SITE = ROOT / "samples" / "site"
 # Before Prefect is imported anywhere: private state, no telemetry, quick HTTP retries.
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-prefect-")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+# The Prefect servers the suite starts (the harness in each worker, and the temporary servers and `serve`
+# of the processes that inherit this environment) keep the task runs' records, which the task workers'
+# executor reads (flows/executors.py), but neither store every event nor evaluate automations: nothing in
+# newsetl or its tests reads an event back, and storing them was part of the servers' work.
+os.environ.setdefault("PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED", "false")
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
 # the CLI tests start Prefect's temporary server in a subprocess: on a busy 2-core machine it can take
 # longer than Prefect's default 20 s to answer
@@ -112,11 +118,12 @@ SLOW_MODULES = [
 
 
 def pytest_xdist_auto_num_workers(config):
-    """`-n auto` (pyproject.toml): one worker more than the cores. With one per core the cores were busy
+    """`-n auto` (pyproject.toml): two workers more than the cores. With one per core the cores were busy
     78 % of the run, the workers otherwise waiting on processes the tests start (Prefect servers,
-    PostgreSQL, Chromium, killed runs); the extra worker uses that time (2 cores, 2026-12-06, --dist
-    loadscope: 2 workers 771 s, 1,207 CPU-s; 3 workers 655 s, 1,140 CPU-s). --maxprocesses caps it."""
-    return (os.cpu_count() or 1) + 1
+    PostgreSQL, Chromium, killed runs); the extra workers use that time (2 cores, --dist loadscope,
+    2026-12-06: 2 workers 771 s, 1,207 CPU-s; 3 workers 655 s, 1,140 CPU-s; with the servers' event store
+    off (above) 3 workers 607 s, 1,055 CPU-s, 4 workers 533 s, 918 CPU-s). --maxprocesses caps it."""
+    return (os.cpu_count() or 1) + 2
 
 
 def pytest_collection_modifyitems(session, config, items):
