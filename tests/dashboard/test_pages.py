@@ -326,7 +326,7 @@ def publish_hostile_snapshot(path: Path) -> None:
 def test_a_new_snapshot_is_shown_and_hostile_text_is_inert(served, browser):
     base, path = served
     publish_hostile_snapshot(path)
-    text, cells = show(browser, f"{base}/articles", "hostile-title")
+    text, cells = show(browser, f"{base}/articles", "hostile-title", expect=("59 articles",))
     assert "59 articles" in text                                    # the new snapshot, no restart
     assert HOSTILE_TITLE in cells and HOSTILE_OUTLET in cells       # shown as text, character for character
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
@@ -339,12 +339,13 @@ def test_a_new_snapshot_is_shown_and_hostile_text_is_inert(served, browser):
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
 
-    text, cells = show(browser, f"{base}/trending", "hostile-trending")
+    text, cells = show(browser, f"{base}/trending", "hostile-trending", expect=("rising fastest",))
     assert f"rising fastest\n\n{HOSTILE_ENTITY}" in text          # a metric: markdown escaped
     assert HOSTILE_ENTITY in cells
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
-    text, cells = show(browser, f"{base}/headline-changes", "hostile-headline")
+    text, cells = show(browser, f"{base}/headline-changes", "hostile-headline",
+                       expect=("headline changes",))
     assert HOSTILE_TITLE in cells and "headline changes\n\n1" in text
     assert browser.evaluate(PWNED) == {"pwned": None, "marked": None, "images": 0, "scripts": 0,
                                        "jsLinks": 0, "bold": 0}
