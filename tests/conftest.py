@@ -122,7 +122,8 @@ def pytest_xdist_auto_num_workers(config):
     78 % of the run, the workers otherwise waiting on processes the tests start (Prefect servers,
     PostgreSQL, Chromium, killed runs); the extra workers use that time (2 cores, --dist loadscope,
     2026-12-06: 2 workers 771 s, 1,207 CPU-s; 3 workers 655 s, 1,140 CPU-s; with the servers' event store
-    off (above) 3 workers 607 s, 1,055 CPU-s, 4 workers 533 s, 918 CPU-s). --maxprocesses caps it."""
+    off (above) 3 workers 607 s, 1,055 CPU-s; 4 workers 533 and 676 s, 918 and 1,182 CPU-s, two runs; a
+    clean clone's `.ci/run` on 4: 631 and 693 s of pytest). --maxprocesses caps it."""
     return (os.cpu_count() or 1) + 2
 
 
