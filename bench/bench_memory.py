@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -224,6 +225,8 @@ def main() -> None:
     parser.add_argument("--trace", type=Path, default=None,
                         help="also write each run's samples (seconds, largest process's RSS MB) and its "
                              "log lines (seconds, line) here, as trace-N.json")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="also keep each run's warehouse here, as news-N.duckdb (to study a load on it)")
     args = parser.parse_args()
     if args.peers is None or not (args.peers / "gen_corpus.py").exists():
         raise SystemExit("give the peer kit's folder: --peers DIR or PEERS_DIR (holding gen_corpus.py)")
@@ -252,6 +255,9 @@ def main() -> None:
             if args.trace:
                 args.trace.mkdir(parents=True, exist_ok=True)
                 (args.trace / f"trace-{n}.json").write_text(json.dumps(result["trace"]))
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(result["db"], args.keep / f"news-{n}.duckdb")
             print(
                 f"{n:>6,} pages: {row['articles']:,} articles in {row['seconds']} s "
                 f"({row['articles_per_s']} articles/s); peak RSS {row['largest_mb']:,} MB largest process, "

@@ -95,7 +95,9 @@ class Chromium:
         self.profile = Path(tempfile.mkdtemp(prefix="newsetl-chromium-"))
         self.process = subprocess.Popen(
             [self.binary, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}",
-             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # its singleton socket's folder (org.chromium.Chromium.*) in the profile, removed with it
+            env={**os.environ, "TMPDIR": str(self.profile)})
         self._ids = itertools.count(1)
         try:
             port = self._devtools_port()

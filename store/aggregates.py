@@ -47,18 +47,21 @@ def refreshing_aggregates(con: duckdb.DuckDBPyConnection, changes: str | None,
 
 
 @contextmanager
-def refreshing_article_aggregates(con: duckdb.DuckDBPyConnection) -> Iterator[AggregateCost]:
+def refreshing_article_aggregates(con: duckdb.DuckDBPyConnection,
+                                  sort: bool = True) -> Iterator[AggregateCost]:
     """refreshing_aggregates for a load of articles (stage_articles: sql/aggregates/changes_of_articles.sql).
     In a batch transaction (a run merged chunk by chunk: store.batch_transaction) the aggregates are
     refreshed once, just before the batch commits: each article's rows are taken away as they stood before
     the first load that met it and put in as they stand after the last. Refreshed load by load, every chunk
     counted the days it touched again, and the transaction held every version of those rows until it
-    committed (issue 15). The cost of the deferred refresh is not in the yielded cost."""
+    committed (issue 15). The cost of the deferred refresh is not in the yielded cost. `sort` False: the
+    tables are not sorted again here, however many rows are unsorted (the caller sorts them later:
+    sort_by_entity)."""
     cost = AggregateCost()
     started = time.monotonic()
     gather = sql_text("aggregates/changes_of_articles.sql")
     deferred = in_batch_transaction(con)
-    if not deferred or before_commit(con, "aggregates", partial(_put_in, con, gather, {})):
+    if not deferred or before_commit(con, "aggregates", partial(_put_in, con, gather, {}, sort)):
         con.execute(sql_text("aggregates/changes_start.sql"))  # the batch's (or the load's) first gathering
     for statement in split_statements(sql_text("aggregates/articles_of_load.sql")):
         con.execute(statement)
@@ -67,13 +70,14 @@ def refreshing_article_aggregates(con: duckdb.DuckDBPyConnection) -> Iterator[Ag
     yield cost
     if not deferred:
         started = time.monotonic()
-        _put_in(con, gather, {})
+        _put_in(con, gather, {}, sort)
         cost.seconds += time.monotonic() - started
 
 
-def _put_in(con: duckdb.DuckDBPyConnection, gather: str, params: dict) -> None:
+def _put_in(con: duckdb.DuckDBPyConnection, gather: str, params: dict, sort: bool = True) -> None:
     """The second half of a refresh: gather the rows as they stand after the change, apply the difference
-    (sql/aggregates/refresh.sql), count the rows appended unsorted and sort the tables that need it."""
+    (sql/aggregates/refresh.sql), count the rows appended unsorted and (`sort`) sort the tables that need
+    it."""
     con.execute(gather, {"sign": 1, **params})
     for statement in split_statements(sql_text("aggregates/refresh.sql")):
         appended = con.execute(statement).fetchall()
@@ -81,7 +85,8 @@ def _put_in(con: duckdb.DuckDBPyConnection, gather: str, params: dict) -> None:
         if into and appended:
             con.execute(sql_text("aggregates/layout_appended.sql"),
                         {"rows": appended[0][0], "table_name": into.group(1)})
-    sort_by_entity(con)
+    if sort:
+        sort_by_entity(con)
 
 
 SORT_SHARE = 0.2        # a table kept sorted by entity is sorted again when this share of it is unsorted

@@ -69,7 +69,7 @@ def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
-               index_ids: list[str] | None = None, commit: bool = False) -> LoadResult:
+               index_ids: list[str] | None = None, commit: bool = False, sort: bool = True) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
     frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise
     (default CRASH_AFTER_TABLE), for tests that prove a crash leaves nothing behind. `rebuild`
@@ -77,7 +77,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     (re)index for search in the same transaction, so a batch is never loaded without being searchable
     (when there is an index to update; the caller builds a missing one). Inside a batch transaction
     (store.batch_transaction: a run merged in chunks) the load is part of it; `commit`: this is the batch's
-    last load, which commits it."""
+    last load, which commits it. `sort` False: the tables kept sorted by entity are left unsorted, whatever
+    their unsorted share (a run merged chunk by chunk sorts them once, after its last chunk: a sort rewrites
+    the whole table, and chunk by chunk that was every second or third chunk; issue 15)."""
     fail_after = fail_after or CRASH_AFTER_TABLE
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
@@ -98,7 +100,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                 for statement in split_statements(sql_text("load/clear_derived.sql")):
                     con.execute(statement)
             # the entity aggregates follow the articles' changes
-            with (refreshing_article_aggregates(con) if "stage_articles" in with_rows
+            with (refreshing_article_aggregates(con, sort) if "stage_articles" in with_rows
                   else refreshing_aggregates(con, None)) as cost:
                 for table in staged:
                     for statement in split_statements(sql_text(f"load/{table}.sql")):

@@ -1,9 +1,10 @@
 """The dashboard as a user sees it: `newsetl dashboard` started on 127.0.0.1 (a free port) against the sample
 warehouse, each page opened in headless Chromium (Debian's package, driven over the DevTools protocol), the
 rendered page checked for the numbers and names the views hold, and a screenshot saved per page
-(into a temporary folder, so a test run never edits the checkout; `make screenshots` sets
-NEWSETL_SCREENSHOTS=docs/screenshots to refresh the README's). Then a snapshot with
-hostile web text is published over the served file: it is shown at once, as inert text.
+(into a temporary folder removed when the module's tests end, so a test run never edits the checkout nor
+leaves files behind; `make screenshots` sets NEWSETL_SCREENSHOTS=docs/screenshots to refresh the
+README's). Then a snapshot with hostile web text is published over the served file: it is shown at once,
+as inert text.
 
 Nothing leaves 127.0.0.1: the browser resolves no other host name."""
 
@@ -27,6 +28,7 @@ from dashboard.headless import Chromium, environment, find_chromium, free_port, 
 from newsetl.serve import stop_process_group
 from tests.conftest import ROOT
 
+KEEP_SCREENSHOTS = bool(os.environ.get("NEWSETL_SCREENSHOTS"))
 SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS") or tempfile.mkdtemp(prefix="newsetl-screenshots-"))
 
 if not find_chromium():
@@ -79,6 +81,14 @@ def browser():
         yield chromium
 
 
+@pytest.fixture(scope="module", autouse=True)
+def screenshots_removed():
+    """The temporary screenshot folder goes with the module's tests (NEWSETL_SCREENSHOTS's stays)."""
+    yield
+    if not KEEP_SCREENSHOTS:
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
 def show(browser: Chromium, url: str, name: str | None = None,
          expect: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """Open a page, wait for Streamlit to render it (and, on a loaded machine, for the `expect`ed texts:
@@ -93,6 +103,7 @@ def show(browser: Chromium, url: str, name: str | None = None,
     assert "This page failed" not in text and "Traceback" not in text, text
     assert "rendered in" in text, text
     if name:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # again after a teardown (xdist may come back to us)
         browser.screenshot(SCREENSHOTS / f"{name}.png")
     return text, cells
 

@@ -12,6 +12,7 @@ import pytest
 
 import flows.ingest
 import store
+import store.aggregates
 import store.load
 import transforms.entities
 from flows.ingest import ingest
@@ -122,6 +123,35 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
             assert other.execute(scores, {"q": word}).fetchall() == expected, word
             matched += any(score for _, score in expected)
         assert matched >= 12
+
+
+def test_a_run_merged_chunk_by_chunk_sorts_the_entity_tables_once_after_its_last_chunk(
+        tmp_path, site_server, prefect_harness, monkeypatch):
+    """The chunks' loads leave the tables kept sorted by entity as they are; they are sorted once, after
+    the last chunk (a sort writes a whole table again: at 20,000 pages, chunk by chunk, that was every second
+    or third chunk's load, +120-185 MB on it). Here every table is due a sort at every load."""
+    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
+    db = tmp_path / "news.duckdb"
+    counted = merged_in_feed_chunks(monkeypatch)
+    monkeypatch.setattr(store.aggregates, "SORT_MIN_ROWS", 1)
+    monkeypatch.setattr(store.aggregates, "SORT_SHARE", 0.0)
+    in_loads, after_chunks = [], []
+    sort, sort_after = store.aggregates.sort_by_entity, store.sort_by_entity
+    monkeypatch.setattr(store.aggregates, "sort_by_entity",
+                        lambda con, force=False: in_loads.append(sort(con, force)) or in_loads[-1])
+    monkeypatch.setattr(store, "sort_by_entity",
+                        lambda con: after_chunks.append(sort_after(con)) or after_chunks[-1])
+    summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+    assert summary.status == "completed" and set(summary.checks.values()) == {0}
+    assert counted == [4] and not any(in_loads)  # (a refresh with nothing appended sorts nothing anyway)
+    assert [sorted(tables) for tables in after_chunks] == [
+        ["entity_articles", "entity_day_counts", "entity_outlet_counts", "entity_week_counts"]]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select sum(unsorted_rows) from aggregate_layout").fetchone() == (0,)
+        rows = "select entity_id, published_at, article_id from entity_articles order by "
+        stored = con.execute(rows + "rowid").fetchall()
+        assert len(stored) > 40 and stored == con.execute(rows + "entity_id, published_at desc, article_id"
+                                                          ).fetchall()
 
 
 def test_a_crash_in_the_last_chunk_leaves_nothing_of_the_chunks_before_it(
