@@ -29,7 +29,9 @@ from newsetl.serve import stop_process_group
 from tests.conftest import ROOT
 
 KEEP_SCREENSHOTS = bool(os.environ.get("NEWSETL_SCREENSHOTS"))
-SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS") or tempfile.mkdtemp(prefix="newsetl-screenshots-"))
+# made by the first screenshot (a worker that runs none of these tests makes none), one per process
+SCREENSHOTS = Path(os.environ.get("NEWSETL_SCREENSHOTS")
+                   or Path(tempfile.gettempdir()) / f"newsetl-screenshots-{os.getpid()}")
 
 if not find_chromium():
     if os.environ.get("CI"):
@@ -103,7 +105,7 @@ def show(browser: Chromium, url: str, name: str | None = None,
     assert "This page failed" not in text and "Traceback" not in text, text
     assert "rendered in" in text, text
     if name:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)  # again after a teardown (xdist may come back to us)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         browser.screenshot(SCREENSHOTS / f"{name}.png")
     return text, cells
 
