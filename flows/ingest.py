@@ -37,7 +37,6 @@ from fetch.fetchers import Fetcher, LiveFetcher, ReplayFetcher
 from fetch.http import OK, FetchResult, utc_now
 from fetch.replay import ReplayIndex
 from flows import executors, run_lock
-from flows.memory import release_freed_memory
 from flows.ner import NerPool
 from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
 from flows.spill import SpilledRows, merge_chunks, spilled_rows
@@ -689,7 +688,6 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
     batches: list[Batch] = []
     loads: list[store.LoadResult] = []
     for index, chunk in enumerate(chunks):
-        release_freed_memory()  # what the fetch, or the chunk before, let go of (flows/memory.py)
         with nullcontext() if one_transaction else writer_for_merge(settings):
             batch = merge_batch(settings, config, list(map(rows.restored, chunk)), state_for(settings, index),
                                 seen_at, lap, ner)
