@@ -127,7 +127,7 @@ def test_articles_per_day(served, browser):
 
 def test_trending_entities(served, browser):
     base, path = served
-    text, cells = show(browser, f"{base}/trending", "trending")
+    text, cells = show(browser, f"{base}/trending", "trending", expect=("rising fastest",))
     top = query(path, "select entity, this_week, previous_week from analytics.trending_entities limit 10")
     assert f"rising fastest\n\n{top[0][0]}" in text
     names = [name for name, _, _ in top]
