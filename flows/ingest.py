@@ -34,11 +34,20 @@ from prefect.utilities.annotations import quote  # an argument Prefect hands on 
 
 import store
 from fetch.fetchers import Fetcher, LiveFetcher, ReplayFetcher
-from fetch.http import OK, FetchResult, utc_now
+from fetch.http import utc_now
 from fetch.replay import ReplayIndex
 from flows import executors, run_lock
 from flows.ner import NerPool
-from flows.shards import FETCH_STAGE, PAGES_STAGE, PARSE_STAGE, FeedResult, Shard, read_shard
+from flows.shards import (
+    FETCH_STAGE,
+    PAGE_LOG_SCHEMA,
+    PAGES_STAGE,
+    PARSE_STAGE,
+    FeedResult,
+    Shard,
+    page_fetch_counts,
+    read_shard,
+)
 from flows.spill import SpilledRows, merge_chunks, spilled_rows
 from newsetl import progress as progress_bars
 from newsetl.config import Feed, Settings, SourcesConfig, load_curation, load_sources
@@ -402,25 +411,24 @@ def record_skipped_run(settings: Settings, run: dict) -> None:
 # --- pure helpers for the flow ----------------------------------------------------------------------------
 
 def fetch_rows(run_id: str, results: list[FeedResult]) -> pl.DataFrame:
-    """The fetches table rows of this run: each source's fetch and its article pages."""
-    rows = []
-
-    def add(feed_id: str, purpose: str, r: FetchResult, sha: str | None, outcome: str,
-            error: str | None) -> None:
-        rows.append({"fetch_id": stable_id(run_id, feed_id, purpose, r.url), "run_id": run_id,
-                     "feed_id": feed_id, "purpose": purpose, "url": r.url, "final_url": r.final_url,
-                     "status_code": r.status_code, "outcome": outcome, "error": error, "content_sha256": sha,
-                     "content_type": r.content_type, "content_encoding": r.content_encoding,
-                     "etag": r.etag, "last_modified": r.last_modified,
-                     "bytes": r.body_bytes,
-                     "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at})
-
-    for res in results:
-        purpose = "listing" if res.feed.kind == "listing" else "feed"
-        add(res.feed.feed_id, purpose, res.fetch, res.sha256, res.outcome, res.error)
-        for page, sha in res.page_fetches:
-            add(res.feed.feed_id, "article", page, sha, page.outcome, page.error)
-    return pl.DataFrame(rows, schema=FETCH_SCHEMA)
+    """The fetches table rows of this run: each source's fetch, then its article pages."""
+    columns = ["feed_id", "purpose", *PAGE_LOG_SCHEMA]
+    feeds = pl.DataFrame([{
+        "feed_id": res.feed.feed_id, "purpose": "listing" if res.feed.kind == "listing" else "feed",
+        "url": res.fetch.url, "final_url": res.fetch.final_url, "status_code": res.fetch.status_code,
+        "outcome": res.outcome, "error": res.error, "content_sha256": res.sha256,
+        "content_type": res.fetch.content_type, "content_encoding": res.fetch.content_encoding,
+        "etag": res.fetch.etag, "last_modified": res.fetch.last_modified, "bytes": res.fetch.body_bytes,
+        "elapsed_ms": res.fetch.elapsed_ms, "fetched_at": res.fetch.fetched_at,
+    } for res in results], schema={"feed_id": pl.String, "purpose": pl.String, **PAGE_LOG_SCHEMA})
+    pages = [res.page_log.select(pl.lit(res.feed.feed_id).alias("feed_id"),
+                                 pl.lit("article").alias("purpose"), *PAGE_LOG_SCHEMA, pl.lit(at).alias("at"))
+             for at, res in enumerate(results) if res.page_log is not None]
+    rows = pl.concat([feeds.with_columns(at=pl.int_range(pl.len())), *pages], how="vertical_relaxed") \
+        .sort("at", maintain_order=True).select(columns)  # each feed's row first, then its pages'
+    ids = [stable_id(run_id, *key) for key in rows.select("feed_id", "purpose", "url").iter_rows()]
+    return rows.with_columns(fetch_id=pl.Series(ids, dtype=pl.String), run_id=pl.lit(run_id)) \
+        .select(FETCH_SCHEMA.keys()).cast(FETCH_SCHEMA)
 
 
 def feed_rows(results: list[FeedResult]) -> pl.DataFrame:
@@ -473,8 +481,8 @@ def source_summaries(results: list[FeedResult]) -> list[dict]:
         "name": r.feed.name,
         "outcome": r.outcome,
         "items": r.item_count,
-        "pages": sum(1 for p, _ in r.page_fetches if p.ok),
-        "pages_failed": sum(1 for p, _ in r.page_fetches if p.outcome != OK),
+        "pages": page_fetch_counts(r)[0],
+        "pages_failed": page_fetch_counts(r)[1],
         "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
         "warning": r.warning,

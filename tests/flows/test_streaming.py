@@ -115,13 +115,13 @@ def test_page_bodies_are_not_kept_once_landed_and_parsed_but_their_sizes_are(tmp
         handed.append,
     )
     assert [r.feed.name for r in handed] == [r.feed.name for r in results]  # each as soon as it was read
-    fetches = [(r.fetch, r.sha256) for r in results] + [p for r in results for p in r.page_fetches]
-    assert sum(1 for f, _ in fetches if f.ok) > 30
-    assert all(f.body is None for f, _ in fetches)  # no body held once landed and parsed
+    assert all(r.fetch.body is None for r in results)  # no body held once landed and parsed
+    assert sum(r.page_log.filter(pl.col("outcome") == "ok").height for r in results) > 30
     assert all(r.pages.height > 0 for r in results)
     # the fetch log keeps each landed body's size
     log = fetch_rows("run", results).filter(pl.col("content_sha256").is_not_null())
-    assert log.height == sum(1 for f, sha in fetches if sha is not None)
+    assert log.height == sum(r.sha256 is not None for r in results) + sum(
+        r.page_log["content_sha256"].is_not_null().sum() for r in results)
     for size, sha in log.select("bytes", "content_sha256").iter_rows():
         assert size == len(raw_store.read(settings.raw_root, sha))
 
