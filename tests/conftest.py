@@ -103,7 +103,8 @@ def _handler(site: SiteServer):
 # the end while the other workers wait, so the longest start first: these, longest first (seconds of one
 # worker each, `pytest --durations` on the 2-core machine, 2026-12-06), then the rest in their usual order.
 SLOW_MODULES = [
-    "tests/store/test_lake.py",                # ~250 s: PostgreSQL, DuckLake, killed merges
+    "tests/store/test_lake.py",                # ~150 s: PostgreSQL, DuckLake, killed merges
+    "tests/store/test_lake_runs.py",           # ~110 s: DuckLake with groups, readers, S3
     "tests/flows/test_sigkill.py",             # ~150 s: 20 killed runs
     "tests/dashboard/test_pages.py",           # ~115 s: headless Chromium
     "tests/flows/test_executors.py",           # ~105 s: a Prefect server, task workers, Dask
