@@ -61,8 +61,12 @@ def test_run_with_a_bad_sources_file_names_the_entry(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_run_on_the_bundled_samples_like_make_run(tmp_path):
-    """`newsetl run` on sources.toml, offline, twice: a summary and no traceback; the second adds nothing."""
+def test_run_on_the_bundled_samples_like_make_run(tmp_path, prefect_harness):
+    """`newsetl run` on sources.toml, offline, twice: a summary and no traceback; the second adds nothing.
+    The first runs as `make run` does, on a temporary Prefect server of its own; the second reports to the
+    suite's server (PREFECT_API_URL), which spares it a second server's start: what it checks is the run."""
+    import prefect.settings
+
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     env["NEWSETL_WAREHOUSE_PATH"] = str(tmp_path / "news.duckdb")
     command = [sys.executable, "-m", "newsetl.cli", "run"]
@@ -71,6 +75,7 @@ def test_run_on_the_bundled_samples_like_make_run(tmp_path):
     assert first.returncode == 0, output
     assert "Traceback" not in output
     assert "47 new" in output and "data-quality checks: all" in output
+    env["PREFECT_API_URL"] = prefect.settings.PREFECT_API_URL.value()
     second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0 and "Traceback" not in second.stdout + second.stderr
     assert "nothing new" in second.stdout

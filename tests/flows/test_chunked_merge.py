@@ -43,13 +43,23 @@ def comparable_rows(db) -> dict[str, list[tuple]]:
     return rows
 
 
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory, site_server, prefect_harness):
+    """The sample site run into a warehouse merged at once, as it is by default: what the runs merged in
+    chunks below are compared with (made once for the module, then only read), and its sources file, which
+    the runs below read too (a run records its path)."""
+    folder = tmp_path_factory.mktemp("whole")
+    sources = write_sources(folder / "sources.toml", site_server.base_url)
+    db = folder / "news.duckdb"
+    assert ingest(sources_file=str(sources), warehouse_path=str(db)).status == "completed"
+    return sources, db
+
+
 def test_a_run_merged_in_chunks_loads_the_rows_of_the_same_run_merged_at_once(
-        tmp_path, site_server, prefect_harness, monkeypatch):
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    whole, chunked = tmp_path / "whole" / "news.duckdb", tmp_path / "chunked" / "news.duckdb"
-    for db in (whole, chunked):
-        db.parent.mkdir()
-    assert ingest(sources_file=str(sources), warehouse_path=str(whole)).status == "completed"
+        tmp_path, site_server, prefect_harness, monkeypatch, whole):
+    sources, whole = whole
+    chunked = tmp_path / "chunked" / "news.duckdb"
+    chunked.parent.mkdir()
     monkeypatch.setattr(transforms.entities, "MENTION_CHUNK_TEXTS", 1)
     monkeypatch.setattr(transforms.entities, "COMENTION_CHUNK_ARTICLES", 1)
     assert ingest(sources_file=str(sources), warehouse_path=str(chunked)).status == "completed"
@@ -76,18 +86,18 @@ def merged_in_feed_chunks(monkeypatch) -> list[int]:
 
 
 def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_rows_each_time(
-        tmp_path, site_server, prefect_harness, monkeypatch):
+        tmp_path, site_server, prefect_harness, monkeypatch, whole):
     """The merge's chunks of feeds (flows/spill.py), each merged against the chunks before it in the one
     transaction, as if each chunk were a run of its own: every article of the whole merge is there, once,
     with the same text and the same articles mentioning entities; and the same input gives the same rows.
     What may differ from the whole merge is what one run after another may decide otherwise: an entity's
     type voted on one chunk's mentions, a story named after the article that started it in an earlier
     chunk, a listing card's text kept as a version before its page's. The README says so."""
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    dbs = {name: tmp_path / name / "news.duckdb" for name in ("whole", "chunked", "again")}
+    sources, whole = whole
+    dbs = {name: tmp_path / name / "news.duckdb" for name in ("chunked", "again")}
     for db in dbs.values():
         db.parent.mkdir()
-    assert ingest(sources_file=str(sources), warehouse_path=str(dbs["whole"])).status == "completed"
+    dbs = {"whole": whole, **dbs}  # (the module's run merged at once)
     counted = merged_in_feed_chunks(monkeypatch)
     # each chunk is indexed for search once it is loaded (index_chunk), so the run's end builds nothing
     indexed, built = [], []

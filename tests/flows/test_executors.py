@@ -178,8 +178,27 @@ def ner_pools(monkeypatch) -> list:
     return pools
 
 
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory, site_server, prefect_harness):
+    """The sample site's 4 feeds in 2 shards on the flow's threads (`local`, the shards reading no entity:
+    NEWSETL_SHARD_NER=auto and off alike): its rows and its NerPool, which the runs on other executors and
+    with NER in the shards are compared with (one run for the module)."""
+    tmp = tmp_path_factory.mktemp("local")
+    sources = write_sources(tmp / "sources.toml", site_server.base_url)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSETL_SHARD_FEEDS", "2")
+        patch.setenv("NEWSETL_EXECUTOR", "local")
+        patch.delenv("NEWSETL_SHARD_NER", raising=False)
+        pools = ner_pools(patch)
+        db = tmp / "local" / "news.duckdb"
+        summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+        assert summary.status == "completed" and summary.articles["new"] > 0
+    (pool,) = pools
+    return rows(db), pool
+
+
 def test_local_prefect_workers_and_dask_give_the_same_rows(
-    tmp_path, site_server, prefect_harness, prefect_api, monkeypatch
+    tmp_path, site_server, prefect_harness, prefect_api, monkeypatch, local_run
 ):
     """... and with `prefect` and `dask` the shards read the entities (NEWSETL_SHARD_NER=auto): the run's
     NerPool is handed every text's spans and reads none itself; the mentions are the local run's."""
@@ -194,7 +213,7 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
         assert summary.status == "completed" and summary.articles["new"] > 0
         return db
 
-    local = rows(run("local"))
+    local, here = local_run  # the run with the shards on the flow's threads
     api, home, storage = prefect_api
     workers = start_workers(2, api, home, storage)
     try:
@@ -210,16 +229,17 @@ def test_local_prefect_workers_and_dask_give_the_same_rows(
     assert local["articles"] and local["fetches"] and local["article_entities"]
     assert on_prefect == local
     assert on_dask == local
-    here, prefect_pool, dask_pool = pools
+    prefect_pool, dask_pool = pools
     assert here.texts_read > 0 and here.texts_seeded == 0  # local: the run's NER read every text
     for pool in (prefect_pool, dask_pool):  # the workers read them all: the run's process read none
         assert (pool.texts_read, pool.texts_seeded) == (0, here.texts_read)
 
 
-def test_shards_that_read_entities_give_the_same_rows(tmp_path, site_server, prefect_harness, monkeypatch):
+def test_shards_that_read_entities_give_the_same_rows(tmp_path, site_server, prefect_harness, monkeypatch,
+                                                     local_run):
     """NEWSETL_SHARD_NER=on with `local` shards (threads of the run's process, as a worker runs them):
     the shards' spans are the ones the run's NER would read, so the rows are the same, and the run's
-    NerPool, handed every text's spans, reads none."""
+    NerPool, handed every text's spans, reads none. (The run with NEWSETL_SHARD_NER=off: local_run.)"""
     sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
     monkeypatch.setenv("NEWSETL_SHARD_FEEDS", "2")
     pools = ner_pools(monkeypatch)
@@ -230,8 +250,9 @@ def test_shards_that_read_entities_give_the_same_rows(tmp_path, site_server, pre
         assert summary.status == "completed" and summary.articles["new"] > 0
         return rows(tmp_path / shard_ner / "news.duckdb")
 
-    assert not (diff := differences(run("on"), run("off"))), diff
-    on, off = pools
+    off_rows, off = local_run
+    assert not (diff := differences(run("on"), off_rows)), diff
+    (on,) = pools
     assert off.texts_read > 0 and off.texts_seeded == 0
     assert (on.texts_read, on.texts_seeded) == (0, off.texts_read)
 
