@@ -5,6 +5,7 @@ batch, and never makes the writer wait; runs of one group never overlap; killed 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -91,11 +92,26 @@ outlet = "Big Wire"
 """
 
 
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory, site_server, prefect_harness):
+    """The sample site loaded once for this module: a folder of its sources file, warehouse and raw store."""
+    folder = tmp_path_factory.mktemp("readers-loaded")
+    sources = write_sources(folder / "sources.toml", site_server.base_url)
+    assert ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb")).status == "completed"
+    return folder
+
+
+@pytest.fixture
+def loaded(tmp_path, loaded_once):
+    """A copy of that folder of the test's own (as tests/flows/test_entity_aggregates.py's): the warehouse
+    after a first run of the sample site, which the tests below each made alike."""
+    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "sources.toml", tmp_path / "news.duckdb"
+
+
 def test_readers_in_another_process_never_fail_nor_see_a_partial_batch(tmp_path, site_server,
-                                                                        prefect_harness):
-    db = tmp_path / "news.duckdb"
-    first = write_sources(tmp_path / "first.toml", site_server.base_url)
-    ingest(sources_file=str(first), warehouse_path=str(db))
+                                                                        prefect_harness, loaded):
+    _, db = loaded  # the sample site loaded
     with duckdb.connect(str(db), read_only=True) as con:
         before = list(con.execute(STATE).fetchone())
 
@@ -157,10 +173,8 @@ def test_snapshot_is_published_only_whole(tmp_path, site_server, prefect_harness
     assert not list(tmp_path.glob(".news.duckdb.*.tmp"))
 
 
-def test_an_overlapping_run_of_the_same_group_is_skipped(tmp_path, site_server, prefect_harness):
-    db = tmp_path / "news.duckdb"
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    ingest(sources_file=str(sources), warehouse_path=str(db))
+def test_an_overlapping_run_of_the_same_group_is_skipped(tmp_path, site_server, prefect_harness, loaded):
+    sources, db = loaded  # the sample site loaded
     with run_lock.try_lock(run_lock.group_lock_path(db, None)) as held:  # a run of this group is going
         assert held
         summary = ingest(sources_file=str(sources), warehouse_path=str(db))
@@ -174,10 +188,8 @@ def test_an_overlapping_run_of_the_same_group_is_skipped(tmp_path, site_server, 
         assert ingest(sources_file=str(sources), warehouse_path=str(db)).status == "completed"
 
 
-def test_a_run_killed_before_its_end_is_marked_interrupted(tmp_path, site_server, prefect_harness):
-    db = tmp_path / "news.duckdb"
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    ingest(sources_file=str(sources), warehouse_path=str(db))
+def test_a_run_killed_before_its_end_is_marked_interrupted(tmp_path, site_server, prefect_harness, loaded):
+    sources, db = loaded  # the sample site loaded
     with store.connect_writer(db) as con:  # what a SIGKILLed run leaves: a run row still 'running'
         store.record_run_started(con, run_id="killed-run", flow_run_id=None, sources_file="x",
                                  schedule_group=None, started_at=datetime(2026, 11, 28, 12))

@@ -3,9 +3,11 @@ for row, history included; and the order of the sources file and of a feed's ite
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 
 import duckdb
+import pytest
 
 from flows.ingest import ingest
 from newsetl import clock
@@ -42,11 +44,26 @@ def edited(title: str, extra: str) -> dict[str, tuple[int, dict[str, str], bytes
             PAGE: (200, {"Content-Type": "text/html; charset=utf-8"}, page)}
 
 
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory, site_server, prefect_harness):
+    """The sample site loaded once for this module: a folder of its sources file, warehouse and raw store."""
+    folder = tmp_path_factory.mktemp("same-input-loaded")
+    sources = write_sources(folder / "sources.toml", site_server.base_url)
+    assert ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb")).status == "completed"
+    return folder
+
+
+@pytest.fixture
+def loaded(tmp_path, loaded_once):
+    """A copy of that folder of the test's own (as tests/flows/test_entity_aggregates.py's): the first live
+    run of the sample site, which the tests that take it each made alike."""
+    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "sources.toml", tmp_path / "news.duckdb"
+
+
 def test_three_live_runs_of_a_changing_site_then_reprocess_give_every_table_back(
-        tmp_path, site_server, prefect_harness, routes):
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    db = tmp_path / "news.duckdb"
-    assert ingest(sources_file=str(sources), warehouse_path=str(db)).status == "completed"
+        tmp_path, site_server, prefect_harness, routes, loaded):
+    sources, db = loaded  # the first live run
     routes.update(edited("Bank of England holds rates but signals cut in the new year",
                          "Markets moved to price in a cut by February after the minutes were published, "
                          "with sterling falling half a cent against the dollar in late trading."))
@@ -130,12 +147,10 @@ def test_a_failed_article_page_is_fetched_again_after_its_backoff(tmp_path, site
 
 
 def test_an_edited_source_is_read_again_and_refetch_reads_one_source_again(tmp_path, site_server,
-                                                                           prefect_harness):
+                                                                           prefect_harness, loaded):
     """Issue 17: after a selector edit the unchanged listing page was `not_modified` and the new selectors
     never applied; `--refetch` had no equivalent."""
-    sources = write_sources(tmp_path / "sources.toml", site_server.base_url)
-    db = tmp_path / "news.duckdb"
-    ingest(sources_file=str(sources), warehouse_path=str(db))
+    sources, db = loaded  # a first run of the sample site
     by_name = lambda summary: {s["name"]: s for s in summary.sources}  # noqa: E731
     again = by_name(ingest(sources_file=str(sources), warehouse_path=str(db)))
     assert again["daily8-world"]["outcome"] == again["independent-world"]["outcome"] == "not_modified"
