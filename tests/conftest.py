@@ -109,6 +109,7 @@ SLOW_MODULES = [
     "tests/dashboard/test_pages.py",           # ~115 s: headless Chromium
     "tests/flows/test_executors.py",           # ~105 s: a Prefect server, task workers, Dask
     "tests/flows/test_same_input.py",          # ~80 s
+    "tests/security/test_readers.py",          # ~65 s: readers' rights in processes of their own
     "tests/security/test_hostile_items.py",    # ~60 s
     "tests/flows/test_readers.py",             # ~50 s
     "tests/test_serve.py",                     # ~45 s
