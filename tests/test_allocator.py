@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 # newsetl first, then DuckDB, as every newsetl entry point imports them; stats_print added to what newsetl
 # left in the environment
@@ -41,3 +43,46 @@ def test_duckdb_gives_freed_pages_back_at_once_in_a_newsetl_process():
 def test_an_allocator_setting_the_user_made_is_kept():
     chosen = probe_env(DUCKDB_JE_MALLOC_CONF="dirty_decay_ms:250")
     assert decay_settings(chosen) == {"dirty": 250, "muzzy": 1000}
+
+
+# threads that allocate at once, then the number of glibc malloc arenas (heaps) the process has
+ARENA_PROBE = """
+import ctypes, sys, tempfile, threading
+if sys.argv[1] == "newsetl":
+    import newsetl  # noqa: F401
+libc = ctypes.CDLL(None)
+libc.fopen.restype = ctypes.c_void_p
+libc.fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+libc.fclose.argtypes = [ctypes.c_void_p]
+start = threading.Barrier(16)
+def allocate():
+    start.wait()
+    for _ in range(50):
+        kept = [bytearray(4096 + i) for i in range(1000)]
+        del kept
+threads = [threading.Thread(target=allocate) for _ in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+with tempfile.NamedTemporaryFile(suffix=".xml") as out:
+    stream = libc.fopen(out.name.encode(), b"w")
+    libc.malloc_info(0, stream)
+    libc.fclose(stream)
+    print(open(out.name).read().count("<heap nr="))
+"""
+
+
+def malloc_arenas(env: dict[str, str], importing: str) -> int:
+    done = subprocess.run([sys.executable, "-c", ARENA_PROBE, importing], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    return int(done.stdout.strip())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_a_newsetl_process_keeps_to_two_malloc_arenas_and_the_users_setting_is_kept():
+    env = {k: v for k, v in probe_env().items() if k != "MALLOC_ARENA_MAX"}
+    assert malloc_arenas(env, "plain") > 2  # the probe's threads do make arenas of their own
+    assert malloc_arenas(env, "newsetl") <= 2
+    assert malloc_arenas(env | {"MALLOC_ARENA_MAX": "1"}, "newsetl") == 1
