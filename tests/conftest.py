@@ -283,3 +283,24 @@ def write_sources(path: Path, base_url: str, extra: str = "") -> Path:
     """A sources file for the sample site served at `base_url`, plus `extra` TOML entries."""
     path.write_text(SAMPLE_SOURCES.format(base=base_url) + extra, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def loaded_once(tmp_path_factory, site_server, prefect_harness):
+    """The sample site loaded once for the module that asks: a folder of its sources file, warehouse and raw
+    store after a first run (a module that wants the warehouse as it is after one first run copies this
+    instead of making the same run again, test by test)."""
+    from flows.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("sample-loaded")
+    sources = write_sources(folder / "sources.toml", site_server.base_url)
+    assert ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb")).status == "completed"
+    return folder
+
+
+@pytest.fixture
+def loaded(tmp_path, loaded_once):
+    """A copy of loaded_once's folder of the test's own (the files copied, as a backup of a warehouse is):
+    its sources file and warehouse."""
+    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "sources.toml", tmp_path / "news.duckdb"

@@ -6,7 +6,6 @@ entity changes no row."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 
 import duckdb
@@ -18,7 +17,6 @@ import store
 from flows.ingest import ingest
 from newsetl.cli import app
 from newsetl.config import writer_file
-from tests.conftest import write_sources
 
 # What each aggregate must hold: everything counted again from the base tables.
 RECOUNT = {
@@ -71,23 +69,6 @@ def assert_aggregates_exact(path) -> dict[str, int]:
         assert sorted(con.execute(SUMMARY).fetchall()) == sorted(
             con.execute(SUMMARY_FROM_BASE_TABLES).fetchall())
     return sizes
-
-
-@pytest.fixture(scope="module")
-def loaded_once(tmp_path_factory, site_server, prefect_harness):
-    """The sample site loaded once for this module: a folder of its sources file, warehouse and raw store."""
-    folder = tmp_path_factory.mktemp("aggregates-loaded")
-    sources = write_sources(folder / "sources.toml", site_server.base_url)
-    summary = ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb"))
-    assert summary.status == "completed"
-    return folder
-
-
-@pytest.fixture
-def loaded(tmp_path, loaded_once):
-    """A copy of that folder of the test's own (a copy of the files, as a backup of a warehouse is)."""
-    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
-    return tmp_path / "sources.toml", tmp_path / "news.duckdb"
 
 
 def test_a_run_counts_every_mention(loaded):

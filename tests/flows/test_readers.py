@@ -5,7 +5,6 @@ batch, and never makes the writer wait; runs of one group never overlap; killed 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -90,23 +89,6 @@ kind = "rss"
 url = "{base}/bigwire/rss.xml"
 outlet = "Big Wire"
 """
-
-
-@pytest.fixture(scope="module")
-def loaded_once(tmp_path_factory, site_server, prefect_harness):
-    """The sample site loaded once for this module: a folder of its sources file, warehouse and raw store."""
-    folder = tmp_path_factory.mktemp("readers-loaded")
-    sources = write_sources(folder / "sources.toml", site_server.base_url)
-    assert ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb")).status == "completed"
-    return folder
-
-
-@pytest.fixture
-def loaded(tmp_path, loaded_once):
-    """A copy of that folder of the test's own (as tests/flows/test_entity_aggregates.py's): the warehouse
-    after a first run of the sample site, which the tests below each made alike."""
-    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
-    return tmp_path / "sources.toml", tmp_path / "news.duckdb"
 
 
 def test_readers_in_another_process_never_fail_nor_see_a_partial_batch(tmp_path, site_server,

@@ -3,11 +3,9 @@ for row, history included; and the order of the sources file and of a feed's ite
 
 from __future__ import annotations
 
-import shutil
 from datetime import datetime
 
 import duckdb
-import pytest
 
 from flows.ingest import ingest
 from newsetl import clock
@@ -42,23 +40,6 @@ def edited(title: str, extra: str) -> dict[str, tuple[int, dict[str, str], bytes
         b'<div class="article-body">', f'<div class="article-body"><p>{extra}</p>'.encode())
     return {FEED: (200, {"Content-Type": "application/rss+xml"}, feed),
             PAGE: (200, {"Content-Type": "text/html; charset=utf-8"}, page)}
-
-
-@pytest.fixture(scope="module")
-def loaded_once(tmp_path_factory, site_server, prefect_harness):
-    """The sample site loaded once for this module: a folder of its sources file, warehouse and raw store."""
-    folder = tmp_path_factory.mktemp("same-input-loaded")
-    sources = write_sources(folder / "sources.toml", site_server.base_url)
-    assert ingest(sources_file=str(sources), warehouse_path=str(folder / "news.duckdb")).status == "completed"
-    return folder
-
-
-@pytest.fixture
-def loaded(tmp_path, loaded_once):
-    """A copy of that folder of the test's own (as tests/flows/test_entity_aggregates.py's): the first live
-    run of the sample site, which the tests that take it each made alike."""
-    shutil.copytree(loaded_once, tmp_path, dirs_exist_ok=True)
-    return tmp_path / "sources.toml", tmp_path / "news.duckdb"
 
 
 def test_three_live_runs_of_a_changing_site_then_reprocess_give_every_table_back(
