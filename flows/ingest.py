@@ -45,7 +45,7 @@ from flows.shards import (
     PARSE_STAGE,
     FeedResult,
     Shard,
-    page_fetch_counts,
+    page_counts,
     read_shard,
 )
 from flows.spill import SpilledRows, merge_chunks, spilled_rows
@@ -481,8 +481,7 @@ def source_summaries(results: list[FeedResult]) -> list[dict]:
         "name": r.feed.name,
         "outcome": r.outcome,
         "items": r.item_count,
-        "pages": page_fetch_counts(r)[0],
-        "pages_failed": page_fetch_counts(r)[1],
+        **page_counts(r),
         "items_skipped": r.rejected.height if r.rejected is not None else 0,
         "error": r.error,
         "warning": r.warning,

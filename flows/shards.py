@@ -255,12 +255,11 @@ def page_log_rows(landed: list[Landed]) -> pl.DataFrame:
     } for r, sha in landed], schema=PAGE_LOG_SCHEMA)
 
 
-def page_fetch_counts(result: FeedResult) -> tuple[int, int]:
-    """Article pages of a feed fetched well, and not."""
-    if result.page_log is None:
-        return 0, 0
-    ok = result.page_log.filter(pl.col("outcome") == OK).height
-    return ok, result.page_log.height - ok
+def page_counts(result: FeedResult) -> dict[str, int]:
+    """A feed's article pages fetched well (`pages`) and not (`pages_failed`), for the run summary."""
+    log = result.page_log if result.page_log is not None else pl.DataFrame(schema=PAGE_LOG_SCHEMA)
+    ok = log.filter(pl.col("outcome") == OK).height
+    return {"pages": ok, "pages_failed": log.height - ok}
 
 
 def read_pages(feed: Feed, links: list[str], fetcher: Fetcher) -> tuple[pl.DataFrame, list[Landed]]:

@@ -21,9 +21,8 @@ def _fewer_malloc_arenas(arenas: int = 2) -> None:
     an arena of its own, up to 8 a core, and an arena gives back to the system only what is free at its
     top. With 2, a run of 20,000 pages went back to 560-600 MB after each chunk instead of rising from 607
     to 672, and peaked at 875 MB instead of 920; 2,000 pages at 640 instead of 670 (one run each at 20,000;
-    bench/README.md, issue 15). Called
-    as newsetl is imported, before the threads that make arenas; `MALLOC_ARENA_MAX` (which glibc reads
-    when the process starts) is kept where the user set it."""
+    bench/README.md, issue 15). Called as newsetl is imported, before the threads that make arenas;
+    `MALLOC_ARENA_MAX` (which glibc reads when the process starts) is kept where the user set it."""
     if os.environ.get("MALLOC_ARENA_MAX") or not sys.platform.startswith("linux"):
         return
     try:
