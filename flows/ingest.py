@@ -45,6 +45,7 @@ from flows.shards import (
     PARSE_STAGE,
     FeedResult,
     Shard,
+    fetch_log_row,
     page_counts,
     read_shard,
 )
@@ -412,20 +413,15 @@ def record_skipped_run(settings: Settings, run: dict) -> None:
 
 def fetch_rows(run_id: str, results: list[FeedResult]) -> pl.DataFrame:
     """The fetches table rows of this run: each source's fetch, then its article pages."""
-    columns = ["feed_id", "purpose", *PAGE_LOG_SCHEMA]
-    feeds = pl.DataFrame([{
-        "feed_id": res.feed.feed_id, "purpose": "listing" if res.feed.kind == "listing" else "feed",
-        "url": res.fetch.url, "final_url": res.fetch.final_url, "status_code": res.fetch.status_code,
-        "outcome": res.outcome, "error": res.error, "content_sha256": res.sha256,
-        "content_type": res.fetch.content_type, "content_encoding": res.fetch.content_encoding,
-        "etag": res.fetch.etag, "last_modified": res.fetch.last_modified, "bytes": res.fetch.body_bytes,
-        "elapsed_ms": res.fetch.elapsed_ms, "fetched_at": res.fetch.fetched_at,
-    } for res in results], schema={"feed_id": pl.String, "purpose": pl.String, **PAGE_LOG_SCHEMA})
-    pages = [res.page_log.select(pl.lit(res.feed.feed_id).alias("feed_id"),
-                                 pl.lit("article").alias("purpose"), *PAGE_LOG_SCHEMA, pl.lit(at).alias("at"))
+    feeds = pl.DataFrame([
+        {**fetch_log_row(res.fetch, res.sha256), "outcome": res.outcome, "error": res.error,
+         "feed_id": res.feed.feed_id, "purpose": "listing" if res.feed.kind == "listing" else "feed"}
+        for res in results], schema={**PAGE_LOG_SCHEMA, "feed_id": pl.String, "purpose": pl.String})
+    pages = [res.page_log.with_columns(feed_id=pl.lit(res.feed.feed_id), purpose=pl.lit("article"),
+                                       at=pl.lit(at, pl.Int64))
              for at, res in enumerate(results) if res.page_log is not None]
-    rows = pl.concat([feeds.with_columns(at=pl.int_range(pl.len())), *pages], how="vertical_relaxed") \
-        .sort("at", maintain_order=True).select(columns)  # each feed's row first, then its pages'
+    rows = pl.concat([feeds.with_columns(at=pl.int_range(pl.len(), dtype=pl.Int64)), *pages]) \
+        .sort("at", maintain_order=True).drop("at")  # each feed's row first, then its pages'
     ids = [stable_id(run_id, *key) for key in rows.select("feed_id", "purpose", "url").iter_rows()]
     return rows.with_columns(fetch_id=pl.Series(ids, dtype=pl.String), run_id=pl.lit(run_id)) \
         .select(FETCH_SCHEMA.keys()).cast(FETCH_SCHEMA)

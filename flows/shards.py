@@ -245,14 +245,17 @@ def fetch_pages_of_feed(parsed: FeedResult, fetcher: Fetcher, known_titles: pl.D
     return replace(parsed, items=items, pages=pages, page_log=log)
 
 
+def fetch_log_row(r: FetchResult, sha: str | None) -> dict:
+    """A fetch as a row of PAGE_LOG_SCHEMA (`sha`: the SHA-256 of its landed body)."""
+    return {"url": r.url, "final_url": r.final_url, "status_code": r.status_code, "outcome": r.outcome,
+            "error": r.error, "content_sha256": sha, "content_type": r.content_type,
+            "content_encoding": r.content_encoding, "etag": r.etag, "last_modified": r.last_modified,
+            "bytes": r.body_bytes, "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at}
+
+
 def page_log_rows(landed: list[Landed]) -> pl.DataFrame:
     """Rows of PAGE_LOG_SCHEMA for article page fetches (each with the SHA-256 of its landed body)."""
-    return pl.DataFrame([{
-        "url": r.url, "final_url": r.final_url, "status_code": r.status_code, "outcome": r.outcome,
-        "error": r.error, "content_sha256": sha, "content_type": r.content_type,
-        "content_encoding": r.content_encoding, "etag": r.etag, "last_modified": r.last_modified,
-        "bytes": r.body_bytes, "elapsed_ms": r.elapsed_ms, "fetched_at": r.fetched_at,
-    } for r, sha in landed], schema=PAGE_LOG_SCHEMA)
+    return pl.DataFrame([fetch_log_row(r, sha) for r, sha in landed], schema=PAGE_LOG_SCHEMA)
 
 
 def page_counts(result: FeedResult) -> dict[str, int]:
