@@ -15,6 +15,7 @@ not known under the same title; the merge reads any text it finds new that no sh
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -109,9 +110,13 @@ def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_c
     feed's new texts are read by this spaCy model here, in a thread of the shard, while the next feed's
     pages are fetched; their spans are kept in its result (handed to `on_feed` once read)."""
     with ThreadPoolExecutor(max(1, min(len(shard.feeds), max_connections))) as pool:
-        fetched = list(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
-                                zip(shard.feeds, shard.validators, strict=True)))
-    parsed = [without_body(parse_fetched(result, logger)) for result in fetched]
+        fetched = deque(pool.map(lambda pair: fetch_feed(*pair, fetcher, logger),
+                                 zip(shard.feeds, shard.validators, strict=True)))
+    # each body let go of once parsed, each feed's items once its pages are read: a shard of large feeds
+    # (1,000 items each) held every feed's body and items until its last feed was read
+    parsed: deque[FeedResult] = deque()
+    while fetched:
+        parsed.append(without_body(parse_fetched(fetched.popleft(), logger)))
 
     def hand_on(read: FeedResult) -> FeedResult:
         if on_feed is not None:
@@ -123,8 +128,8 @@ def read_shard(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame, max_c
 
     results: list[FeedResult | Future] = []
     with ThreadPoolExecutor(1, thread_name_prefix="shard-ner") as ner:
-        for result in parsed:
-            read = fetch_pages_of_feed(result, fetcher, known_titles, logger)
+        while parsed:
+            read = fetch_pages_of_feed(parsed.popleft(), fetcher, known_titles, logger)
             results.append(hand_on(read) if ner_model is None else ner.submit(read_entities, read))
         return [r.result() if isinstance(r, Future) else r for r in results]
 

@@ -3,15 +3,18 @@ fetched, a text NER fails on fails only its article, and a run does not hold the
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import threading
+import weakref
 from datetime import datetime
 
 import duckdb
 import polars as pl
 import pytest
 
+import flows.shards
 from fetch import raw_store
 from fetch.fetchers import LiveFetcher
 from flows.ingest import WarehouseState, fetch_rows, ingest, recognise_entities
@@ -124,6 +127,47 @@ def test_page_bodies_are_not_kept_once_landed_and_parsed_but_their_sizes_are(tmp
         r.page_log["content_sha256"].is_not_null().sum() for r in results)
     for size, sha in log.select("bytes", "content_sha256").iter_rows():
         assert size == len(raw_store.read(settings.raw_root, sha))
+
+
+def test_a_shard_lets_go_of_each_feeds_body_once_parsed_and_its_items_once_its_pages_are_read(
+    tmp_path, site_server, monkeypatch
+):
+    # a shard of large feeds held every feed's body and parsed items until its last feed was read (issue 15)
+    settings = Settings.from_env(warehouse_path=tmp_path / "news.duckdb")
+    config = load_sources(write_sources(tmp_path / "sources.toml", site_server.base_url))
+    feeds = tuple(f for f in config.feeds if f.follow_links)
+    fetched, parsed = {}, {}
+
+    def watched(function, into, what):
+        def call(*args, **kwargs):
+            result = function(*args, **kwargs)
+            into[result.feed.name] = weakref.ref(what(result))
+            return result
+        return call
+
+    # watched as they pass: the fetched result holds the feed's body, the parsed one its items
+    monkeypatch.setattr(flows.shards, "fetch_feed", watched(flows.shards.fetch_feed, fetched, lambda r: r))
+    monkeypatch.setattr(flows.shards, "parse_fetched",
+                        watched(flows.shards.parse_fetched, parsed, lambda r: r.items))
+    alive_when_handed = {}
+
+    def spill(result):  # as SpilledRows does: the result's rows let go of once handed on
+        result.items, result.pages = result.items.clear(), result.pages.clear()
+        gc.collect()
+        alive_when_handed[result.feed.name] = (
+            sorted(name for name, ref in fetched.items() if ref() is not None),
+            sorted(name for name, ref in parsed.items() if ref() is not None))
+
+    no_titles = pl.DataFrame(schema={"url": pl.String, "title": pl.String})
+    read_shard(Shard(feeds, (None,) * len(feeds)), LiveFetcher(settings), no_titles, 4,
+               logging.getLogger("test"), spill)
+    assert len(alive_when_handed) == len(feeds) > 1
+    for feed in feeds:
+        bodies, items = alive_when_handed[feed.name]
+        assert bodies == []  # every feed's body let go of once parsed, before the first feed's pages
+        # the items of the feeds not yet read, and of no feed already handed on
+        assert feed.name not in items and set(items) <= {f.name for f in feeds[feeds.index(feed) + 1:]}
+    assert alive_when_handed[feeds[0].name][1] == sorted(f.name for f in feeds[1:])
 
 
 def test_a_text_ner_fails_on_fails_only_its_article():
