@@ -271,6 +271,7 @@ def recognise_entities(articles: pl.DataFrame, settings: Settings, state: Wareho
                                               state.known_entity_aliases, state.recent_entities,
                                               state.curation),
             key="article_id")
+        pool.forget_asked()  # this chunk's texts: read and used, not asked for again
     failed_texts = pool.failed_texts
     rows = [{"feed_id": row["feed_id"], "item_url": row["url"], "article_id": row["article_id"],
              "reason": f"entities: {reason}"} for row, reason in failing]

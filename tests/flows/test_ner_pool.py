@@ -46,6 +46,22 @@ def test_the_pool_gives_the_spans_of_one_process_and_reads_each_text_once():
         assert pool.failed_texts == {}
 
 
+def test_a_chunks_spans_are_let_go_of_once_used_and_a_text_met_again_is_read_again():
+    expected = make_recogniser(MODEL)(TEXTS)
+    with NerPool(MODEL, processes=1, parallel_min=100) as pool:  # read in this process
+        pool.submit(TEXTS)  # read ahead: every text's spans kept until asked for
+        assert pool.recognise(TEXTS[:2]) == expected[:2]
+        assert pool.texts_read == len(TEXTS)
+        pool.forget_asked()  # the chunk of the first two is merged
+        assert [text_key(t) in pool._spans for t in TEXTS] == [False, False, True, True, True, True]
+        assert pool.recognise(TEXTS[2:]) == expected[2:]  # the other chunk's, from what was kept
+        assert pool.texts_read == len(TEXTS)
+        assert pool.recognise(TEXTS[:1]) == expected[:1]  # a copy met in a later chunk: read again
+        assert pool.texts_read == len(TEXTS) + 1
+        pool.forget_asked()
+        assert not any(text_key(t) in pool._spans for t in TEXTS)
+
+
 def test_texts_are_read_in_the_background_as_soon_as_they_are_handed_in():
     read = threading.Event()
 
