@@ -12,6 +12,13 @@ process tree's summed RSS, and the largest single process (the highest VmHWM, it
 process of the tree). With --ceiling, NER alone is then timed on the texts the run read
 (bench_ner_ceiling.py) and the run's articles/s is printed against it. Prints one line per N, then the
 ratios to the smallest N.
+
+Whether a run's memory grows with the warehouse it loads into rather than with its batch: --into WAREHOUSE
+copies that warehouse (a --keep of an earlier run) into each run's place first, and --seed 2 makes a corpus
+of other articles (same outlets, same 14 days), so the run adds N new articles to it:
+
+    ... bench_memory.py --articles 20000 --keep /tmp/kept
+    ... bench_memory.py --articles 2000 --seed 2 --into /tmp/kept/news-20000.duckdb
 """
 
 from __future__ import annotations
@@ -97,9 +104,9 @@ def stage_peaks(samples: list[tuple[float, float]], lines: list[tuple[float, str
     return peaks
 
 
-def corpus(peers: Path, data: Path, articles: int) -> Path:
-    """The peer kit's corpus of `articles` pages (generated once, then reused)."""
-    out = data / f"corpus-{articles}"
+def corpus(peers: Path, data: Path, articles: int, seed: int = 1) -> Path:
+    """The peer kit's corpus of `articles` pages from `seed` (generated once, then reused)."""
+    out = data / (f"corpus-{articles}" if seed == 1 else f"corpus-{articles}-seed-{seed}")
     if not (out / "manifest.json").exists():
         subprocess.run(
             [
@@ -111,7 +118,7 @@ def corpus(peers: Path, data: Path, articles: int) -> Path:
                 "--articles",
                 str(articles),
                 "--seed",
-                "1",
+                str(seed),
                 "--force",
             ],
             check=True,
@@ -152,9 +159,21 @@ def sources_file(feeds_url: str, path: Path) -> Path:
     return path
 
 
-def measured_run(sources: Path, work: Path) -> dict:
-    """`newsetl run` cold into a fresh warehouse in `work`: wall seconds, peak memory, articles loaded."""
+def stored_articles(db: Path) -> int:
+    import duckdb  # only outside a measured run: the bench's own memory is not measured anyway
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.sql("select count(*) from articles").fetchone()[0]
+
+
+def measured_run(sources: Path, work: Path, into: Path | None = None) -> dict:
+    """`newsetl run` cold (into a fresh warehouse in `work`, or a copy of `into`): wall seconds, peak
+    memory, articles the run added."""
     db = work / "news.duckdb"
+    before = 0
+    if into is not None:
+        shutil.copyfile(into, db)
+        before = stored_articles(db)
     env = dict(
         os.environ,
         PREFECT_HOME=str(work / "prefect"),
@@ -189,10 +208,7 @@ def measured_run(sources: Path, work: Path) -> dict:
     text = "".join(line for _, line in log)
     if run.returncode != 0:
         raise SystemExit(f"newsetl run failed ({run.returncode}):\n{text[-4000:]}")
-    import duckdb  # only once the run is over: the bench's own memory is not measured anyway
-
-    with duckdb.connect(str(db), read_only=True) as con:
-        articles = con.sql("select count(*) from articles").fetchone()[0]
+    articles = stored_articles(db) - before
     return {
         "db": db,
         "seconds": seconds,
@@ -227,6 +243,10 @@ def main() -> None:
                              "log lines (seconds, line) here, as trace-N.json")
     parser.add_argument("--keep", type=Path, default=None,
                         help="also keep each run's warehouse here, as news-N.duckdb (to study a load on it)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="the corpus's seed (another seed: other articles of the same outlets)")
+    parser.add_argument("--into", type=Path, default=None,
+                        help="load into a copy of this warehouse instead of a fresh one")
     args = parser.parse_args()
     if args.peers is None or not (args.peers / "gen_corpus.py").exists():
         raise SystemExit("give the peer kit's folder: --peers DIR or PEERS_DIR (holding gen_corpus.py)")
@@ -234,12 +254,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsetl-memory-") as tmp:
         data = args.data or Path(tmp)
         for n in args.articles:
-            folder = corpus(args.peers.resolve(), data, n)
+            folder = corpus(args.peers.resolve(), data, n, args.seed)
             work = Path(tmp) / f"run-{n}"
             work.mkdir()
             server, url = serving(args.peers.resolve(), folder, work / "port")
             try:
-                result = measured_run(sources_file(url, work / "sources.toml"), work)
+                result = measured_run(sources_file(url, work / "sources.toml"), work, args.into)
             finally:
                 server.terminate()
                 server.wait()

@@ -50,6 +50,7 @@ from flows.shards import (
     read_shard,
 )
 from flows.spill import SpilledRows, merge_chunks, spilled_rows
+from newsetl import give_back_free_heap
 from newsetl import progress as progress_bars
 from newsetl.config import Feed, Settings, SourcesConfig, load_curation, load_sources
 from transforms.dedupe import KNOWN_SCHEMA, SIGNATURE_SCHEMA
@@ -700,6 +701,7 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             if last and ner is not None:
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
             frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+            give_back_free_heap()  # what the transforms freed, before DuckDB allocates for the load
             loaded_ids = frames["articles"]["article_id"].to_list() if index_chunks else []
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
                                     commit_chunks=len(chunks) if last and one_transaction else 0,
@@ -709,6 +711,7 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             del batch, frames
             lap("load")
         if index_chunks and loaded_ids:
+            give_back_free_heap()
             loads[-1] = replace(loads[-1], search_index_seconds=index_chunk(settings, loaded_ids))
             lap("search_index")
     if not one_transaction:

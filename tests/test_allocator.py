@@ -1,6 +1,7 @@
-"""DuckDB's allocator gives freed pages back at once in a newsetl process (newsetl/__init__.py; issue 15).
-Checked in a fresh interpreter, as jemalloc reads its settings when DuckDB is first loaded: it prints the
-settings it runs with at exit when asked (`stats_print`)."""
+"""A newsetl process gives back what it frees (newsetl/__init__.py; issue 15): DuckDB's and polars' allocators
+(jemalloc each) at once, glibc's malloc with at most 2 arenas and its free pages inside the heap when the
+merge asks. Checked in fresh interpreters, as each allocator reads its settings when first loaded: jemalloc
+prints the settings it runs with at exit when asked (`stats_print`)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,59 @@ def test_a_newsetl_process_keeps_to_two_malloc_arenas_and_the_users_setting_is_k
     assert malloc_arenas(env, "plain") > 2  # the probe's threads do make arenas of their own
     assert malloc_arenas(env, "newsetl") <= 2
     assert malloc_arenas(env | {"MALLOC_ARENA_MAX": "1"}, "newsetl") == 1
+
+
+# a heap left full of holes: 300,000 blocks of ~1 KB from glibc's malloc, one in 64 kept, and one more made
+# last so that the free space is not at the heap's top (which glibc gives back by itself)
+TRIM_PROBE = """
+import sys
+import newsetl
+def rss_mb():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 // 2**20
+blocks = [bytes(1000 + (i % 7)) for i in range(300_000)]
+kept = blocks[::64]
+del blocks
+last = bytes(1000)
+before = rss_mb()
+if sys.argv[1] == "give back":
+    newsetl.give_back_free_heap()
+print(before, rss_mb())
+"""
+
+
+def rss_before_and_after(step: str) -> tuple[int, int]:
+    done = subprocess.run([sys.executable, "-c", TRIM_PROBE, step], cwd=ROOT, env=probe_env(),
+                          capture_output=True, text=True, timeout=120, check=True)
+    before, after = map(int, done.stdout.split())
+    return before, after
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_the_free_pages_inside_the_heap_are_given_back_when_asked():
+    before, after = rss_before_and_after("keep")
+    assert before > 250 and after > before * 0.9  # glibc keeps the holes: nothing at the heap's top is free
+    before, after = rss_before_and_after("give back")
+    assert before > 250 and after < before / 2  # 313 -> 38 MB when written
+
+
+POLARS_PROBE = ("import os, newsetl\n"
+                "os.environ['_RJEM_MALLOC_CONF'] += ',stats_print:true'\n"
+                "import polars\n"
+                "polars.DataFrame({'a': range(100000)}).sum()\n")
+
+
+def polars_decay_settings(env: dict[str, str]) -> dict[str, int]:
+    """The dirty and muzzy decay (ms) polars' jemalloc ran with in a process that imported newsetl first."""
+    done = subprocess.run([sys.executable, "-c", POLARS_PROBE], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    found = dict(re.findall(r"opt\.(dirty|muzzy)_decay_ms: (-?\d+)", done.stderr))
+    assert set(found) == {"dirty", "muzzy"}, done.stderr[-2000:]
+    return {kind: int(ms) for kind, ms in found.items()}
+
+
+def test_polars_gives_freed_pages_back_at_once_in_a_newsetl_process_unless_the_user_chose():
+    env = {k: v for k, v in probe_env().items() if k != "_RJEM_MALLOC_CONF"}
+    # polars' own defaults are 500 and 1,000 ms
+    assert polars_decay_settings(env) == {"dirty": 0, "muzzy": 0}
+    assert polars_decay_settings(env | {"_RJEM_MALLOC_CONF": "dirty_decay_ms:250"}) == {"dirty": 250,
+                                                                                       "muzzy": 1000}
