@@ -321,7 +321,7 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
     kept sorted by entity are left for sort_by_entity."""
     with store.connect_writer(settings.target) as con:
         loaded = store.load_batch(con, frames, loaded_at, rebuild=rebuild,
-                                  index_ids=frames["articles"]["article_id"].to_list() if index else None,
+                                  to_index=search_rows(frames["articles"]) if index else None,
                                   commit=commit_chunks > 0, sort=sort)
     if commit_chunks > 1:
         get_run_logger().info("the batch's %d chunks committed", commit_chunks)
@@ -329,12 +329,18 @@ def load_batch(settings: Settings, frames: dict[str, pl.DataFrame], loaded_at: d
 
 
 @task(name="index_chunk", cache_policy=NO_CACHE)
-def index_chunk(settings: Settings, article_ids: list[str]) -> float:
-    """A chunk's articles indexed for search in a transaction of their own, once the chunk's load has
-    committed and its connection is closed (a run merged chunk by chunk in a working copy: merge_in_chunks).
-    The first chunk of a warehouse without an index builds it. Returns seconds."""
+def index_chunk(settings: Settings, articles: pl.DataFrame) -> float:
+    """A chunk's articles (search_rows) indexed for search in a transaction of their own, once the chunk's
+    load has committed and its connection is closed (a run merged chunk by chunk in a working copy:
+    merge_in_chunks). The first chunk of a warehouse without an index builds it. Returns seconds."""
     with store.connect_writer(settings.target) as con:
-        return store.update_search_index(con, article_ids)
+        return store.update_search_index(con, articles)
+
+
+def search_rows(articles: pl.DataFrame) -> pl.DataFrame:
+    """What the search index takes of a chunk's articles as loaded (store.index_articles): their texts
+    are not read back from the table."""
+    return articles.select("article_id", "title", "body")
 
 
 @task(name="sort_by_entity", cache_policy=NO_CACHE)
@@ -702,7 +708,7 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
             frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
             give_back_free_heap()  # what the transforms freed, before DuckDB allocates for the load
-            loaded_ids = frames["articles"]["article_id"].to_list() if index_chunks else []
+            to_index = search_rows(frames["articles"]) if index_chunks else None
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
                                     commit_chunks=len(chunks) if last and one_transaction else 0,
                                     index=not index_chunks, sort=one_transaction))
@@ -710,9 +716,9 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             # the chunk's rows are let go once loaded: these names held them through the next chunk's merge
             del batch, frames
             lap("load")
-        if index_chunks and loaded_ids:
+        if to_index is not None and not to_index.is_empty():
             give_back_free_heap()
-            loads[-1] = replace(loads[-1], search_index_seconds=index_chunk(settings, loaded_ids))
+            loads[-1] = replace(loads[-1], search_index_seconds=index_chunk(settings, to_index))
             lap("search_index")
     if not one_transaction:
         # once, not in the chunks' loads: a sort rewrites a whole table, and chunk by chunk the unsorted rows

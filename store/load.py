@@ -70,13 +70,14 @@ def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
 
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
-               index_ids: list[str] | None = None, commit: bool = False, sort: bool = True) -> LoadResult:
+               to_index: pl.DataFrame | None = None, commit: bool = False, sort: bool = True) -> LoadResult:
     """Load one batch in one transaction: every table or none. `frames` maps a table name to its stage
     frame (see LOAD_ORDER); missing ones are skipped. `fail_after` names a table after which to raise
     (default CRASH_AFTER_TABLE), for tests that prove a crash leaves nothing behind. `rebuild`
-    (reprocess) first empties the derived tables, in the same transaction. `index_ids`: articles to
-    (re)index for search in the same transaction, so a batch is never loaded without being searchable
-    (when there is an index to update; the caller builds a missing one). Inside a batch transaction
+    (reprocess) first empties the derived tables, in the same transaction. `to_index`: articles to
+    (re)index for search in the same transaction (article_id, title, body, as loaded), so a batch is never
+    loaded without being searchable (when there is an index to update; the caller builds a missing one).
+    Inside a batch transaction
     (store.batch_transaction: a run merged in chunks) the load is part of it; `commit`: this is the batch's
     last load, which commits it. `sort` False: the tables kept sorted by entity are left unsorted, whatever
     their unsorted share (a run merged chunk by chunk sorts them once, after its last chunk: a sort rewrites
@@ -84,7 +85,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     fail_after = fail_after or CRASH_AFTER_TABLE
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
-    indexing = bool(index_ids) and not rebuild and has_search_index(con)
+    indexing = to_index is not None and not to_index.is_empty() and not rebuild and has_search_index(con)
     # a lake's index is in another database (the search file): indexed after the commit (store/lake.py)
     on_lake = is_lake(con)
     index_after_commit = indexing and on_lake
@@ -115,14 +116,14 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                         raise RuntimeError(f"injected failure after loading {table}")
             if indexing:
                 started = time.monotonic()
-                index_articles(con, index_ids)
+                index_articles(con, to_index)
                 index_seconds = time.monotonic() - started
     finally:
         for table in staged:
             con.unregister(f"stage_{table}")
     timed: list[float] = []
     if index_after_commit:  # in a batch transaction, once the whole batch commits
-        after_commit(con, lambda: timed.append(update_search_index(con, index_ids)))
+        after_commit(con, lambda: timed.append(update_search_index(con, to_index)))
     if commit:
         commit_batch(con)
     if timed:

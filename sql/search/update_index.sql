@@ -1,14 +1,11 @@
--- Bring the BM25 index (fts_main_articles, made by build_index.sql) up to date with the articles whose ids
--- are in $article_ids (new or changed in this load), without rebuilding it: the same tokenizer, stop
--- words and stemmer as the fts extension's own indexing, applied to those articles only. Their old
--- postings are removed first. Runs in one transaction; the result equals a rebuild (tests compare scores).
--- The batch's texts are picked by a filter on the scan (list_contains), which reads the bodies of the
--- row groups holding them only; `in (select unnest(...))` is a join that read every stored body (+90 MB
--- of DuckDB's cache at 20,000 articles, for an update of 1,430).
+-- Bring the BM25 index (fts_main_articles, made by build_index.sql) up to date with the articles in
+-- search_batch (article_id, title, body: new or changed in this load, as loaded; store/search.py gives it),
+-- without rebuilding it: the same tokenizer, stop words and stemmer as the fts extension's own indexing,
+-- applied to those articles only. Their old postings are removed first. Runs in one transaction; the result
+-- equals a rebuild (tests compare scores).
 create or replace temp table fts_batch as
 select article_id, title, body
-from articles
-where list_contains($article_ids, article_id);
+from search_batch;
 
 create or replace temp table fts_old_docs as
 select docid from fts_main_articles.docs where name in (select article_id from fts_batch);
