@@ -77,11 +77,11 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     (reprocess) first empties the derived tables, in the same transaction. `to_index`: articles to
     (re)index for search in the same transaction (article_id, title, body, as loaded), so a batch is never
     loaded without being searchable (when there is an index to update; the caller builds a missing one).
-    Inside a batch transaction
-    (store.batch_transaction: a run merged in chunks) the load is part of it; `commit`: this is the batch's
-    last load, which commits it. `sort` False: the tables kept sorted by entity are left unsorted, whatever
-    their unsorted share (a run merged chunk by chunk sorts them once, after its last chunk: a sort rewrites
-    the whole table, and chunk by chunk that was every second or third chunk; issue 15)."""
+    Inside a batch transaction (store.batch_transaction: a run merged in chunks) the load is part of it;
+    `commit`: this is the batch's last load, which commits it. `sort` False: the tables kept sorted by
+    entity are left unsorted, whatever their unsorted share (a run merged chunk by chunk sorts them once,
+    after its last chunk: a sort rewrites the whole table, and chunk by chunk that was every second or third
+    chunk; issue 15)."""
     fail_after = fail_after or CRASH_AFTER_TABLE
     before = table_counts(con)
     staged = [t for t in LOAD_ORDER if frames.get(t) is not None]
