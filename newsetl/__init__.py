@@ -22,6 +22,18 @@ os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
+def _glibc_function(name: str, *argtypes):
+    """glibc's function `name` taking `argtypes`, or None (not Linux, or not glibc)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = list(argtypes)
+    return function
+
+
 def _fewer_malloc_arenas(arenas: int = 2) -> None:
     """At most `arenas` malloc arenas in this process (glibc). glibc gives each thread that meets a busy heap
     an arena of its own, up to 8 a core, and an arena gives back to the system only what is free at its
@@ -29,34 +41,15 @@ def _fewer_malloc_arenas(arenas: int = 2) -> None:
     to 672, and peaked at 875 MB instead of 920; 2,000 pages at 640 instead of 670 (one run each at 20,000;
     bench/README.md, issue 15). Called as newsetl is imported, before the threads that make arenas;
     `MALLOC_ARENA_MAX` (which glibc reads when the process starts) is kept where the user set it."""
-    if os.environ.get("MALLOC_ARENA_MAX") or not sys.platform.startswith("linux"):
+    if os.environ.get("MALLOC_ARENA_MAX"):
         return
-    try:
-        libc = ctypes.CDLL(None)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # not glibc
-        return
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt(M_ARENA_MAX, arenas)
+    if (mallopt := _glibc_function("mallopt", ctypes.c_int, ctypes.c_int)) is not None:
+        mallopt(M_ARENA_MAX, arenas)
 
 
 M_ARENA_MAX = -8  # glibc's malloc.h
 _fewer_malloc_arenas()
-
-
-def _malloc_trim():
-    """glibc's malloc_trim, or None (not Linux, or not glibc)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    return trim
-
-
-_MALLOC_TRIM = _malloc_trim()
+_MALLOC_TRIM = _glibc_function("malloc_trim", ctypes.c_size_t)
 
 
 def give_back_free_heap() -> None:
