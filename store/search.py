@@ -40,12 +40,25 @@ def update_search_index(con: duckdb.DuckDBPyConnection, articles: list[str] | pl
     return time.monotonic() - started
 
 
+# How many articles one pass of update_index.sql indexes. A load's chunk of ~1,900 articles indexed in one
+# pass grew the process by 134-153 MB (tokens of every article at once, in DuckDB's temp tables), in four
+# passes of 475 by 94 (issue 15; /tmp probe on the 20,000-page bench's warehouse). Smaller passes (240) gave
+# no more back: each pass's appends to the postings table cost DuckDB memory of their own.
+INDEX_PASS_ARTICLES = 500
+
+
 def index_articles(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFrame) -> None:
-    """sql/search/update_index.sql, inside the caller's transaction (the fts extension loaded). `articles`:
-    their rows as loaded (article_id, title, body; a load's own frame), or their ids, whose texts are
-    then read from the table (sql/search/batch_by_id.sql). Reading them cost DuckDB's cache the bodies
-    of every row group that holds one, which in a warehouse of 20,000 articles is all of them: +200 MB
-    for the 1,900 articles of one chunk (issue 15)."""
+    """sql/search/update_index.sql, inside the caller's transaction (the fts extension loaded), in passes
+    of INDEX_PASS_ARTICLES articles. `articles`: their rows as loaded (article_id, title, body; a load's
+    own frame), or their ids, whose texts are then read from the table (sql/search/batch_by_id.sql).
+    Reading them cost DuckDB's cache the bodies of every row group that holds one, which in a warehouse of
+    20,000 articles is all of them: +200 MB for the 1,900 articles of one chunk (issue 15)."""
+    for start in range(0, len(articles), INDEX_PASS_ARTICLES):
+        index_pass(con, articles[start:start + INDEX_PASS_ARTICLES])
+
+
+def index_pass(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFrame) -> None:
+    """One pass of index_articles: these articles' postings replace any they had."""
     if isinstance(articles, pl.DataFrame):
         con.register("search_batch", articles.select("article_id", "title", "body"))
     else:

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 import store
+import store.search
 
 WORDS = ["putin", "lavrov", "barents", "sea", "accord", "fisheries", "norway", "russia", "arctic", "quota",
          "ministers", "talks", "vienna", "signed", "treaty", "cod", "stocks", "scientists", "data", "coast",
@@ -40,7 +41,11 @@ def scores(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, float]]]
     return result
 
 
-def test_incremental_updates_score_like_a_rebuild():
+@pytest.mark.parametrize("articles_a_pass", [None, 7])  # 65 articles a load: one pass, or ten
+@pytest.mark.parametrize("by_frame", [False, True])  # ids read from the table, or the load's own rows
+def test_incremental_updates_score_like_a_rebuild(monkeypatch, articles_a_pass, by_frame):
+    if articles_a_pass:
+        monkeypatch.setattr(store.search, "INDEX_PASS_ARTICLES", articles_a_pass)
     rng = random.Random(7)
     con = articles_db(rng, 300)
     store.build_search_index(con)
@@ -51,7 +56,12 @@ def test_incremental_updates_score_like_a_rebuild():
                         [text(rng, 6), text(rng, rng.randint(0, 80)), article_id])
         new = [(f"b{batch}{i:03d}", text(rng, 7), text(rng, rng.randint(1, 50))) for i in range(40)]
         con.executemany("insert into articles values (?, ?, ?)", new)
-        store.update_search_index(con, changed + [n[0] for n in new])
+        batch_ids = changed + [n[0] for n in new]
+        if by_frame:
+            store.update_search_index(con, con.execute("select * from articles where list_contains($ids, "
+                                                       "article_id)", {"ids": batch_ids}).pl())
+        else:
+            store.update_search_index(con, batch_ids)
     incremental = scores(con)
 
     rebuilt = duckdb.connect()  # the same articles, indexed from scratch
