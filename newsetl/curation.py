@@ -10,7 +10,7 @@ import duckdb
 
 from newsetl import clock
 from newsetl.config import ENTITY_TYPES
-from store import refreshing_aggregates, split_statements, sql_text, transaction
+from store import refreshing_aggregates, run_file, sql_text, transaction
 from transforms.entities import entity_id_for
 
 
@@ -31,11 +31,6 @@ def find_entity(con: duckdb.DuckDBPyConnection, name: str, entity_type: str | No
     return rows[0]
 
 
-def _run(con: duckdb.DuckDBPyConnection, file: str, params: dict) -> None:
-    for statement in split_statements(sql_text(file)):
-        con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
-
-
 def _record(con: duckdb.DuckDBPyConnection, kind: str, entity_type: str | None, names: list[str]) -> None:
     con.execute(sql_text("curation/record_decision.sql"), {
         "decision_id": str(uuid.uuid4()), "kind": kind, "entity_type": entity_type, "names": names,
@@ -52,7 +47,7 @@ def merge(con: duckdb.DuckDBPyConnection, canonical: str, others: list[str],
         with refreshing_aggregates(con, "changes_of_entities", entity_ids=touched):
             for source_id, _, _ in sources:
                 if source_id != target_id:
-                    _run(con, "curation/merge_entities.sql", {"target": target_id, "source": source_id})
+                    run_file(con, "curation/merge_entities.sql", {"target": target_id, "source": source_id})
         _record(con, "merge", target_type, [target_name, *others])
     return f"merged {', '.join(others)} into {target_name} ({target_type})"
 
@@ -63,7 +58,7 @@ def split(con: duckdb.DuckDBPyConnection, name: str, other: str, entity_type: st
     new_id = entity_id_for(kind, other)
     with transaction(con):
         with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id, new_id]):
-            _run(con, "curation/split_entity.sql", {"entity": entity_id, "name": other, "new_id": new_id})
+            run_file(con, "curation/split_entity.sql", {"entity": entity_id, "name": other, "new_id": new_id})
         _record(con, "never_merge", kind, [canonical, other])
     return f"{other} is now apart from {canonical} ({kind})"
 
@@ -87,9 +82,9 @@ def retype(con: duckdb.DuckDBPyConnection, name: str, new_type: str, entity_type
     target = entity_id_for(new_type, canonical)
     with transaction(con):
         with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id, target]):
-            _run(con, "curation/retype_entity.sql", {"source": entity_id, "target": target,
+            run_file(con, "curation/retype_entity.sql", {"source": entity_id, "target": target,
                                                      "entity_type": new_type})
-            _run(con, "curation/merge_entities.sql", {"target": target, "source": entity_id})
+            run_file(con, "curation/merge_entities.sql", {"target": target, "source": entity_id})
         _record(con, "retype", new_type, names)
     return f"{canonical} is now of type {new_type} (was {kind})"
 
@@ -100,6 +95,6 @@ def ignore(con: duckdb.DuckDBPyConnection, name: str, entity_type: str | None = 
     names = _names_of(con, entity_id)
     with transaction(con):
         with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id]):
-            _run(con, "curation/ignore_entity.sql", {"entity": entity_id})
+            run_file(con, "curation/ignore_entity.sql", {"entity": entity_id})
         _record(con, "ignore", kind, names)
     return f"ignored {canonical} ({kind}){' and its aliases ' + ', '.join(names[1:]) if names[1:] else ''}"

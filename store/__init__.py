@@ -56,7 +56,7 @@ from store.runs import (
     running_runs,
 )
 from store.search import build_search_index, has_search_index, unindexed_articles, update_search_index
-from store.sql import split_statements, sql_files, sql_text
+from store.sql import run_file, split_statements, sql_files, sql_text
 
 __all__ = [
     "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
@@ -70,6 +70,6 @@ __all__ = [
     "recent_article_entities", "recent_signatures", "record_checks", "record_fetches",
     "record_run_finished", "record_run_skipped", "record_run_started", "recount_aggregates",
     "refreshing_aggregates", "run_checks", "running_runs", "scratch_copy", "sort_by_entity",
-    "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts", "transaction",
+    "run_file", "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts", "transaction",
     "unindexed_articles", "update_search_index", "working_copy",
 ]

@@ -14,7 +14,7 @@ import duckdb
 
 from newsetl import clock
 from store.connection import before_commit, in_batch_transaction, transaction
-from store.sql import split_statements, sql_text, without_comments
+from store.sql import run_file, split_statements, sql_text, without_comments
 
 
 @dataclass
@@ -63,8 +63,7 @@ def refreshing_article_aggregates(con: duckdb.DuckDBPyConnection,
     deferred = in_batch_transaction(con)
     if not deferred or before_commit(con, "aggregates", partial(_put_in, con, gather, {}, sort)):
         con.execute(sql_text("aggregates/changes_start.sql"))  # the batch's (or the load's) first gathering
-    for statement in split_statements(sql_text("aggregates/articles_of_load.sql")):
-        con.execute(statement)
+    run_file(con, "aggregates/articles_of_load.sql")
     con.execute(gather, {"sign": -1})
     cost.seconds = time.monotonic() - started
     yield cost
@@ -106,9 +105,7 @@ def sort_by_entity(con: duckdb.DuckDBPyConnection, force: bool = False) -> list[
     done = []
     for table, unsorted, rows in con.execute(sql_text("aggregates/layout.sql")).fetchall():
         if unsorted and (force or (unsorted >= SORT_MIN_ROWS and unsorted > SORT_SHARE * rows)):
-            for statement in split_statements(sql_text(f"aggregates/sort_{table}.sql")):
-                con.execute(statement, {"sorted_at": clock.now()}
-                            if "$sorted_at" in statement else None)
+            run_file(con, f"aggregates/sort_{table}.sql", {"sorted_at": clock.now()})
             done.append(table)
     return done
 
@@ -125,8 +122,7 @@ def recount_aggregates(con: duckdb.DuckDBPyConnection) -> float:
 def count_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Empty the entity aggregates and entity_articles, count them from every mention and sort them by
     entity, in the caller's transaction (the refresh sorts the large ones; the rest are sorted here)."""
-    for statement in split_statements(sql_text("aggregates/clear.sql")):
-        con.execute(statement)
+    run_file(con, "aggregates/clear.sql")
     with refreshing_aggregates(con, "changes_of_everything"):
         pass
     sort_by_entity(con, force=True)

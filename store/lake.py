@@ -41,7 +41,7 @@ import duckdb
 from newsetl import clock
 from newsetl.config import Lake, LakeError  # where a lake is: configuration (re-exported here)
 from store.connection import close_external_access, copy_atomically, load_extension, transaction
-from store.sql import split_statements, sql_text
+from store.sql import run_file, split_statements, sql_text
 
 REFERENCE = "newsetl_reference"   # the in-memory database the embedded migrations make the schema in
 
@@ -197,8 +197,7 @@ def publish(con: duckdb.DuckDBPyConnection, lake: Lake) -> None:
     """Publish the lake's current snapshot with the search index: the snapshot's id written into the
     writer's search file, which is checkpointed and copied over the readers' one (one rename)."""
     with transaction(con):
-        for statement in split_statements(sql_text("lake/published_record.sql")):
-            con.execute(statement, {"published_at": clock.now()} if "$published_at" in statement else None)
+        run_file(con, "lake/published_record.sql", {"published_at": clock.now()})
     con.execute("checkpoint search")
     copy_atomically(lake.writer_search_file, lake.search_file)
 

@@ -16,7 +16,7 @@ from store.connection import after_commit, commit_batch, load_extension, transac
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
-from store.sql import split_statements, sql_files, sql_text
+from store.sql import run_file, split_statements, sql_files, sql_text
 
 # Load order: parents before children, so a check after the load never sees a dangling key.
 LOAD_ORDER = ("sources", "source_aliases", "feeds", "articles", "story_merges", "article_versions",
@@ -99,8 +99,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     try:
         with transaction(con):
             if rebuild:
-                for statement in split_statements(sql_text("load/clear_derived.sql")):
-                    con.execute(statement)
+                run_file(con, "load/clear_derived.sql")
             # the entity aggregates follow the articles' changes
             with (refreshing_article_aggregates(con, sort) if "stage_articles" in with_rows
                   else refreshing_aggregates(con, None)) as cost:

@@ -11,7 +11,7 @@ import duckdb
 from newsetl import clock
 from store.aggregates import count_aggregates
 from store.connection import transaction
-from store.sql import split_statements, sql_files, sql_text, without_comments
+from store.sql import run_file, split_statements, sql_files, sql_text, without_comments
 
 
 def migration_files() -> list[Path]:
@@ -102,9 +102,7 @@ def apply_views_if_changed(con: duckdb.DuckDBPyConnection) -> bool:
         return False
     apply_views(con)
     with transaction(con):
-        for statement in split_statements(sql_text("load/views_applied.sql")):
-            con.execute(statement, {"sha256": digest, "applied_at": clock.now()}
-                        if "$sha256" in without_comments(statement) else None)
+        run_file(con, "load/views_applied.sql", {"sha256": digest, "applied_at": clock.now()})
     return True
 
 

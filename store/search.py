@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 
 from store.connection import load_extension, transaction
-from store.sql import split_statements, sql_text
+from store.sql import run_file, sql_text
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
@@ -18,8 +18,7 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> float:
     started = time.monotonic()
     load_extension(con, "fts")
     if is_lake(con):  # the index lives in the lake's search file
-        for statement in split_statements(sql_text("lake/search_build.sql")):
-            con.execute(statement)
+        run_file(con, "lake/search_build.sql")
         use_lake(con)  # search_build.sql ends on `use lake`, which resets the search path
     else:
         con.execute(sql_text("search/build_index.sql"))
@@ -64,8 +63,7 @@ def index_pass(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFram
     else:
         con.execute(sql_text("search/batch_by_id.sql"), {"article_ids": articles})
     try:
-        for statement in split_statements(sql_text("search/update_index.sql")):
-            con.execute(statement)
+        run_file(con, "search/update_index.sql")
     finally:
         if isinstance(articles, pl.DataFrame):
             con.unregister("search_batch")

@@ -26,3 +26,11 @@ def without_comments(statement: str) -> str:
 def split_statements(text: str) -> list[str]:
     """The statements of a load file (they are separated by ';' at line ends; no ';' inside strings)."""
     return [s.strip() for s in text.split(";\n") if without_comments(s)]
+
+
+def run_file(con, relative: str, params: dict | None = None) -> None:
+    """Run the statements of one file of sql/ in order on `con` (a DuckDB connection), each bound to the
+    `params` it names ($name; a statement naming none gets none)."""
+    for statement in split_statements(sql_text(relative)):
+        named = without_comments(statement)
+        con.execute(statement, {k: v for k, v in (params or {}).items() if f"${k}" in named} or None)
