@@ -1,7 +1,7 @@
 """What DuckDB's checkpoint costs in memory as a run's chunks commit into a table of article-sized texts
 (issue 15): --commits commits of --rows rows of ~--words words each, every one on a connection of its own
-that is then closed, as a run merged chunk by chunk does. A close is a checkpoint; since DuckDB 1.4 a commit
-into a table already on disk appends a row group of its own, and a checkpoint merges adjacent row groups
+that is then closed, as a run merged chunk by chunk does. A close is a checkpoint; since duckdb/duckdb#18829
+a commit into a table already on disk appends a row group of its own, and a checkpoint merges row groups
 that fit in fewer, rewriting every row it merges. For each close: the growth of the process's high-water
 mark (VmHWM, reset before the close through /proc/self/clear_refs, so Linux only) and the table's row
 groups after it.

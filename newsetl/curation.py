@@ -83,7 +83,7 @@ def retype(con: duckdb.DuckDBPyConnection, name: str, new_type: str, entity_type
     with transaction(con):
         with refreshing_aggregates(con, "changes_of_entities", entity_ids=[entity_id, target]):
             run_file(con, "curation/retype_entity.sql", {"source": entity_id, "target": target,
-                                                     "entity_type": new_type})
+                                                         "entity_type": new_type})
             run_file(con, "curation/merge_entities.sql", {"target": target, "source": entity_id})
         _record(con, "retype", new_type, names)
     return f"{canonical} is now of type {new_type} (was {kind})"
