@@ -41,6 +41,12 @@ def status_mb(field: str) -> float:
     raise RuntimeError(f"no {field} in /proc/self/status")
 
 
+def reset_high_water_mark() -> None:
+    """The kernel's high-water mark of this process's RSS (VmHWM) starts again from its RSS now."""
+    with open("/proc/self/clear_refs", "w") as clear:
+        clear.write("5")
+
+
 def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None) -> dict:
     """In this process: the batch's frames from `path`, then its load, checkpoint and close."""
     import duckdb
@@ -58,8 +64,7 @@ def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None
     con = duckdb.connect(str(path))  # the load on a connection of its own, as a chunk's is
     if memory_limit:
         store.limit_memory(con, memory_limit)
-    with open("/proc/self/clear_refs", "w") as clear:
-        clear.write("5")  # the high-water mark starts again from here
+    reset_high_water_mark()
     before = status_mb("VmRSS")
     result = store.load_batch(con, frames, datetime(2026, 12, 1, tzinfo=UTC).replace(tzinfo=None))
     after_load = status_mb("VmHWM")

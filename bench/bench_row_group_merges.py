@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from bench_load_memory import reset_high_water_mark, status_mb  # the same measure
 
 INSERT = """
 insert into t
@@ -34,19 +35,6 @@ select $chunk || '-' || i,
        i
 from range($rows) r(i)
 """
-
-
-def status_mb(field: str) -> int:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) // 1024
-    raise RuntimeError(f"no {field} in /proc/self/status")
-
-
-def reset_high_water_mark() -> None:
-    with open("/proc/self/clear_refs", "w") as refs:
-        refs.write("5")
 
 
 @contextmanager
@@ -91,7 +79,7 @@ def main() -> None:
                                      "rows": args.rows})
                 before = status_mb("VmRSS")
                 reset_high_water_mark()
-            growth = status_mb("VmHWM") - before  # the close's checkpoint, above the RSS before it
+            growth = round(status_mb("VmHWM") - before)  # the close's checkpoint, above the RSS before it
             growths.append(growth)
             with opened(path, args.row_group_size) as con:
                 groups = con.execute("select count(distinct row_group_id) from pragma_storage_info('t')"
