@@ -9,6 +9,7 @@ groups after it.
     .venv/bin/python bench/bench_row_group_merges.py
     .venv/bin/python bench/bench_row_group_merges.py --max-vacuum-tasks 0
     .venv/bin/python bench/bench_row_group_merges.py --row-group-size 8192
+    .venv/bin/python bench/bench_row_group_merges.py --bounded
 
 --max-vacuum-tasks sets DuckDB's setting of that name on each connection (0: no merges); --row-group-size
 attaches the file with that ROW_GROUP_SIZE (DuckDB does not keep it in the file: every connection gives
@@ -25,7 +26,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from bench_load_memory import reset_high_water_mark, status_mb  # the same measure
+from bench_load_memory import (  # the same measure; puts the project on the path
+    reset_high_water_mark,
+    status_mb,
+)
+
+from store.connection import checkpoint_to_close
 
 INSERT = """
 insert into t
@@ -59,6 +65,10 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=650, help="words a text (default 650: ~4 KB)")
     parser.add_argument("--max-vacuum-tasks", type=int, default=None, help="DuckDB's max_vacuum_tasks")
     parser.add_argument("--row-group-size", type=int, default=None, help="ATTACH ... (ROW_GROUP_SIZE n)")
+    parser.add_argument("--bounded", action="store_true", help="each close checkpoints as newsetl's do "
+                        "(store.connection.checkpoint_to_close: within the memory DuckDB holds)")
+    parser.add_argument("--memory-limit", default=None, help="DuckDB's memory_limit on each connection, set "
+                                                              "after the insert (e.g. 64MB)")
     args = parser.parse_args()
 
     rng = random.Random(20261206)
@@ -70,22 +80,30 @@ def main() -> None:
         vacuum = "default" if args.max_vacuum_tasks is None else args.max_vacuum_tasks
         print(f"duckdb {duckdb.__version__}; {args.commits} commits of {args.rows} rows of {args.words} "
               f"words; max_vacuum_tasks {vacuum}, row group size {args.row_group_size or 'default'}")
-        growths = []
+        growths, peaks = [], []
         for chunk in range(args.commits):
             with opened(path, args.row_group_size) as con:
                 if args.max_vacuum_tasks is not None:
                     con.execute("set max_vacuum_tasks = $n", {"n": args.max_vacuum_tasks})
                 con.execute(INSERT, {"chunk": chunk, "words": words, "per_text": args.words,
                                      "rows": args.rows})
+                if args.memory_limit is not None:
+                    con.execute("set memory_limit = $limit", {"limit": args.memory_limit})
                 before = status_mb("VmRSS")
                 reset_high_water_mark()
-            growth = round(status_mb("VmHWM") - before)  # the close's checkpoint, above the RSS before it
+                if args.bounded:
+                    checkpoint_to_close(con)
+            peak = status_mb("VmHWM")
+            growth = round(peak - before)  # the close's checkpoint, above the RSS before it
             growths.append(growth)
+            peaks.append(peak)
             with opened(path, args.row_group_size) as con:
                 groups = con.execute("select count(distinct row_group_id) from pragma_storage_info('t')"
                                      ).fetchone()[0]
-            print(f"commit {chunk + 1:3d}: close +{growth:4d} MB, row groups {groups}", flush=True)
-        print(f"largest close +{max(growths)} MB; closes above 20 MB: {sum(g > 20 for g in growths)}")
+            print(f"commit {chunk + 1:3d}: close +{growth:4d} MB (from {before:5.0f} to {peak:5.0f} MB), "
+                  f"row groups {groups}", flush=True)
+        print(f"largest close +{max(growths)} MB; closes above 20 MB: {sum(g > 20 for g in growths)}; "
+              f"process high-water mark at a close: {max(peaks):.0f} MB")
 
 
 if __name__ == "__main__":

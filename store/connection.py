@@ -19,13 +19,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from newsetl.config import Lake, writer_file
+from store.sql import sql_text
 
 
 class LockedError(RuntimeError):
@@ -103,8 +104,51 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         LOCK_WAITS.add(time.monotonic() - started)
     try:
         yield con
+        if not read_only:  # the checkpoint the close would make, within bounds (not after an error)
+            try:
+                checkpoint_to_close(con)
+            except duckdb.FatalException:
+                # a step of it needed more than the bound and could not spill: DuckDB let go of the file,
+                # whose committed work is in its write-ahead log; opened again, it checkpoints unbounded
+                con.close()
+                con = duckdb.connect(str(path))
+                con.execute("checkpoint")
     finally:
         con.close()
+
+
+CHECKPOINT_MEMORY_FLOOR = 64 * 1024 * 1024  # bytes a checkpoint may use even when DuckDB holds less
+
+
+def checkpoint_to_close(con: duckdb.DuckDBPyConnection) -> None:
+    """CHECKPOINT `con`'s file within the memory DuckDB holds when it starts (at least
+    CHECKPOINT_MEMORY_FLOOR, at most the limit already set), as the last step on a connection about to
+    close: DuckDB's memory limit is lowered to that for the rest of the connection.
+    A checkpoint merges adjacent row groups that fit in fewer and writes every row it merges again; since
+    duckdb/duckdb#18829 each commit into a table on disk appends a row group of its own, so the checkpoint
+    after the commit that doubles a table's last row groups builds all their rows, texts and all, in memory
+    (+209 MB at the close of the 9th of 20,000 pages' chunks; bench_row_group_merges.py). Within the limit
+    DuckDB writes what the merge built to its temp folder beside the file instead of holding it. Should DuckDB
+    refuse the bound (it cannot give back enough to fit), it checkpoints as it would have. Should a step of
+    the checkpoint need more than the bound where nothing can spill, DuckDB raises its FatalException and lets
+    go of the database (its committed work stays in the write-ahead log): a connection that is closing opens
+    the file again and checkpoints unbounded (connect)."""
+    in_use, limit = con.execute(sql_text("checkpoint/memory_in_use.sql")).fetchone()
+    bound = max(in_use, CHECKPOINT_MEMORY_FLOOR)
+    if bound < bytes_of(limit):
+        # refused when DuckDB cannot give back enough to fit under it: the checkpoint is then DuckDB's own
+        with suppress(duckdb.OutOfMemoryException):
+            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": f"{bound // 1024}KiB"})
+    con.execute("checkpoint")
+
+
+SIZE_UNITS = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "TiB": 1024 ** 4, "PiB": 1024 ** 5}
+
+
+def bytes_of(size: str) -> float:
+    """The bytes of a size as DuckDB prints a setting ('18.7 GiB', '512 bytes')."""
+    number, unit = size.split()
+    return float(number) * SIZE_UNITS[unit]
 
 
 _HELD = threading.local()  # .writer: (writer file, connection) held open on this thread (holding_writer)
