@@ -226,9 +226,14 @@ class EarlyNer:
     otherwise is read there. Called from shard threads (a plain class: Prefect passes it as is)."""
 
     def __init__(self, pool: NerPool, config: SourcesConfig, state: WarehouseState) -> None:
-        self.pool, self.config, self.state = pool, config, state
+        self.pool, self.config = pool, config
+        self.state: WarehouseState | None = state
         self._handed: set[str] = set()
         self._lock = threading.Lock()
+
+    def let_go_of_state(self) -> None:
+        """Once the feeds are read: the state read at the start is not held beside the merge's."""
+        self.state = None
 
     def __call__(self, result: FeedResult) -> None:
         if result.ner_spans is not None:  # its shard read its new texts on a worker: nothing to read here
@@ -238,10 +243,11 @@ class EarlyNer:
             if result.feed.feed_id in self._handed:
                 return
             self._handed.add(result.feed.feed_id)
-        if result.items is None:
+        state = self.state
+        if result.items is None or state is None:
             return
         try:
-            articles = batch_tables([result], self.config, self.state)[0].articles
+            articles = batch_tables([result], self.config, state)[0].articles
         except Exception as exc:  # noqa: BLE001 - only work spared: the merge reads these texts itself
             get_run_logger().debug("%s: texts not read ahead: %s", result.feed.name, exc)
             return
@@ -915,6 +921,10 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             early = EarlyNer(ner, config, start_state)
             rows = held.enter_context(spilled_rows(settings.warehouse_path, early))
             fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress, rows)
+            # the state read at the start spared fetches and NER; the merge reads its own under the lock,
+            # and this one is not held beside it (at 20,000 stored articles, ~70 MB)
+            early.let_go_of_state()
+            start_state = None
             merge_now()
             lap("merge_wait")
 
