@@ -10,6 +10,17 @@ import polars as pl
 
 from store.sql import sql_text
 
+# rows a state read takes from DuckDB at a time: DuckDB reserves each column's Arrow buffers for a whole batch
+# before it fills them (8 MB a column at its default of 1,000,000 rows), and polars keeps those buffers as
+# they are: the state of a warehouse of 20,000 articles (22 MB of data) held 152 MB of malloc'd memory read
+# with DuckDB's default, 43 MB with this
+READ_BATCH_ROWS = 16_384
+
+
+def state_frame(con: duckdb.DuckDBPyConnection, relative: str, params: dict | None = None) -> pl.DataFrame:
+    """The rows of one read of sql/read/ as a frame, fetched READ_BATCH_ROWS at a time."""
+    return con.execute(sql_text(relative), params).pl(rows_per_batch=READ_BATCH_ROWS)
+
 
 def stale_feeds(con: duckdb.DuckDBPyConnection, hours: float) -> list[dict]:
     """Feeds with no new article for more than `hours` hours (analytics.source_freshness)."""
@@ -20,21 +31,20 @@ def stale_feeds(con: duckdb.DuckDBPyConnection, hours: float) -> list[dict]:
 def known_articles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Every stored article as the flow knows it (sql/read/known_articles.sql): the transforms' columns
     (transforms.dedupe.KNOWN_SCHEMA) and the feed_id and source_id it came through, in one scan."""
-    return con.execute(sql_text("read/known_articles.sql")).pl()
+    return state_frame(con, "read/known_articles.sql")
 
 
 def recent_signatures(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
-    return con.execute(sql_text("read/recent_signatures.sql"), {"since": since}).pl()
+    return state_frame(con, "read/recent_signatures.sql", {"since": since})
 
 
 def recent_article_entities(con: duckdb.DuckDBPyConnection, since: datetime) -> pl.DataFrame:
-    return con.execute(sql_text("read/recent_article_entities.sql"), {"since": since}).pl()
+    return state_frame(con, "read/recent_article_entities.sql", {"since": since})
 
 
 def known_entities(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(entities, entity_aliases) as stored."""
-    return (con.execute(sql_text("read/known_entities.sql")).pl(),
-            con.execute(sql_text("read/known_entity_aliases.sql")).pl())
+    return state_frame(con, "read/known_entities.sql"), state_frame(con, "read/known_entity_aliases.sql")
 
 
 def entity_decisions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, list[str]]]:
@@ -51,7 +61,7 @@ def page_retries(con: duckdb.DuckDBPyConnection, now: datetime, limit: int,
 
 
 def known_source_aliases(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.execute(sql_text("read/known_source_aliases.sql")).pl()
+    return state_frame(con, "read/known_source_aliases.sql")
 
 
 def feed_validators(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str | None, str | None]]:

@@ -14,6 +14,7 @@ import flows.ingest
 import store
 import store.aggregates
 import store.load
+import store.reads
 import transforms.entities
 from flows.ingest import ingest
 from flows.spill import merge_chunks
@@ -89,7 +90,8 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
         tmp_path, site_server, prefect_harness, monkeypatch, whole):
     """The merge's chunks of feeds (flows/spill.py), each merged against the chunks before it in the one
     transaction, as if each chunk were a run of its own: every article of the whole merge is there, once,
-    with the same text and the same articles mentioning entities; and the same input gives the same rows.
+    with the same text and the same articles mentioning entities; and the same input gives the same rows,
+    whether the state is read from DuckDB in one batch or in many.
     What may differ from the whole merge is what one run after another may decide otherwise: an entity's
     type voted on one chunk's mentions, a story named after the article that started it in an earlier
     chunk, a listing card's text kept as a version before its page's. The README says so."""
@@ -106,6 +108,8 @@ def test_a_run_merged_a_feed_at_a_time_loads_every_article_once_and_the_same_row
                         lambda con, ids: indexed.append(len(ids)) or update(con, ids))
     monkeypatch.setattr(store, "build_search_index", lambda con: built.append(1) or build(con))
     for name in ("chunked", "again"):
+        if name == "again":  # each chunk's state read from DuckDB 2 rows at a time: frames of many chunks
+            monkeypatch.setattr(store.reads, "READ_BATCH_ROWS", 2)
         summary = ingest(sources_file=str(sources), warehouse_path=str(dbs[name]))
         assert summary.status == "completed" and set(summary.checks.values()) == {0}
     assert counted == [4, 4]  # the site's four feeds, one chunk each
