@@ -31,7 +31,7 @@ from bench_load_memory import (  # the same measure; puts the project on the pat
     status_mb,
 )
 
-from store.connection import checkpoint_to_close
+from store.connection import checkpoint
 
 INSERT = """
 insert into t
@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument("--max-vacuum-tasks", type=int, default=None, help="DuckDB's max_vacuum_tasks")
     parser.add_argument("--row-group-size", type=int, default=None, help="ATTACH ... (ROW_GROUP_SIZE n)")
     parser.add_argument("--bounded", action="store_true", help="each close checkpoints as newsetl's do "
-                        "(store.connection.checkpoint_to_close: within the memory DuckDB holds)")
+                        "(store.connection.checkpoint: within the memory DuckDB holds)")
     parser.add_argument("--memory-limit", default=None, help="DuckDB's memory_limit on each connection, set "
                                                               "after the insert (e.g. 64MB)")
     args = parser.parse_args()
@@ -92,7 +92,7 @@ def main() -> None:
                 before = status_mb("VmRSS")
                 reset_high_water_mark()
                 if args.bounded:
-                    checkpoint_to_close(con)
+                    checkpoint(con)
             peak = status_mb("VmHWM")
             growth = round(peak - before)  # the close's checkpoint, above the RSS before it
             growths.append(growth)

@@ -106,7 +106,7 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         yield con
         if not read_only:  # the checkpoint the close would make, within bounds (not after an error)
             try:
-                checkpoint_to_close(con)
+                checkpoint(con)
             except duckdb.FatalException:
                 # a step of it needed more than the bound and could not spill: DuckDB let go of the file,
                 # whose committed work is in its write-ahead log; opened again, it checkpoints unbounded
@@ -120,10 +120,10 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
 CHECKPOINT_MEMORY_FLOOR = 64 * 1024 * 1024  # bytes a checkpoint may use even when DuckDB holds less
 
 
-def checkpoint_to_close(con: duckdb.DuckDBPyConnection) -> None:
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     """CHECKPOINT `con`'s file within the memory DuckDB holds when it starts (at least
-    CHECKPOINT_MEMORY_FLOOR, at most the limit already set), as the last step on a connection about to
-    close: DuckDB's memory limit is lowered to that for the rest of the connection.
+    CHECKPOINT_MEMORY_FLOOR, at most the limit already set): DuckDB's memory limit is lowered to that for the
+    checkpoint, then set back.
     A checkpoint merges adjacent row groups that fit in fewer and writes every row it merges again; since
     duckdb/duckdb#18829 each commit into a table on disk appends a row group of its own, so the checkpoint
     after the commit that doubles a table's last row groups builds all their rows, texts and all, in memory
@@ -132,17 +132,32 @@ def checkpoint_to_close(con: duckdb.DuckDBPyConnection) -> None:
     refuse the bound (it cannot give back enough to fit), it checkpoints as it would have. Should a step of
     the checkpoint need more than the bound where nothing can spill, DuckDB raises its FatalException and lets
     go of the database (its committed work stays in the write-ahead log): a connection that is closing opens
-    the file again and checkpoints unbounded (connect)."""
+    the file again and checkpoints unbounded (connect); any other caller gets the error.
+    Set back: DuckDB's own limit exactly (RESET); a limit set on the connection (NEWSETL_WRITER_MEMORY) to
+    within 0.05 of the unit DuckDB prints it in (midway)."""
     in_use, limit = con.execute(sql_text("checkpoint/memory_in_use.sql")).fetchone()
     bound = max(in_use, CHECKPOINT_MEMORY_FLOOR)
+    lowered = False
     if bound < bytes_of(limit):
         # refused when DuckDB cannot give back enough to fit under it: the checkpoint is then DuckDB's own
         with suppress(duckdb.OutOfMemoryException):
-            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": f"{bound // 1024}KiB"})
+            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": f"{bound} bytes"})
+            lowered = True
     con.execute("checkpoint")
+    if lowered:
+        con.execute(sql_text("checkpoint/memory_limit_reset.sql"))
+        if con.execute(sql_text("checkpoint/memory_in_use.sql")).fetchone()[1] != limit:
+            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": midway(limit)})
 
 
 SIZE_UNITS = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "TiB": 1024 ** 4, "PiB": 1024 ** 5}
+
+
+def midway(size: str) -> str:
+    """A size that DuckDB prints as `size` ('2.7 GiB' -> '2.75 GiB'): DuckDB prints a size cut short to one
+    decimal, so the size it printed reads back lower ('2.7 GiB' as '2.6 GiB')."""
+    number, unit = size.split()
+    return size if unit == "bytes" else f"{float(number) + 0.05:.2f} {unit}"
 
 
 def bytes_of(size: str) -> float:
@@ -209,7 +224,7 @@ def publish(con: duckdb.DuckDBPyConnection, published: Path | Lake) -> float:
         from store import lake
         lake.publish(con, published)
         return time.monotonic() - started
-    con.execute("checkpoint")
+    checkpoint(con)
     source = Path(con.execute("select path from duckdb_databases() where database_name = current_database()")
                   .fetchone()[0])
     # a write-ahead log beside the published file belongs to the old file (someone opened it read-write):

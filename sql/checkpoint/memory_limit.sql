@@ -1,3 +1,3 @@
--- DuckDB's memory limit for the rest of a closing connection: its checkpoint's bound
--- (store/connection.py checkpoint_to_close).
+-- DuckDB's memory limit: a checkpoint's bound, or a limit set on the connection set back after it
+-- (store/connection.py checkpoint).
 set memory_limit = $memory_limit;

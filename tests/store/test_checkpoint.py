@@ -1,13 +1,14 @@
-"""A writer's close checkpoints within the memory DuckDB holds (store/connection.py checkpoint_to_close):
-the rows, and the row groups a checkpoint merges, are those of DuckDB's own checkpoint; a lower limit set
-on the connection is kept; a bounded checkpoint that cannot spill loses nothing."""
+"""A writer's close, and the publication, checkpoint within the memory DuckDB holds (store/connection.py
+checkpoint): the rows, and the row groups a checkpoint merges, are those of DuckDB's own checkpoint; the
+memory limit is as it was after it, and a lower one set on the connection bounds it; a bounded checkpoint
+that cannot spill loses nothing."""
 
 from __future__ import annotations
 
 import duckdb
 
 from store import connection
-from store.connection import bytes_of, checkpoint_to_close, connect
+from store.connection import bytes_of, checkpoint, connect, midway
 
 TEXTS = "insert into t select $chunk * 10000 + i, repeat('word ', 200) || i from range($rows) r(i)"
 
@@ -48,15 +49,24 @@ def test_a_bounded_close_keeps_every_row_and_merges_row_groups_as_duckdb_does(tm
     assert not (tmp_path / "bounded.duckdb.wal").exists()
 
 
-def test_a_lower_limit_set_on_the_connection_bounds_its_checkpoint(tmp_path):
+def test_a_checkpoint_leaves_the_memory_limit_as_it_was(tmp_path):
     with connect(tmp_path / "w.duckdb") as con:
-        con.execute("set memory_limit = '20MB'")  # as NEWSETL_WRITER_MEMORY sets it
-        con.execute(TEXTS.replace("insert into t", "create table t as"), {"chunk": 0, "rows": 500})
-        checkpoint_to_close(con)
-        assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "19.0 MiB"
-    with connect(tmp_path / "v.duckdb") as con:
-        checkpoint_to_close(con)  # DuckDB's own limit: lowered to the floor
-        assert bytes_of(con.execute("select current_setting('memory_limit')").fetchone()[0]) == 64 * 1024 ** 2
+        own = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        for limit, printed in ((None, own), ("20MB", "19.0 MiB"), ("3GB", "2.7 GiB")):
+            if limit:  # as NEWSETL_WRITER_MEMORY sets it; 20MB is below the bound: not lowered
+                con.execute("set memory_limit = $limit", {"limit": limit})
+            con.execute("create or replace table t as select repeat('word ', 200) || i as body "
+                        "from range(500) r(i)")
+            for _ in range(3):
+                checkpoint(con)
+                assert con.execute("select current_setting('memory_limit')").fetchone()[0] == printed
+
+
+def test_midway_is_read_back_as_printed(tmp_path):
+    with connect(tmp_path / "w.duckdb") as con:
+        for printed in ("2.7 GiB", "18.8 GiB", "19.0 MiB", "999.9 MiB"):
+            con.execute("set memory_limit = $limit", {"limit": midway(printed)})
+            assert con.execute("select current_setting('memory_limit')").fetchone()[0] == printed
 
 
 def test_bytes_of_reads_duckdb_s_sizes():
