@@ -13,7 +13,9 @@ groups after it.
 
 --max-vacuum-tasks sets DuckDB's setting of that name on each connection (0: no merges); --row-group-size
 attaches the file with that ROW_GROUP_SIZE (DuckDB does not keep it in the file: every connection gives
-it). The texts are words drawn from a fixed vocabulary, so the figures repeat from run to run.
+it); --bounded checkpoints each connection as newsetl's closes do (store.connection.checkpoint);
+--memory-limit sets DuckDB's memory_limit after each insert. The texts are words drawn from a fixed
+vocabulary, so the figures repeat from run to run.
 """
 
 from __future__ import annotations

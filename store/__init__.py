@@ -26,6 +26,7 @@ from store.connection import (
     connect_writer,
     holding_writer,
     leave_pandas_unloaded,
+    limit_memory,
     load_extension,
     publish,
     rebuilding,
@@ -33,7 +34,7 @@ from store.connection import (
     transaction,
     working_copy,
 )
-from store.load import LOAD_ORDER, LoadResult, limit_memory, load_batch
+from store.load import LOAD_ORDER, LoadResult, load_batch
 from store.migrations import apply_views, apply_views_if_changed, migrate, migration_files
 from store.reads import (
     entity_decisions,

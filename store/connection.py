@@ -135,19 +135,26 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     the file again and checkpoints unbounded (connect); any other caller gets the error.
     Set back: DuckDB's own limit exactly (RESET); a limit set on the connection (NEWSETL_WRITER_MEMORY) to
     within 0.05 of the unit DuckDB prints it in (midway)."""
-    in_use, limit = con.execute(sql_text("checkpoint/memory_in_use.sql")).fetchone()
+    in_use, limit = con.execute(sql_text("connection/memory_in_use.sql")).fetchone()
     bound = max(in_use, CHECKPOINT_MEMORY_FLOOR)
     lowered = False
     if bound < bytes_of(limit):
         # refused when DuckDB cannot give back enough to fit under it: the checkpoint is then DuckDB's own
         with suppress(duckdb.OutOfMemoryException):
-            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": f"{bound} bytes"})
+            limit_memory(con, f"{bound} bytes")
             lowered = True
     con.execute("checkpoint")
     if lowered:
-        con.execute(sql_text("checkpoint/memory_limit_reset.sql"))
-        if con.execute(sql_text("checkpoint/memory_in_use.sql")).fetchone()[1] != limit:
-            con.execute(sql_text("checkpoint/memory_limit.sql"), {"memory_limit": midway(limit)})
+        con.execute(sql_text("connection/memory_limit_reset.sql"))
+        if con.execute(sql_text("connection/memory_in_use.sql")).fetchone()[1] != limit:
+            limit_memory(con, midway(limit))
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
+    """DuckDB's memory limit for the rest of the connection (sql/connection/memory_limit.sql): DuckDB spills
+    what it can of a merge's rows to its temp folder; a limit below what an operator must hold fails the run
+    with DuckDB's out-of-memory error."""
+    con.execute(sql_text("connection/memory_limit.sql"), {"memory_limit": limit})
 
 
 SIZE_UNITS = {"bytes": 1, "KiB": 1024, "MiB": 1024 ** 2, "GiB": 1024 ** 3, "TiB": 1024 ** 4, "PiB": 1024 ** 5}

@@ -61,13 +61,6 @@ def refuse_keys_stored_twice(con: duckdb.DuckDBPyConnection, table: str) -> None
         raise RuntimeError(f"the load would store a key of {table} more than once: {keys}")
 
 
-def limit_memory(con: duckdb.DuckDBPyConnection, limit: str) -> None:
-    """DuckDB's memory limit for the rest of the connection (sql/load/writer_memory.sql): DuckDB spills what
-    it can of a merge's rows to its temp folder; a limit below what an operator must hold fails the run
-    with DuckDB's out-of-memory error."""
-    con.execute(sql_text("load/writer_memory.sql"), {"memory_limit": limit})
-
-
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
                to_index: pl.DataFrame | None = None, commit: bool = False, sort: bool = True) -> LoadResult:
