@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,dask,lake]'
-	$(BIN)/python -m compileall -q newsetl flows transforms dashboard
+	$(BIN)/python -m compileall -q newsetl flows fetch store transforms dashboard
 	touch $@
 
 run: $(BIN)/.installed
