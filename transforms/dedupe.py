@@ -100,11 +100,11 @@ def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signature
     batch_sigs = minhash.signatures(duplicate_text(articles))
     batch_ids = articles["article_id"].to_list()
     stored = known_signatures.cast(SIGNATURE_SCHEMA).filter(~pl.col("article_id").is_in(batch_ids))
-    stored_sigs = minhash.signature_matrix(stored["minhash"])
     ids = batch_ids + stored["article_id"].to_list()
-    sigs = np.vstack([batch_sigs, stored_sigs])
+    sigs = np.vstack([batch_sigs, minhash.signature_matrix(stored["minhash"])])
     is_new = np.arange(len(ids)) < len(batch_ids)
-    row_of = {article_id: i for i, article_id in enumerate(ids)}
+    near = [(ids[int(i)], ids[int(j)])
+            for i, j, _sim in minhash.near_duplicate_pairs(sigs, is_new, threshold)]
 
     info = pl.concat([
         articles.select("article_id", "content_hash", "published_at",
@@ -112,21 +112,30 @@ def link_duplicates(articles: pl.DataFrame, known: pl.DataFrame, known_signature
         known.select("article_id", "content_hash", "published_at",
                      pl.col("duplicate_of").alias("stored_duplicate_of")),
     ]).unique("article_id", keep="first")
-    by_id = {r["article_id"]: r for r in info.iter_rows(named=True)}
+    # Only the texts of the batch and their near copies, with every article of the same hash, can be in a
+    # group with one of the batch: an article meets another hash group only through a near pair, and every
+    # near pair has one of the batch. The others (a stored warehouse's every article) are not made rows.
+    touched = info.filter(pl.col("article_id").is_in([*batch_ids, *(a for pair in near for a in pair)]))
+    hashed = info.filter(pl.col("content_hash").is_in(touched["content_hash"].drop_nulls().implode()))
 
     components = _Components()
-    for group in info.filter(pl.col("content_hash").is_not_null()).group_by("content_hash").agg("article_id")[
-            "article_id"].to_list():
+    for group in hashed.group_by("content_hash").agg("article_id")["article_id"].to_list():
         for other in group[1:]:
             components.union(group[0], other)
-    for i, j, _sim in minhash.near_duplicate_pairs(sigs, is_new, threshold):
-        components.union(ids[int(i)], ids[int(j)])
+    for a, b in near:
+        components.union(a, b)
 
     batch = set(batch_ids)
+    groups = [m for m in components.groups().values() if len(m) >= 2 and batch.intersection(m)]
+    grouped = info.filter(pl.col("article_id").is_in([m for group in groups for m in group]))
+    # the rows of the groups' members and of the stored originals they point at
+    wanted = {*grouped["article_id"], *grouped["stored_duplicate_of"].drop_nulls()}
+    by_id = {r["article_id"]: r for r in info.filter(pl.col("article_id").is_in(list(wanted)))
+             .iter_rows(named=True)}
+    row_of = {article_id: i for i, article_id in enumerate(ids) if article_id in wanted}
+
     links: dict[str, tuple[str, str, float]] = {}
-    for members in components.groups().values():
-        if len(members) < 2 or not batch.intersection(members):
-            continue
+    for members in groups:
         first = min(members, key=lambda m: _carrier_order(by_id[m]))
         first = by_id[first]["stored_duplicate_of"] or first
         for member in batch.intersection(members):
