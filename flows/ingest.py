@@ -153,28 +153,32 @@ def prepare_warehouse(settings: Settings, run: dict) -> None:
 
 @task(name="read_state", cache_policy=NO_CACHE)
 def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | None = None,
-               empty: bool = False) -> WarehouseState:
+               empty: bool = False, merge_only: bool = False) -> WarehouseState:
     """What the transforms must know of the warehouse for a run that started at `started_at` (articles
     "recent" relative to it). `replay`: the recorded run a reprocess replays. `empty`: the first run a
-    reprocess replays, which knew nothing of the derived tables."""
+    reprocess replays, which knew nothing of the derived tables. `merge_only`: what a chunk's merge needs,
+    without what only the fetch reads (validators, page retries, feed settings, known titles: the titles
+    alone were a second copy of 4 MB of URLs and titles at 20,000 stored articles, issue 15)."""
     since = started_at - timedelta(days=RECENT_DAYS)
     with store.connect_writer(settings.target) as con:
         curation = load_curation(settings.entities_file, store.entity_decisions(con))
         if empty:
             return WarehouseState.empty(since, curation)
         entities, entity_aliases = store.known_entities(con)
+        stored = store.known_articles(con)
+        merge_state = WarehouseState({}, stored.select(list(KNOWN_SCHEMA)), store.known_source_aliases(con),
+                                     since, store.recent_signatures(con, since),
+                                     store.recent_article_entities(con, since), entities, entity_aliases,
+                                     curation)
+        if merge_only:
+            return merge_state
         # a replay fetches again exactly the pages its run fetched (the ones it has a record of)
         retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
                    store.page_retries(con, started_at, settings.page_retry_limit,
                                       settings.page_retry_hours))
-        stored = store.known_articles(con)
-        return WarehouseState(store.feed_validators(con), stored.select(list(KNOWN_SCHEMA)),
-                              store.known_source_aliases(con), since,
-                              store.recent_signatures(con, since),
-                              store.recent_article_entities(con, since), entities, entity_aliases,
-                              curation, retries,
-                              {} if replay is not None else store.feed_settings(con),
-                              known_titles_of(stored))
+        return replace(merge_state, validators=store.feed_validators(con), page_retries=retries,
+                       feed_settings={} if replay is not None else store.feed_settings(con),
+                       known_titles=known_titles_of(stored))
 
 
 def known_titles_of(stored: pl.DataFrame) -> pl.DataFrame:
@@ -842,7 +846,7 @@ def replay_recorded_runs(settings: Settings, config: SourcesConfig, lap
 
             def state_for(work: Settings, chunk: int, state=state, started_at=started_at,
                           replay=replay) -> WarehouseState:
-                return state if chunk == 0 else read_state(work, started_at, replay)
+                return state if chunk == 0 else read_state(work, started_at, replay, merge_only=True)
 
             with spilled_rows(work_path) as rows, ner_pool(work) as ner:
                 feeds = replayed_feeds(config, known_feeds, replay)
@@ -931,7 +935,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             def state_for(merging: Settings, chunk: int) -> WarehouseState:
                 # read under the lock: another group's merge may have loaded since the run started; and
                 # again for each chunk, where the chunks before it are loaded
-                return read_state(merging, started_at)
+                return read_state(merging, started_at, merge_only=True)
 
             def run_frames(batches: list[Batch]) -> dict[str, pl.DataFrame]:
                 nonlocal rejected
