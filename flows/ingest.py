@@ -648,7 +648,8 @@ def read_shard_task(shard: Shard, fetcher: Fetcher, known_titles: pl.DataFrame,
 def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[FeedResult], rows: SpilledRows,
                     state_for: Callable[[Settings, int], WarehouseState], seen_at: datetime, lap,
                     ner: NerPool | None = None, rebuild: bool = False,
-                    run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None = None,
+                    run_frames: Callable[[list[Batch], list[FeedResult], bool], dict[str, pl.DataFrame]]
+                    | None = None,
                     held: ExitStack | None = None, in_copy: bool = False
                     ) -> tuple[list[Batch], store.LoadResult]:
     """The merge, under the ingest lock: the run's feeds (`results`, their rows in `rows`) taken a chunk at
@@ -665,9 +666,10 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
       of the file.
     The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds alone would
     load after the chunks before it. `rebuild` (a reprocess's first run): the derived tables are emptied
-    first, with the first chunk. `run_frames(batches)`: the run's own rows (feeds, fetches, rejected
-    items), loaded with the last chunk. `ner`: the run's NerPool, closed once the last chunk is recognised.
-    `held`: where the writer's connection is kept open for the rest of the run, once the merge is done."""
+    first, with the first chunk. `run_frames(batches, chunk, last)`: the run's own rows loaded with each
+    chunk (its feeds' health and fetch log; with the last, the rejected items). `ner`: the
+    run's NerPool, closed once the last chunk is recognised. `held`: where the writer's connection is kept
+    open for the rest of the run, once the merge is done."""
     chunks = merge_chunks(results, rows.items_of, settings.merge_chunk_items)
     merge = partial(_merge_chunks, config=config, chunks=chunks, rows=rows, state_for=state_for,
                     seen_at=seen_at, lap=lap, ner=ner, rebuild=rebuild, run_frames=run_frames)
@@ -699,7 +701,7 @@ def writer_for_merge(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
 def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[list[FeedResult]],
                   rows: SpilledRows, state_for: Callable[[Settings, int], WarehouseState],
                   seen_at: datetime, lap, ner: NerPool | None, rebuild: bool,
-                  run_frames: Callable[[list[Batch]], dict[str, pl.DataFrame]] | None,
+                  run_frames: Callable[[list[Batch], list[FeedResult], bool], dict[str, pl.DataFrame]] | None,
                   one_transaction: bool, index_chunks: bool = False) -> tuple[list[Batch], store.LoadResult]:
     """merge_in_chunks's loop: in the batch transaction open on the writer held by the caller
     (`one_transaction`), or each chunk committed on a connection of its own. `index_chunks`: each chunk's
@@ -716,7 +718,7 @@ def _merge_chunks(settings: Settings, *, config: SourcesConfig, chunks: list[lis
             last = index == len(chunks) - 1
             if last and ner is not None:
                 ner.close()  # before the last load: the workers' memory is not held beside DuckDB's
-            frames = batch.frames | (run_frames([*batches, batch]) if last and run_frames else {})
+            frames = batch.frames | (run_frames([*batches, batch], chunk, last) if run_frames else {})
             give_back_free_heap()  # what the transforms freed, before DuckDB allocates for the load
             to_index = search_rows(frames["articles"]) if index_chunks else None
             loads.append(load_batch(settings, frames, seen_at, rebuild=rebuild and index == 0,
@@ -937,12 +939,17 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                 # again for each chunk, where the chunks before it are loaded
                 return read_state(merging, started_at, merge_only=True)
 
-            def run_frames(batches: list[Batch]) -> dict[str, pl.DataFrame]:
+            def run_frames(batches: list[Batch], chunk: list[FeedResult], last: bool
+                           ) -> dict[str, pl.DataFrame]:
+                # each chunk's feeds' health and fetch log with it, not every feed's and page's with the
+                # last chunk (at 20,000 pages the fetch log was 20,000 rows, 9.6 MB; issue 15)
+                own = {"feeds": feed_rows(chunk), "fetches": fetch_rows(run_id, chunk)}
+                if not last:
+                    return own
                 nonlocal rejected
                 rejected = rejected_item_rows(run_id, fetched, [r for b in batches for r in b.rejected],
                                               started_at)
-                return {"feeds": feed_rows(fetched), "fetches": fetch_rows(run_id, fetched),
-                        "rejected_items": rejected}
+                return own | {"rejected_items": rejected}
 
             finish, stage = run_counts(run_id, fetched, summed_counts([])), "in the merge"
             # the merge (one chunk), the load, the search index, the views and checks, the run record and

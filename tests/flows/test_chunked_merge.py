@@ -183,4 +183,8 @@ def test_a_crash_in_the_last_chunk_leaves_nothing_of_the_chunks_before_it(
             assert con.execute(f"select count(*) from {table}").fetchone()[0] == 0, table  # noqa: S608
         status, error = con.execute("select status, error from runs").fetchone()
         assert status == "failed" and "run failed in the merge" in error
+        # the failed run's fetch log is recorded once: the chunks' own rows went with the working copy
+        fetches, distinct, feeds = con.execute(
+            "select count(*), count(distinct fetch_id), count(distinct feed_id) from fetches").fetchone()
+        assert fetches == distinct > feeds == 4
     assert not list(db.parent.glob(".newsetl-rows-*"))  # the run's spilled rows went with it
