@@ -667,9 +667,9 @@ def merge_in_chunks(settings: Settings, config: SourcesConfig, results: list[Fee
     The same input is merged in the same chunks, and a chunk's rows are those a run of its feeds alone would
     load after the chunks before it. `rebuild` (a reprocess's first run): the derived tables are emptied
     first, with the first chunk. `run_frames(batches, chunk, last)`: the run's own rows loaded with each
-    chunk (its feeds' health and fetch log; with the last, the rejected items). `ner`: the
-    run's NerPool, closed once the last chunk is recognised. `held`: where the writer's connection is kept
-    open for the rest of the run, once the merge is done."""
+    chunk (its feeds' health and fetch log; with the last, the rejected items). `ner`: the run's NerPool,
+    closed once the last chunk is recognised. `held`: where the writer's connection is kept open for the
+    rest of the run, once the merge is done."""
     chunks = merge_chunks(results, rows.items_of, settings.merge_chunk_items)
     merge = partial(_merge_chunks, config=config, chunks=chunks, rows=rows, state_for=state_for,
                     seen_at=seen_at, lap=lap, ner=ner, rebuild=rebuild, run_frames=run_frames)
