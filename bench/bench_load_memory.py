@@ -47,7 +47,8 @@ def reset_high_water_mark() -> None:
         clear.write("5")
 
 
-def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None) -> dict:
+def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None,
+             threads: int | None = None) -> dict:
     """In this process: the batch's frames from `path`, then its load, checkpoint and close."""
     import duckdb
 
@@ -64,6 +65,8 @@ def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None
     con = duckdb.connect(str(path))  # the load on a connection of its own, as a chunk's is
     if memory_limit:
         store.limit_memory(con, memory_limit)
+    if threads:
+        con.execute("set threads = $threads", {"threads": threads})
     reset_high_water_mark()
     before = status_mb("VmRSS")
     result = store.load_batch(con, frames, datetime(2026, 12, 1, tzinfo=UTC).replace(tzinfo=None))
@@ -83,10 +86,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--memory-limit", default=None,
                         help="DuckDB's memory limit for the load's connection (as NEWSETL_WRITER_MEMORY)")
+    parser.add_argument("--threads", type=int, default=None, help="DuckDB's threads on the load's connection")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # a child: load into this copy
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_load(args.one, args.new, args.changed, args.memory_limit)))
+        print(json.dumps(one_load(args.one, args.new, args.changed, args.memory_limit, args.threads)))
         return
     runs = []
     with tempfile.TemporaryDirectory(prefix="newsetl-load-memory-") as tmp:
@@ -95,7 +99,8 @@ def main() -> None:
             shutil.copyfile(args.warehouse, copy)
             done = subprocess.run([sys.executable, __file__, str(args.warehouse), "--new", str(args.new),
                                    "--changed", str(args.changed), "--one", str(copy),
-                                   *(["--memory-limit", args.memory_limit] if args.memory_limit else [])],
+                                   *(["--memory-limit", args.memory_limit] if args.memory_limit else []),
+                                   *(["--threads", str(args.threads)] if args.threads else [])],
                                   capture_output=True, text=True, check=True)
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
             copy.unlink()
@@ -104,7 +109,8 @@ def main() -> None:
     median = {k: statistics.median(r[k] for r in runs) for k in ("before_mb", "load_hwm_mb", "hwm_mb")}
     print(f"{args.warehouse}: {first['articles']:,} articles, {first['mentions']:,} mentions; "
           f"{args.new:,} new and {args.changed:,} changed articles loaded ({first['added']:,} added)"
-          f"{'' if not args.memory_limit else ', memory limit ' + args.memory_limit}; "
+          f"{'' if not args.memory_limit else ', memory limit ' + args.memory_limit}"
+          f"{'' if not args.threads else f', {args.threads} thread(s)'}; "
           f"median of {args.repeat}: RSS {median['before_mb']:.0f} MB before the load, peak "
           f"{median['load_hwm_mb']:.0f} MB by its commit, {median['hwm_mb']:.0f} MB with the checkpoint "
           f"and close (+{median['hwm_mb'] - median['before_mb']:.0f} MB); "

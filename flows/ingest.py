@@ -260,8 +260,10 @@ class EarlyNer:
 
 
 def ner_pool(settings: Settings) -> NerPool:
-    """The run's NER: worker processes started once enough texts wait (flows/ner.py)."""
-    return NerPool(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min)
+    """The run's NER: worker processes started once enough texts wait (flows/ner.py), the spans read kept
+    on disk beside the warehouse until the merge asks for them, as the run's rows are (flows/spill.py)."""
+    return NerPool(settings.spacy_model, settings.ner_processes, settings.ner_parallel_min,
+                   folder=settings.warehouse_path.parent)
 
 
 @task(name="recognise_entities", cache_policy=NO_CACHE)

@@ -13,13 +13,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import json
 import logging
 import multiprocessing
+import os
+import tempfile
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsetl import progress
@@ -152,50 +156,83 @@ def keyed_spans(model: str, texts: list[str]) -> KeyedSpans:
 
 
 class SpanStore:
-    """The spans of every text a run read, kept compactly until the merge asks for them: a text's spans as
-    one array of (start, end, label number), the surface being the text's own characters from start to
-    end, as spaCy gives it (a Python tuple of two ints and two strings per span took about 250 bytes: 20,000
-    articles of 30 names each held some 150 MB until the merge). Spans whose surface is not the text's
-    slice (a reader other than spaCy's) are kept as they were."""
+    """The spans of every text a run read, kept on disk until the merge asks for them (issue 15: a run's
+    memory does not grow with its batch). Each text's spans are written to an unnamed temporary file in
+    `folder` (a run's: beside the warehouse, as its spilled rows; the system's temporary folder without
+    one), which goes when the store is closed or let go of, or the process ends. A text's spans are one
+    array of (start, end, label number), the surface being the text's own characters from start to end,
+    as spaCy gives it; spans whose surface is not the text's slice (a reader other than spaCy's, or spans
+    read on a worker: keep_as_read) are written as JSON. In memory: each text's place in the file (20,000
+    texts of 30 names: 1.2 MB by tracemalloc, beside the texts' keys; kept in memory as packed arrays,
+    9.9 MB, and a run of 20,000 pages held them all until the merge; as Python tuples, 250 bytes a span).
+    Thread-safe: written and read at an offset (pwrite, pread), never through a shared position. The
+    file's space is not reused: it grows by every text kept (12 bytes a span), forgotten or not."""
 
-    def __init__(self) -> None:
+    _PACKED, _AS_READ = 0, 1
+
+    def __init__(self, folder: Path | None = None) -> None:
         self._labels: list[str] = []
         self._label_numbers: dict[str, int] = {}
-        self._packed: dict[bytes, array | list[Span]] = {}
+        self._file = tempfile.TemporaryFile(prefix=".newsetl-spans-", dir=folder)  # noqa: SIM115 - closed by close
+        self._end = 0                     # where the next text's spans are written
+        self._at: dict[bytes, int] = {}   # text key -> offset << 33 | length << 1 | kind
+        self._lock = threading.Lock()
 
     def __contains__(self, key: bytes) -> bool:
-        return key in self._packed
+        return key in self._at
 
     def keep(self, key: bytes, text: str, spans: Sequence[Span]) -> None:
         if not all(0 <= start <= end <= len(text) and text[start:end] == surface and isinstance(label, str)
                    for start, end, label, surface in spans):
             self.keep_as_read(key, spans)
             return
-        packed = array("i")
-        for start, end, label, _ in spans:
-            number = self._label_numbers.setdefault(label, len(self._labels))
-            if number == len(self._labels):
-                self._labels.append(label)
-            packed.extend((start, end, number))
-        self._packed[key] = packed
+        with self._lock:
+            packed = array("i")
+            for start, end, label, _ in spans:
+                number = self._label_numbers.setdefault(label, len(self._labels))
+                if number == len(self._labels):
+                    self._labels.append(label)
+                packed.extend((start, end, number))
+            self._write(key, packed.tobytes(), self._PACKED)
 
     def keep_as_read(self, key: bytes, spans: Sequence[Span]) -> None:
         """Spans whose text is not at hand (read on a worker, `NerPool.seed`): kept as they came."""
-        self._packed[key] = list(spans)
+        data = json.dumps([list(span) for span in spans]).encode("ascii")  # lone surrogates as escapes
+        with self._lock:
+            self._write(key, data, self._AS_READ)
+
+    def _write(self, key: bytes, data: bytes, kind: int) -> None:
+        """Under the lock: `data` appended to the file, its place kept under `key`."""
+        if data:
+            os.pwrite(self._file.fileno(), data, self._end)
+        self._at[key] = self._end << 33 | len(data) << 1 | kind
+        self._end += len(data)
 
     def forget(self, keys: Iterable[bytes]) -> None:
-        for key in keys:
-            self._packed.pop(key, None)
+        with self._lock:
+            for key in keys:
+                self._at.pop(key, None)
 
     def spans(self, key: bytes, text: str) -> list[Span]:
         """The spans kept for `text` (its digest `key`), as they were read; none when it was not read."""
-        packed = self._packed.get(key)
-        if packed is None:
+        place = self._at.get(key)
+        if place is None:
             return []
-        if isinstance(packed, list):
-            return packed
-        return [(packed[i], packed[i + 1], self._labels[packed[i + 2]], text[packed[i]:packed[i + 1]])
+        offset, length, kind = place >> 33, (place >> 1) & 0xFFFFFFFF, place & 1
+        data = os.pread(self._file.fileno(), length, offset) if length else b""
+        if kind == self._AS_READ:
+            return [tuple(span) for span in json.loads(data)]
+        packed = array("i")
+        packed.frombytes(data)
+        labels = self._labels
+        return [(packed[i], packed[i + 1], labels[packed[i + 2]], text[packed[i]:packed[i + 1]])
                 for i in range(0, len(packed), 3)]
+
+    def close(self) -> None:
+        """Delete the file (the spans kept are gone with it)."""
+        with self._lock:
+            self._at.clear()
+            self._file.close()
 
 
 # --- the persistent pool ----------------------------------------------------------------------------------
@@ -233,25 +270,25 @@ class NerPool:
     (`submit`, non-blocking) and read in chunks by `processes` worker processes that each load the model
     once and live until `close`. `recognise(texts)` (what transforms.entities calls) waits for the spans of
     the texts already handed in and reads the others; spans are kept by a digest of the text, so nothing
-    is read twice. The worker processes start once `parallel_min` texts are waiting (starting them and
-    loading the model costs seconds, worth it only for a big batch); texts that never reach that many are
-    read in this process, in a thread. A chunk that fails is read again text by text; a text that fails by
-    itself (or kills its worker: the pool is started again) gets no spans and its reason in
-    `failed_texts` (text -> reason), so it fails only its article. `reader(model)` builds the function
-    that reads (a module-level callable, so that worker processes can import it). Once the workers are
-    started, `submit` waits while more than `in_flight` texts are in hand (default IN_FLIGHT_CHUNKS chunks
-    per worker): a fetch faster than NER is held to its pace rather than holding every text it is ahead
-    by, so the run's memory does not grow with the number of pages fetched."""
+    is read twice, and on disk (SpanStore, in `folder`) until the merge asks for them. The worker processes
+    start once `parallel_min` texts are waiting (starting them and loading the model costs seconds, worth it
+    only for a big batch); texts that never reach that many are read in this process, in a thread. A chunk
+    that fails is read again text by text; a text that fails by itself (or kills its worker: the pool is
+    started again) gets no spans and its reason in `failed_texts` (text -> reason), so it fails only its
+    article. `reader(model)` builds the function that reads (a module-level callable, so that worker processes
+    can import it). Once the workers are started, `submit` waits while more than `in_flight` texts are in hand
+    (default IN_FLIGHT_CHUNKS chunks per worker): a fetch faster than NER is held to its pace rather than
+    holding every text it is ahead by, so the run's memory does not grow with the number of pages fetched."""
 
     def __init__(self, model: str, processes: int = 2, parallel_min: int = 400, chunk: int = CHUNK_TEXTS,
-                 reader=model_reader, in_flight: int | None = None) -> None:
+                 reader=model_reader, in_flight: int | None = None, folder: Path | None = None) -> None:
         self.model, self.processes, self.parallel_min, self.chunk = model, processes, parallel_min, chunk
         self.in_flight = in_flight if in_flight is not None else IN_FLIGHT_CHUNKS * chunk * max(1, processes)
         self.reader = reader
         self.failed_texts: dict[str, str] = {}
         self.texts_read = 0                                      # texts whose spans came back
         self.texts_seeded = 0                                    # texts whose spans were read elsewhere
-        self._spans = SpanStore()
+        self._spans = SpanStore(folder)
         self._asked: set[bytes] = set()                          # texts recognise() gave spans of
         self._pending: dict[bytes, Future] = {}                  # digest -> the future of its chunk
         self._waiting: dict[bytes, str] = {}                     # handed in, not yet sent to a reader
@@ -337,9 +374,8 @@ class NerPool:
 
     def forget_asked(self) -> None:
         """Let go of the spans of every text `recognise` was asked for since the last call (a chunk's, once
-        its entity frames are built): a run keeps the spans of the chunks still to merge, not of every text
-        it read (about 1 KB a text: 20 MB through a run of 20,000 pages). A text met again after this (a
-        copy in a later chunk) is read again."""
+        its entity frames are built): a run keeps the places of the spans of the chunks still to merge, not
+        of every text it read. A text met again after this (a copy in a later chunk) is read again."""
         with self._lock:
             self._spans.forget(self._asked)
             self._asked = set()
@@ -434,7 +470,7 @@ class NerPool:
         self._start(in_processes=self._deaths < MAX_DEATHS)
 
     def close(self) -> None:
-        """Stop the workers (the spans read are kept)."""
+        """Stop the workers (the spans read are kept until the pool's block ends)."""
         with self._lock:
             if self._executor is not None:
                 self._executor.shutdown(wait=True, cancel_futures=True)
@@ -445,3 +481,4 @@ class NerPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+        self._spans.close()

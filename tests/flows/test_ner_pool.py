@@ -138,8 +138,8 @@ def test_workers_that_die_as_they_start_fail_no_text():
     assert spans == make_recogniser(MODEL)(TEXTS)
 
 
-def test_spans_are_kept_compactly_and_given_back_as_they_were_read():
-    store = SpanStore()
+def test_spans_are_kept_on_disk_and_given_back_as_they_were_read(tmp_path):
+    store = SpanStore(tmp_path)
     text = "Angela Merkel spoke in Berlin."
     spans = [(0, 13, "PERSON", "Angela Merkel"), (23, 29, "GPE", "Berlin")]
     store.keep(text_key(text), text, spans)
@@ -148,4 +148,38 @@ def test_spans_are_kept_compactly_and_given_back_as_they_were_read():
     odd = [(0, 13, "PERSON", "ANGELA MERKEL"), (23, 29, "GPE", "Berlin")]
     store.keep(text_key("other " + text), text, odd)
     assert store.spans(text_key("other " + text), text) == odd
+    # spans read on a worker, their text not at hand: any characters a page can hold, a lone surrogate too
+    seeded = [(0, 5, "PERSON", "Zo\u00eb \ud800"), (7, 9, "ORG", '"\\n')]
+    store.keep_as_read(text_key("seeded"), seeded)
+    assert store.spans(text_key("seeded"), "seeded") == seeded
+    store.keep(text_key("no names"), "no names", [])
+    assert text_key("no names") in store and store.spans(text_key("no names"), "no names") == []
     assert store.spans(text_key("never read"), "never read") == []
+    # the spans are in a file of the folder given (unnamed: nothing is left there), not in memory
+    assert list(tmp_path.iterdir()) == []
+    assert os.fstat(store._file.fileno()).st_size > 0
+    store.forget([text_key(text)])
+    assert text_key(text) not in store and store.spans(text_key(text), text) == []
+    store.close()
+    assert store._file.closed
+
+
+def test_spans_kept_from_many_threads_are_each_given_back_whole(tmp_path):
+    store = SpanStore(tmp_path)
+    texts = [f"{'Paris ' * (n % 7)}Berlin {n}" for n in range(400)]
+
+    def spans_of(text: str) -> list:
+        return [(at, at + 5, "GPE", "Paris") for at in range(0, text.index("Berlin"), 6)] + \
+            [(text.index("Berlin"), text.index("Berlin") + 6, "GPE", "Berlin")]
+
+    def keep(part: list[str]) -> None:
+        for text in part:
+            store.keep(text_key(text), text, spans_of(text))
+
+    threads = [threading.Thread(target=keep, args=(texts[i::4],)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(store.spans(text_key(text), text) == spans_of(text) for text in texts)
+    store.close()
