@@ -917,6 +917,7 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
         start_state = None if reprocess else read_state(settings, started_at)
     lap("prepare")
     progress: list[FeedResult] = []   # the sources' results so far, for the fetch log of a crash
+    rows: SpilledRows | None = None   # where their rows and page logs wait for the merge
     rejected = pl.DataFrame(schema=REJECTED_SCHEMA)
     finish, stage = run_counts(run_id, [], summed_counts([])), "before the merge"
     try:
@@ -945,7 +946,8 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                            ) -> dict[str, pl.DataFrame]:
                 # each chunk's feeds' health and fetch log with it, not every feed's and page's with the
                 # last chunk (at 20,000 pages the fetch log was 20,000 rows, 9.6 MB; issue 15)
-                own = {"feeds": feed_rows(chunk), "fetches": fetch_rows(run_id, chunk)}
+                own = {"feeds": feed_rows(chunk),
+                       "fetches": fetch_rows(run_id, [rows.with_page_log(r) for r in chunk])}
                 if not last:
                     return own
                 nonlocal rejected
@@ -969,7 +971,8 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
                               "error": f"run failed {stage}: {type(exc).__name__}: {exc}",
                               "lock_wait_seconds": store.LOCK_WAITS.total() - lock_wait_before,
                               "search_index_seconds": None},
-                   fetch_rows(run_id, progress) if progress and not reprocess else None)
+                   fetch_rows(run_id, [rows.with_page_log(r) for r in progress] if rows else progress)
+                   if progress and not reprocess else None)
         publish_snapshot(settings)
         raise
     finish = run_counts(run_id, results, counts)

@@ -74,6 +74,8 @@ class FeedResult:
     item_count: int = 0                         # items the feed or listing offered
     pages: pl.DataFrame | None = None
     page_log: pl.DataFrame | None = None         # its article pages' fetches (PAGE_LOG_SCHEMA), bodies landed
+    pages_ok: int = 0                            # of those, the pages fetched and parsed
+    pages_failed: int = 0                        # and the others (page_counts: what the run summary says)
     error: str | None = None
     rejected: pl.DataFrame | None = None        # items skipped at parsing (REJECTED_SCHEMA): link, reason
     warning: str | None = None                  # what the feed parse had to be lenient about
@@ -247,7 +249,8 @@ def fetch_pages_of_feed(parsed: FeedResult, fetcher: Fetcher, known_titles: pl.D
                 unparseable)
     for error in failed.filter(pl.col("outcome") != PARSE_ERROR)["error"].head(5):
         logger.warning("%s: %s", parsed.feed.name, error)
-    return replace(parsed, items=items, pages=pages, page_log=log)
+    return replace(parsed, items=items, pages=pages, page_log=log, pages_ok=log.height - failed.height,
+                   pages_failed=failed.height)
 
 
 def fetch_log_row(r: FetchResult, sha: str | None) -> dict:
@@ -264,10 +267,9 @@ def page_log_rows(landed: list[Landed]) -> pl.DataFrame:
 
 
 def page_counts(result: FeedResult) -> dict[str, int]:
-    """A feed's article pages fetched well (`pages`) and not (`pages_failed`), for the run summary."""
-    log = result.page_log if result.page_log is not None else pl.DataFrame(schema=PAGE_LOG_SCHEMA)
-    ok = log.filter(pl.col("outcome") == OK).height
-    return {"pages": ok, "pages_failed": log.height - ok}
+    """A feed's article pages fetched well (`pages`) and not (`pages_failed`), for the run summary: counted
+    when they were read (the page log itself waits for the merge on disk: flows/spill.py)."""
+    return {"pages": result.pages_ok, "pages_failed": result.pages_failed}
 
 
 def read_pages(feed: Feed, links: list[str], fetcher: Fetcher) -> tuple[pl.DataFrame, list[Landed]]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import polars as pl
 
 from fetch.http import OK, FetchResult
-from flows.shards import FeedResult
+from flows.ingest import fetch_rows
+from flows.shards import PAGE_LOG_SCHEMA, FeedResult, page_counts
 from flows.spill import merge_chunks, spilled_rows
 from newsetl.config import Feed
 from transforms.pages import PAGE_SCHEMA
@@ -73,3 +75,23 @@ def test_chunks_are_whole_feeds_in_order_up_to_the_limit():
     assert names(merge_chunks(results, items_of, 1)) == [["a"], ["b"], ["c"], ["d", "e"]]
     assert names(merge_chunks(results, items_of, 2000)) == [["a", "b", "c", "d", "e"]]
     assert merge_chunks([], items_of, 5) == [[]]  # always one: a run with no body still loads its fetches
+
+
+def test_a_feeds_page_log_waits_on_disk_until_the_run_ends_and_its_counts_stay(tmp_path):
+    one = result("one", 3, pages=2)
+    log = pl.DataFrame({"url": [f"http://127.0.0.1:9/one/{i}" for i in range(3)],
+                        "outcome": [OK, OK, "http_error"], "bytes": [10, 20, None]},
+                       schema={"url": pl.String, "outcome": pl.String, "bytes": pl.Int64}).with_columns(
+        *(pl.lit(None, kind).alias(c) for c, kind in PAGE_LOG_SCHEMA.items()
+          if c not in ("url", "outcome", "bytes"))).select(list(PAGE_LOG_SCHEMA))
+    one = replace(one, page_log=log, pages_ok=2, pages_failed=1)
+    with spilled_rows(tmp_path / "news.duckdb") as rows:
+        rows(one)
+        assert one.page_log.is_empty() and one.page_log.schema == log.schema  # let go of, in place
+        assert page_counts(one) == {"pages": 2, "pages_failed": 1}  # the run summary's counts stay
+        assert rows.restored(one).page_log.is_empty()  # the merge's rows come back without it
+        assert rows.with_page_log(one).page_log.equals(log)
+        assert fetch_rows("run", [rows.with_page_log(one)]).filter(pl.col("purpose") == "article").height == 3
+        rows.drop([one])  # the merge is done with its rows; a failed run still records its fetch log
+        assert sorted(p.name for p in rows.folder.iterdir()) == ["1.log.arrow"]
+        assert rows.with_page_log(one).page_log.equals(log)
