@@ -4,8 +4,8 @@ run's memory does not grow with its batch).
 Each feed's items, article pages and page fetch log are written to files (Arrow IPC) as soon as the feed is
 read, and let go; the merge takes them back a chunk of feeds at a time (`merge_chunks`,
 `SpilledRows.restored`, `SpilledRows.with_page_log`), so the flow process holds one chunk's texts and fetch
-log, not the run's. The files live in a temporary folder beside the
-warehouse (a run's rows can be far bigger than a temp file system in memory) and go with the run.
+log, not the run's. The files live in a temporary folder beside the warehouse (a run's rows can be far
+bigger than a temp file system in memory) and go with the run.
 """
 
 from __future__ import annotations
@@ -17,10 +17,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 
 from flows.shards import FeedResult
+
+
+class FeedFiles(NamedTuple):
+    """Where one feed's spilled frames are (None: it had none, or none with rows)."""
+
+    items: Path | None = None
+    pages: Path | None = None
+    page_log: Path | None = None
 
 
 class SpilledRows:
@@ -32,7 +41,7 @@ class SpilledRows:
 
     def __init__(self, folder: Path, then: Callable[[FeedResult], None] | None = None) -> None:
         self.folder, self.then = folder, then
-        self._files: dict[str, tuple[Path | None, ...]] = {}  # feed_id -> items, pages and page log files
+        self._files: dict[str, FeedFiles] = {}                         # feed_id -> its files
         self._items: dict[str, int] = {}                               # feed_id -> items spilled
         self._kept: dict[str, FeedResult] = {}                         # feed_id -> the result spilled
         self._written = 0
@@ -53,8 +62,8 @@ class SpilledRows:
                                                      and result.page_log is None):
                 return
             self._kept[feed_id] = result
-            replaced = self._files.get(feed_id, ())
-            self._files[feed_id] = (None, None, None)
+            replaced = self._files.get(feed_id, FeedFiles())
+            self._files[feed_id] = FeedFiles()
             self._written += 1
             number = self._written
         for path in replaced:
@@ -64,7 +73,7 @@ class SpilledRows:
         pages = self._write(result.pages, f"{number}.pages.arrow")
         log = self._write(result.page_log, f"{number}.log.arrow")
         with self._lock:
-            self._files[feed_id] = (items, pages, log)
+            self._files[feed_id] = FeedFiles(items, pages, log)
             self._items[feed_id] = result.items.height if result.items is not None else 0
         if result.items is not None:
             result.items = result.items.clear()
@@ -90,7 +99,7 @@ class SpilledRows:
     def restored(self, result: FeedResult) -> FeedResult:
         """The result with its rows read back from disk (a copy: the one the run holds stays empty); not its
         page log (with_page_log)."""
-        items, pages, _ = self._files.get(result.feed.feed_id, (None, None, None))
+        items, pages, _ = self._files.get(result.feed.feed_id, FeedFiles())
         if items is None and pages is None:
             return result
         return replace(result,
@@ -99,7 +108,7 @@ class SpilledRows:
 
     def with_page_log(self, result: FeedResult) -> FeedResult:
         """The result with its page log read back from disk (a copy), for the fetch log the run loads."""
-        log = self._files.get(result.feed.feed_id, (None, None, None))[2]
+        log = self._files.get(result.feed.feed_id, FeedFiles()).page_log
         return result if log is None else replace(result, page_log=pl.read_ipc(log))
 
     def drop(self, results: list[FeedResult]) -> None:
@@ -107,7 +116,8 @@ class SpilledRows:
         that fails records the fetch log of every feed it read (with_page_log), the chunks merged before
         the failure included (they were loaded in a copy that is then dropped)."""
         for result in results:
-            for path in self._files.get(result.feed.feed_id, ())[:2]:
+            files = self._files.get(result.feed.feed_id, FeedFiles())
+            for path in (files.items, files.pages):
                 if path is not None:
                     path.unlink(missing_ok=True)
 
