@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -155,3 +156,36 @@ def test_a_re_poll_opens_the_writers_file_twice(loaded, monkeypatch):
     assert summary.articles["new"] == summary.articles["changed"] == 0
     assert {s["outcome"] for s in summary.sources} == {"not_modified"}
     assert opened == [str(store.connection.writer_file(db))] * 2
+
+
+def test_a_re_poll_with_nothing_new_merges_no_state_yet_loads_the_configured_outlets(loaded, tmp_path,
+                                                                                    monkeypatch):
+    """A merge whose feeds brought no item (every one unchanged) reads no state and runs no transform, NER or
+    story step over empty frames (0.15 s of a 2 s re-poll), and loads the outlets the sources file names, as
+    every run does: an alias added to it since the last run is in the warehouse after the re-poll."""
+    import duckdb
+
+    import flows.ingest
+
+    tmp, sources, db = loaded
+    shutil.copytree(tmp, tmp_path / "copy")
+    sources, db = tmp_path / "copy" / sources.name, tmp_path / "copy" / db.name
+    text = sources.read_text(encoding="utf-8")
+    outlet = 'name = "Harbour Times"\n'
+    aliased = text.replace(outlet, outlet + 'aliases = ["The Harbour Times"]\n')
+    assert aliased != text
+    sources.write_text(aliased, encoding="utf-8")
+    merged, read = [], []
+    real_merge, real_read = flows.ingest.merge_batch, flows.ingest.read_state.fn
+    monkeypatch.setattr(flows.ingest, "merge_batch", lambda *a, **k: merged.append(a) or real_merge(*a, **k))
+    monkeypatch.setattr(flows.ingest.read_state, "fn", lambda *a, **k: read.append(k) or real_read(*a, **k))
+
+    summary = ingest(sources_file=str(sources), warehouse_path=str(db))
+
+    assert summary.status == "completed" and {s["outcome"] for s in summary.sources} == {"not_modified"}
+    assert summary.articles == {"items": 0, "articles": 0, "new": 0, "changed": 0, "unchanged": 0}
+    assert merged == [] and read == [{"fetch_only": True}]  # the run's start only: the fetch's state
+    with duckdb.connect(str(db), read_only=True) as con:
+        aliases = con.execute("select a.alias from source_aliases a join sources s using (source_id) where "
+                              "s.name = 'Harbour Times' and a.alias_kind = 'name' order by 1").fetchall()
+    assert aliases == [("Harbour Times",), ("The Harbour Times",)]
