@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -69,12 +70,14 @@ def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None
         con.execute("set threads = $threads", {"threads": threads})
     reset_high_water_mark()
     before = status_mb("VmRSS")
+    started = time.perf_counter()
     result = store.load_batch(con, frames, datetime(2026, 12, 1, tzinfo=UTC).replace(tzinfo=None))
+    seconds = time.perf_counter() - started
     after_load = status_mb("VmHWM")
     con.execute("checkpoint")
     con.close()
     return {"articles": stored[0], "mentions": stored[1], "before_mb": before, "load_hwm_mb": after_load,
-            "hwm_mb": status_mb("VmHWM"), "added": result.added("articles")}
+            "hwm_mb": status_mb("VmHWM"), "added": result.added("articles"), "load_seconds": seconds}
 
 
 def main() -> None:
@@ -106,7 +109,8 @@ def main() -> None:
             copy.unlink()
     first = runs[0]
     peaks = ", ".join(f"{r['hwm_mb']:.0f}" for r in runs)
-    median = {k: statistics.median(r[k] for r in runs) for k in ("before_mb", "load_hwm_mb", "hwm_mb")}
+    median = {k: statistics.median(r[k] for r in runs)
+              for k in ("before_mb", "load_hwm_mb", "hwm_mb", "load_seconds")}
     print(f"{args.warehouse}: {first['articles']:,} articles, {first['mentions']:,} mentions; "
           f"{args.new:,} new and {args.changed:,} changed articles loaded ({first['added']:,} added)"
           f"{'' if not args.memory_limit else ', memory limit ' + args.memory_limit}"
@@ -114,7 +118,7 @@ def main() -> None:
           f"median of {args.repeat}: RSS {median['before_mb']:.0f} MB before the load, peak "
           f"{median['load_hwm_mb']:.0f} MB by its commit, {median['hwm_mb']:.0f} MB with the checkpoint "
           f"and close (+{median['hwm_mb'] - median['before_mb']:.0f} MB); "
-          f"peaks {peaks} MB")
+          f"peaks {peaks} MB; the load (to its commit) {median['load_seconds']:.2f} s")
 
 
 if __name__ == "__main__":

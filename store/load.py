@@ -13,6 +13,7 @@ import polars as pl
 
 from store.aggregates import refreshing_aggregates, refreshing_article_aggregates
 from store.connection import after_commit, commit_batch, load_extension, transaction
+from store.frames import register_frame
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
@@ -87,7 +88,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
         load_extension(con, "fts")
     index_seconds = None
     for table in staged:  # every stage frame is visible to every statement (children read parents)
-        con.register(f"stage_{table}", frames[table])
+        register_frame(con, f"stage_{table}", frames[table])
     with_rows = {f"stage_{t}" for t in staged if not frames[t].is_empty()}
     try:
         with transaction(con):

@@ -7,6 +7,7 @@ import duckdb
 import polars as pl
 
 from store.connection import transaction
+from store.frames import register_frame
 from store.sql import split_statements, sql_text
 
 
@@ -38,7 +39,7 @@ def record_run_skipped(con: duckdb.DuckDBPyConnection, **params) -> None:
 def record_fetches(con: duckdb.DuckDBPyConnection, fetches: pl.DataFrame) -> None:
     """Fetch log of a run whose load failed: kept so the failure can be diagnosed."""
     with transaction(con):
-        con.register("stage_fetches", fetches)
+        register_frame(con, "stage_fetches", fetches)
         try:
             con.execute(sql_text("load/fetches.sql"))
         finally:

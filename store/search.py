@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 
 from store.connection import load_extension, transaction
+from store.frames import register_frame
 from store.sql import run_file, sql_text
 
 
@@ -59,7 +60,7 @@ def index_articles(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.Data
 def index_pass(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFrame) -> None:
     """One pass of index_articles: these articles' postings replace any they had."""
     if isinstance(articles, pl.DataFrame):
-        con.register("search_batch", articles.select("article_id", "title", "body"))
+        register_frame(con, "search_batch", articles.select("article_id", "title", "body"))
     else:
         con.execute(sql_text("search/batch_by_id.sql"), {"article_ids": articles})
     try:
