@@ -5,6 +5,7 @@ CLI, curation, export, the schema docs and the dashboard.
     connection   the writer's file and the published snapshot, locks, transactions, extensions, publish
     migrations   sql/migrations/ and sql/views/
     load         one batch in one transaction (sql/load/, MERGE INTO)
+    frames       polars frames handed to DuckDB's statements (Arrow C streams)
     aggregates   the entity aggregates the load keeps (sql/aggregates/)
     search       the BM25 search index (sql/search/)
     checks       data-quality checks (sql/checks/)
