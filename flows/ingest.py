@@ -67,7 +67,7 @@ from transforms.entities import (
 from transforms.entity_resolution import Curation
 from transforms.items import REJECTED_SCHEMA, isolate_failures, rejected_rows
 from transforms.normalise import stable_id
-from transforms.outlets import ALIAS_SCHEMA, configured_sources, source_id_for
+from transforms.outlets import ALIAS_SCHEMA, configured_sources, outlet_frames, source_id_for
 from transforms.pages import PAGE_SCHEMA
 from transforms.stories import assign_stories
 from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables
@@ -226,14 +226,6 @@ def batch_tables(results: list[FeedResult], config: SourcesConfig, state: Wareho
     rejected = rejected_rows([{**row, "reason": reason} for row, reason in failing], "transform")
     sources, aliases = outlet_frames(config_sources, config_aliases, tables.sources, tables.source_aliases)
     return tables, sources, aliases, rejected
-
-
-def outlet_frames(config_sources: pl.DataFrame, config_aliases: pl.DataFrame, found_sources: pl.DataFrame,
-                  found_aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The sources and source_aliases stage frames of a batch: the configured outlets and their aliases,
-    then those first met in the batch's items (a configured one wins)."""
-    return (pl.concat([config_sources, found_sources]).unique("source_id", keep="first"),
-            pl.concat([config_aliases, found_aliases]).unique(["alias_kind", "alias"], keep="first"))
 
 
 class EarlyNer:

@@ -49,6 +49,14 @@ def configured_sources(outlets: list[Outlet]) -> tuple[pl.DataFrame, pl.DataFram
     return pl.DataFrame(sources, schema=SOURCE_SCHEMA), pl.DataFrame(aliases, schema=ALIAS_SCHEMA)
 
 
+def outlet_frames(config_sources: pl.DataFrame, config_aliases: pl.DataFrame, found_sources: pl.DataFrame,
+                  found_aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The sources and source_aliases stage frames of a batch: the configured outlets and their aliases,
+    then those first met in the batch's items (a configured one wins)."""
+    return (pl.concat([config_sources, found_sources]).unique("source_id", keep="first"),
+            pl.concat([config_aliases, found_aliases]).unique(["alias_kind", "alias"], keep="first"))
+
+
 def resolve_outlets(articles: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame,
                                                                             pl.DataFrame]:
     """Give every article a `source_id`.
