@@ -37,8 +37,11 @@ def broken_keys(results: dict[str, int]) -> list[str]:
 
 def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str, int],
                   checked_at: datetime) -> None:
-    statement = sql_text("load/check_results.sql")
+    """Keep each check's result for the run, in one transaction (one statement prepared once: 15 parsed
+    one by one took 20 ms of a re-poll's 2 s; issue 15)."""
+    if not results:
+        return
     with transaction(con):
-        for name, failing in results.items():
-            con.execute(statement, {"run_id": run_id, "check_name": name, "failing_rows": failing,
-                                    "checked_at": checked_at})
+        con.executemany(sql_text("load/check_results.sql"),
+                        [{"run_id": run_id, "check_name": name, "failing_rows": failing,
+                          "checked_at": checked_at} for name, failing in results.items()])

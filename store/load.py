@@ -62,6 +62,14 @@ def refuse_keys_stored_twice(con: duckdb.DuckDBPyConnection, table: str) -> None
         raise RuntimeError(f"the load would store a key of {table} more than once: {keys}")
 
 
+def mark_mojibake(con: duckdb.DuckDBPyConnection) -> None:
+    """articles.has_mojibake for each row whose text is not looked at yet
+    (sql/load/articles_has_mojibake.sql): those the load just wrote, or every stored row when migration
+    021 added the column. The check articles_without_mojibake then reads a flag, not every stored text
+    (+119 MB and 0.38 s a run at 20,000 articles; issue 15)."""
+    run_file(con, "load/articles_has_mojibake.sql")
+
+
 def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], loaded_at: datetime,
                fail_after: str | None = None, rebuild: bool = False,
                to_index: pl.DataFrame | None = None, commit: bool = False, sort: bool = True) -> LoadResult:
@@ -105,6 +113,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                         con.execute(statement, params)
                     if f"stage_{table}" in with_rows and table in KEYS_HELD_BY_THE_LOAD and not on_lake:
                         refuse_keys_stored_twice(con, table)
+                    if table == "articles" and "stage_articles" in with_rows:
+                        mark_mojibake(con)
                     if fail_after == table:
                         raise RuntimeError(f"injected failure after loading {table}")
             if indexing:

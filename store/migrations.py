@@ -11,6 +11,7 @@ import duckdb
 from newsetl import clock
 from store.aggregates import count_aggregates
 from store.connection import transaction
+from store.load import mark_mojibake
 from store.sql import run_file, split_statements, sql_files, sql_text, without_comments
 
 
@@ -108,5 +109,6 @@ def apply_views_if_changed(con: duckdb.DuckDBPyConnection) -> bool:
 
 # Migrations whose new tables are filled from the rows already there by the code the load runs (so that
 # logic has one place): version -> function, called in the migration's transaction right after its file.
-# 009 made the aggregates, 010 entity_articles and the sorting they all need: 010 fills them all.
-BACKFILLS = {10: count_aggregates}
+# 009 made the aggregates, 010 entity_articles and the sorting they all need: 010 fills them all. 021 added
+# articles.has_mojibake, which the load sets for the rows it writes.
+BACKFILLS = {10: count_aggregates, 21: mark_mojibake}

@@ -9,7 +9,8 @@ non-ASCII characters in them is UTF-8 (a template that kept an old declaration);
 almost never forms valid multi-byte UTF-8 sequences.
 
 Also here: `has_mojibake`, what a wrong decoding leaves in a text ("Ã©", "â€”", U+FFFD), used to prefer a
-clean feed title over a garbled page title (the warehouse check is sql/checks/articles_without_mojibake.sql).
+clean feed title over a garbled page title (the warehouse's flag, articles.has_mojibake, is set by the load
+with the same pattern: sql/load/articles_has_mojibake.sql; the check articles_without_mojibake counts it).
 
 Pure: bytes and a header value in, text out.
 """
@@ -105,7 +106,7 @@ def decode_page(body: bytes, content_type: str | None = None) -> str:
 
 
 # UTF-8 read as Latin-1 or windows-1252 ("Ã©", "â€”", "Â "), C1 controls: what a wrong decoding leaves. The
-# warehouse check (sql/checks/articles_without_mojibake.sql) counts these.
+# load marks the stored texts holding these (sql/load/articles_has_mojibake.sql) and a check counts them.
 MOJIBAKE_SEQUENCES = (
     "[\u00c2\u00c3][\u0080-\u00bf\u00a0-\u00ff\u0152-\u2122]|\u00e2[\u0080-\u00bf\u20ac]"
     "[\u0080-\u00bf\u0152-\u2122]|[\u0080-\u009f]"

@@ -46,5 +46,6 @@ when matched and (articles.content_hash is distinct from incoming.content_hash
     duplicate_of = incoming.duplicate_of,
     duplicate_kind = incoming.duplicate_kind,
     duplicate_similarity = incoming.duplicate_similarity,
-    story_id = incoming.story_id
+    story_id = incoming.story_id,
+    has_mojibake = null   -- found again in the new text (articles_has_mojibake.sql)
 when not matched then insert by name;

@@ -141,6 +141,54 @@ def staged_articles(con, keys: list[tuple[str, str]]) -> pl.DataFrame:
                           "content_hash": f"h-{article_id}"} for article_id, url in keys], schema=schema)
 
 
+def mojibake_flags(con) -> dict[str, bool]:
+    return dict(con.execute("select article_id, has_mojibake from articles").fetchall())
+
+
+def test_the_load_marks_mojibake_in_the_texts_it_writes_and_the_check_counts_the_marks(con):
+    """articles.has_mojibake is found by the load in the text it writes (a new row, a changed text) and kept
+    with an unchanged one; the check articles_without_mojibake counts the marked rows (it reads no text)."""
+    store.migrate(con)
+    check = "articles_without_mojibake"
+
+    def load(texts: dict[str, tuple[str, str]]) -> None:  # article_id -> (title, body)
+        frame = staged_articles(con, [(a, f"https://x.test/{a}") for a in texts]).drop("has_mojibake")
+        frame = frame.with_columns(title=pl.Series([t for t, _ in texts.values()]),
+                                   body=pl.Series([b for _, b in texts.values()]),
+                                   content_hash=pl.Series([f"{t}|{b}" for t, b in texts.values()]))
+        store.load_batch(con, {"articles": frame}, datetime(2026, 11, 28, 12))
+
+    load({"a1": ("Caf\u00e9", "caf\u00c3\u00a9 au lait"), "a2": ("Caf\u00e9", "caf\u00e9 \u2014 clean")})
+    assert mojibake_flags(con) == {"a1": True, "a2": False}
+    assert store.run_checks(con)[check] == 1
+    load({"a1": ("Caf\u00e9", "caf\u00e9 au lait"), "a2": ("Caf\u00e9", "caf\u00e9 \u2014 clean")})
+    assert mojibake_flags(con) == {"a1": False, "a2": False}  # a1's new text, a2's the same
+    assert store.run_checks(con)[check] == 0
+    load({"a2": ("Great Things\u00e2\u20ac\u201dif", "caf\u00e9 \u2014 clean")})  # a mangled title
+    assert mojibake_flags(con) == {"a1": False, "a2": True}
+    assert store.run_checks(con)[check] == 1
+
+
+def test_migration_021_marks_the_stored_texts_with_mojibake(con, monkeypatch):
+    """The column articles.has_mojibake is filled for the rows stored before it (the migration's backfill,
+    the load's own statement), so the check counts an old garbled text as it did when it read the texts."""
+    from store import migrations
+
+    every = migrations.migration_files()
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 21])
+    store.migrate(con)
+    for article_id, summary in (("a1", "M\u00fcnchen"), ("a2", "M\u00c3\u00bcnchen"), ("a3", None)):
+        con.execute("insert into articles (article_id, canonical_url, source_id, title, summary, body, "
+                    "published_at, published_source, first_seen_at, fetched_at, word_count, content_hash, "
+                    "content_source) values (?, ?, 's1', 'T', ?, 'B', '2026-11-28 10:00', 'feed', "
+                    "'2026-11-28 11:00', '2026-11-28 11:00', 1, 'h', 'feed')",
+                    [article_id, f"https://x.test/{article_id}", summary])
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 21])
+    assert store.migrate(con) == ["021_articles_has_mojibake.sql"]
+    assert mojibake_flags(con) == {"a1": False, "a2": True, "a3": False}
+    assert store.run_checks(con)["articles_without_mojibake"] == 1
+
+
 @pytest.mark.parametrize(("stored", "staged", "key"), [
     ([], [("a1", "https://x.test/1"), ("a1", "https://x.test/2")], "(article_id, a1) x2"),
     ([("a1", "https://x.test/1")], [("a2", "https://x.test/1")], "(canonical_url, https://x.test/1) x2"),

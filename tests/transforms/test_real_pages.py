@@ -74,10 +74,10 @@ def test_a_byte_order_mark_wins_over_a_wrong_declaration():
     assert "Stra\u00dfe" in decode_page(body.encode("utf-8"))
 
 
-def test_the_mojibake_check_in_sql_matches_the_python_pattern():
+def test_the_mojibake_pattern_in_sql_matches_the_python_pattern():
     texts = ["Great Things\u00e2\u20ac\u201dif", "caf\u00c3\u00a9", "a\u00c2\u00a0b", "bad \ufffd byte",
              "clean caf\u00e9 \u2014 text", "\u00c0 la une", "M\u00fcnchen", "plain ascii"]
-    sql = (ROOT / "sql" / "checks" / "articles_without_mojibake.sql").read_text()
+    sql = (ROOT / "sql" / "load" / "articles_has_mojibake.sql").read_text()
     pattern = sql.rsplit("'", 2)[1]  # the last literal: the regular expression
     con = duckdb.connect()
     in_sql = [con.execute("select regexp_matches(?, ?)", [t, pattern]).fetchone()[0] for t in texts]
