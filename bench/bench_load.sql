@@ -8,12 +8,16 @@ create temp table bench_changed as
     select article_id from articles
     where article_id not in (select old_id from bench_new)
     order by hash(article_id, 2) limit $changed;
+-- (without has_mojibake, as the transform's frame: the load finds it in the text)
 create temp table stage_articles as
-    select a.* replace (n.article_id as article_id, 'bench-' || a.content_hash as content_hash,
-                        a.canonical_url || '#bench' as canonical_url, a.url || '#bench' as url)
+    select a.* exclude (has_mojibake) replace (n.article_id as article_id,
+                                               'bench-' || a.content_hash as content_hash,
+                                               a.canonical_url || '#bench' as canonical_url,
+                                               a.url || '#bench' as url)
     from articles a join bench_new n on a.article_id = n.old_id
     union all by name
-    select a.* replace ('bench-' || a.content_hash as content_hash, 'changed ' || a.title as title)
+    select a.* exclude (has_mojibake) replace ('bench-' || a.content_hash as content_hash,
+                                               'changed ' || a.title as title)
     from articles a semi join bench_changed c on a.article_id = c.article_id;
 create temp table stage_article_versions as
     select article_id, content_hash, title, body, fetched_at as seen_at from stage_articles;
