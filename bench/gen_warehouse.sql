@@ -339,7 +339,7 @@ join (select story_no, arg_min(i, published_at) as first_i from eff group by sto
 insert into articles (article_id, canonical_url, url, source_id, feed_id, guid, title, summary, body, authors,
                       language, section, image_url, published_at, published_source, first_seen_at, fetched_at,
                       word_count, content_hash, content_source, duplicate_of, story_id, published_note,
-                      duplicate_kind, duplicate_similarity, modified_at)
+                      duplicate_kind, duplicate_similarity, modified_at, has_mojibake)
 select
     a.article_id, a.canonical_url,
     case when rnd(a.i, 'utm') < 0.3 then a.canonical_url || '?utm_source=rss&utm_medium=feed'
@@ -349,7 +349,8 @@ select
     a.title, a.summary, a.body, a.authors, a.language, a.section, a.image_url, a.published_at,
     a.published_source, a.first_seen_at, a.fetched_at, a.word_count,
     hexid(a.title, a.body), a.content_source, a.duplicate_of, s.story_id, a.published_note,
-    a.duplicate_kind, a.duplicate_similarity, a.modified_at
+    a.duplicate_kind, a.duplicate_similarity, a.modified_at,
+    false  -- the generated texts are clean (the load would find so: sql/load/articles_has_mojibake.sql)
 from g_article_row a
 join g_story s using (i)
 order by a.i;
