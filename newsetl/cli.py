@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import logging
@@ -66,6 +67,26 @@ def _collector_paused(fresh: bool):
         gc.enable()
 
 
+# What DuckDB imports at a run's first state read (`.pl()`) and first stage frame registered: 60-80 ms of
+# a re-poll's 2 s, imported by the run's own thread in the middle of its work otherwise.
+ARROW_MODULES = ("pyarrow", "pyarrow.dataset")
+
+
+def import_ahead(modules: tuple[str, ...]) -> None:
+    """Import `modules` on a daemon thread while this one asks the Prefect server for a flow run (it waits
+    on the server, and on DuckDB, with the interpreter's lock let go). Import errors are left to the code
+    that needs the module."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for name in modules:
+            with contextlib.suppress(ImportError):
+                importlib.import_module(name)
+
+    threading.Thread(target=load, name="newsetl-import-ahead", daemon=True).start()
+
+
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
             refetch: list[str] | None = None, dry_run: bool = False, verbose: bool = False) -> None:
     fresh = "flows.ingest" not in sys.modules  # a `newsetl` process (a test has the flow imported)
@@ -105,6 +126,7 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         from store import LockedError, leave_pandas_unloaded
     if fresh:
         leave_pandas_unloaded()  # the run makes no pandas object: DuckDB need not load it to look for one
+        import_ahead(ARROW_MODULES)
 
     configure_run_logging(verbose)  # after Prefect's flow machinery is imported: it sets up logging too
     overrides = {PREFECT_API_URL: api_url} if api_url else {}
@@ -620,14 +642,44 @@ def entities_show(
 
 
 def main() -> None:
-    """The `newsetl` console script: the commands above, then an exit that skips the garbage collector's
-    last passes. At exit Python collects the whole heap several times while it unloads the modules (0.45-0.6
-    s after a `newsetl run`, a sixth of a re-poll with nothing new); frozen, the objects are left out of
-    those passes. The interpreter still exits normally: atexit handlers, log flushing, open files closed."""
+    """The `newsetl` console script: the commands above, then an exit that skips the interpreter's teardown.
+    - The garbage collector's last passes: at exit Python collects the whole heap several times while it
+      unloads the modules (0.45-0.6 s after a `newsetl run`, a sixth of a re-poll with nothing new); frozen,
+      the objects are left out of those passes.
+    - The unloading itself (Prefect's, polars', DuckDB's and pyarrow's modules: 35-50 ms of a 2 s re-poll):
+      once every atexit handler has run (Prefect's log and event flushing among them) and the log handlers
+      and standard streams are flushed, the process ends with the command's exit status (`exit_at_last`).
+      An exception other than SystemExit (a traceback, Ctrl-C) leaves the exit to the interpreter."""
+    status: list[int] = []
+    atexit.register(exit_at_last, status)  # before any of Prefect's: atexit runs them last-in, first-out
     try:
         app()
+        status.append(0)
+    except SystemExit as done:
+        status.append(exit_status(done.code))
+        raise
     finally:
         gc.freeze()
+
+
+def exit_status(code: object) -> int:
+    """The process's exit status for SystemExit(code), as the interpreter gives it: None 0, an int itself,
+    anything else (a message, printed to stderr) 1."""
+    if code is None:
+        return 0
+    return code if isinstance(code, int) else 1
+
+
+def exit_at_last(status: list[int]) -> None:
+    """The last atexit handler of a `newsetl` process whose command ended (status: its exit status): flush
+    the log handlers and standard streams, then end the process without unloading its modules."""
+    if not status:
+        return  # an uncaught exception: the interpreter's own exit
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status[0])
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -106,11 +107,29 @@ def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded):
     assert run_and_report(sources, db, configured)["heartbeats"] == ["heartbeat_loop"]
 
 
-# the console script's `main` on argv, then (at exit, after it returned) what the garbage collector holds
+# the console script's `main` on argv, then (at exit, in its last atexit handler, after every other one) what
+# the garbage collector holds
 MAIN_AND_REPORT = """
-import atexit, gc, json, sys
-atexit.register(lambda: print(json.dumps({"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()})))
+import gc, json, sys
+from newsetl import cli
+ending = cli.exit_at_last
+def report_and_end(status):
+    print(json.dumps({"frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}))
+    ending(status)
+cli.exit_at_last = report_and_end
 sys.argv = ["newsetl", "run", "--sources", sys.argv[1], "--warehouse", sys.argv[2]]
+cli.main()
+"""
+
+# the console script's `main` on the arguments given, with an object that says so when the interpreter
+# unloads this module (its teardown)
+MAIN_WITH_A_WITNESS = """
+import sys
+class Witness:
+    def __del__(self):
+        print("unloaded", flush=True)
+witness = Witness()
+sys.argv = ["newsetl", *sys.argv[1:]]
 from newsetl.cli import main
 main()
 """
@@ -189,3 +208,39 @@ def test_a_re_poll_with_nothing_new_merges_no_state_yet_loads_the_configured_out
         aliases = con.execute("select a.alias from source_aliases a join sources s using (source_id) where "
                               "s.name = 'Harbour Times' and a.alias_kind = 'name' order by 1").fetchall()
     assert aliases == [("Harbour Times",), ("The Harbour Times",)]
+
+
+@pytest.mark.parametrize("case", ["re-poll", "some failed", "usage"])
+def test_the_console_script_ends_with_the_commands_status_and_output_without_unloading(loaded, case):
+    """`newsetl` ends its process once every atexit handler has run and its output is flushed, without the
+    interpreter's teardown (35-50 ms of a re-poll): the exit status is the command's, the summary is all
+    printed, the run is recorded and published, and no module is unloaded."""
+    import duckdb
+
+    tmp, sources, db = loaded
+    if case == "some failed":  # the sample site's feeds, and one whose file is missing
+        gone = tmp / "gone.xml"
+        text = sources.read_text(encoding="utf-8") + (
+            f'\n[[sources]]\nname = "gone"\nkind = "rss"\nurl = "{gone}"\noutlet = "Gone"\n')
+        sources = tmp / "sources-gone.toml"
+        sources.write_text(text, encoding="utf-8")
+    args = ["run", "--sources", str(sources), "--warehouse", str(db)]
+    if case == "usage":
+        args += ["--group", "no-such-group"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        runs_before = con.execute("select count(*) from runs").fetchone()[0]
+    done = subprocess.run([sys.executable, "-c", MAIN_WITH_A_WITNESS, *args], env=child_env(tmp), cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert "unloaded" not in done.stdout
+    with duckdb.connect(str(db), read_only=True) as con:  # the published file, as readers see it
+        runs = con.execute("select status, run_id in (select run_id from check_results) from runs "
+                           "order by started_at desc").fetchall()
+    if case == "usage":
+        assert done.returncode == 2 and "no source is in schedule group" in done.stderr
+        assert len(runs) == runs_before
+        return
+    assert done.returncode == (0 if case == "re-poll" else 4), done.stderr[-3000:]
+    assert "data-quality checks" in done.stdout and "completed in" in done.stdout  # the summary, to its end
+    assert len(runs) == runs_before + 1 and runs[0] == ("completed", True)
+    if case == "some failed":
+        assert re.search(r"\b1 of \d+ source\(s\) failed; the others loaded", done.stdout)
