@@ -67,26 +67,6 @@ def _collector_paused(fresh: bool):
         gc.enable()
 
 
-# What DuckDB imports at a run's first state read (`.pl()`) and first stage frame registered: 60-80 ms of
-# a re-poll's 2 s, imported by the run's own thread in the middle of its work otherwise.
-ARROW_MODULES = ("pyarrow", "pyarrow.dataset")
-
-
-def import_ahead(modules: tuple[str, ...]) -> None:
-    """Import `modules` on a daemon thread while this one asks the Prefect server for a flow run (it waits
-    on the server, and on DuckDB, with the interpreter's lock let go). Import errors are left to the code
-    that needs the module."""
-    import importlib
-    import threading
-
-    def load() -> None:
-        for name in modules:
-            with contextlib.suppress(ImportError):
-                importlib.import_module(name)
-
-    threading.Thread(target=load, name="newsetl-import-ahead", daemon=True).start()
-
-
 def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess: bool,
             refetch: list[str] | None = None, dry_run: bool = False, verbose: bool = False) -> None:
     fresh = "flows.ingest" not in sys.modules  # a `newsetl` process (a test has the flow imported)
@@ -126,7 +106,6 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         from store import LockedError, leave_pandas_unloaded
     if fresh:
         leave_pandas_unloaded()  # the run makes no pandas object: DuckDB need not load it to look for one
-        import_ahead(ARROW_MODULES)
 
     configure_run_logging(verbose)  # after Prefect's flow machinery is imported: it sets up logging too
     overrides = {PREFECT_API_URL: api_url} if api_url else {}
