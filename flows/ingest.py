@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-from prefect import flow, get_run_logger, task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote  # an argument Prefect hands on without walking it (below)
@@ -37,6 +37,7 @@ from fetch.fetchers import Fetcher, LiveFetcher, ReplayFetcher
 from fetch.http import utc_now
 from fetch.replay import ReplayIndex
 from flows import executors, run_lock
+from flows.flow_parameters import json_parameter_flow
 from flows.ner import NerPool
 from flows.shards import (
     FETCH_STAGE,
@@ -512,7 +513,7 @@ def source_summaries(results: list[FeedResult]) -> list[dict]:
 
 # --- the flow ---------------------------------------------------------------------------------------------
 
-@flow(name="ingest", log_prints=False)
+@json_parameter_flow(name="ingest", log_prints=False)
 def ingest(sources_file: str = "sources.toml", warehouse_path: str | None = None,
            group: str | None = None, reprocess: bool = False,
            refetch: list[str] | None = None, dry_run: bool = False) -> RunSummary:

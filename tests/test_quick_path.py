@@ -98,6 +98,14 @@ def test_a_run_leaves_pandas_unloaded(loaded):
     assert (report["code"], report["imported"]) == (0, [])
 
 
+def test_a_run_leaves_fastapi_unloaded(loaded):
+    """Prefect runs a flow's parameters through FastAPI's encoder (0.13 s to import); the ingest flow's
+    are plain JSON values, sent as they are (flows/flow_parameters.py): `newsetl run` never imports it."""
+    tmp, sources, db = loaded
+    report = run_and_report(sources, db, child_env(tmp), modules=("fastapi",))
+    assert (report["code"], report["imported"]) == (0, [])
+
+
 def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded):
     """Prefect's heartbeat thread sleeps in 1 s steps and a run's end waits for it (up to a second of a
     quick run); `newsetl run` leaves it off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY asks for it."""
