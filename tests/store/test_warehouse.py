@@ -131,6 +131,46 @@ def test_articles_keep_their_rows_and_comments_and_lose_only_their_keys(con, mon
     assert not con.execute("select table_name from duckdb_tables() where table_name like '%_020'").fetchall()
 
 
+def test_fetches_keep_their_rows_check_and_comments_and_lose_only_their_primary_key(con, monkeypatch):
+    """Migration 022 on a warehouse made by the migrations before it: fetches' primary key goes (DuckDB's
+    index of it made every checkpoint, a re-poll's publication among them, cost time with the fetch log's
+    size); its rows, its check on `purpose`, its comments stay."""
+    from store import migrations
+
+    every = migrations.migration_files()
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 22])
+    store.migrate(con)
+    con.execute("insert into fetches (fetch_id, run_id, feed_id, purpose, url, status_code, outcome, "
+                "fetched_at, etag) values ('f1', 'r1', 'feed-1', 'feed', 'https://x.test/rss', 304, "
+                "'not_modified', '2026-11-28 10:00', '\"abc\"'), ('f2', 'r1', 'feed-1', 'article', "
+                "'https://x.test/1', 200, 'ok', '2026-11-28 10:01', null)")
+    shape, rows = table_shape(con, "fetches"), sorted(con.execute("select * from fetches").fetchall())
+    assert "PRIMARY KEY" in {kind for kind, _ in shape[2]}
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 22])
+    assert store.migrate(con) == ["022_fetches_key_held_by_the_load.sql"]
+    columns, comment, constraints = table_shape(con, "fetches")
+    assert (columns, comment) == shape[:2]
+    assert constraints == [c for c in shape[2] if c[0] != "PRIMARY KEY"]  # the NOT NULLs and the CHECK
+    assert sorted(con.execute("select * from fetches").fetchall()) == rows
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("insert into fetches (fetch_id, run_id, feed_id, purpose, url, outcome, fetched_at) "
+                    "values ('f3', 'r1', 'feed-1', 'page', 'https://x.test/2', 'ok', '2026-11-28 10:02')")
+    assert not con.execute("select table_name from duckdb_tables() where table_name like '%_022'").fetchall()
+
+
+def test_a_fetch_staged_twice_or_loaded_again_is_stored_once(con):
+    """fetches' key is held by the load (migration 022): the MERGE inserts a fetch_id once, whether the
+    stage has it twice or the table has it already, and the load's key check finds nothing to refuse."""
+    store.migrate(con)
+    fetch = {"fetch_id": "f1", "run_id": "r1", "feed_id": "feed-1", "purpose": "feed",
+             "url": "https://x.test/rss", "outcome": "ok", "fetched_at": datetime(2026, 11, 28, 10)}
+    store.load_batch(con, {"fetches": pl.DataFrame([fetch, fetch])}, datetime(2026, 11, 28))
+    store.load_batch(con, {"fetches": pl.DataFrame([fetch, {**fetch, "fetch_id": "f2"}])},
+                     datetime(2026, 11, 28))
+    assert con.execute("select fetch_id, count(*) from fetches group by 1 order by 1").fetchall() == [
+        ("f1", 1), ("f2", 1)]
+
+
 def staged_articles(con, keys: list[tuple[str, str]]) -> pl.DataFrame:
     """A stage frame of articles, one per (article_id, canonical_url), the other columns a minimal article."""
     schema = con.execute("select * from articles limit 0").pl().schema
