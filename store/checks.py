@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 
 from store.connection import transaction
-from store.frames import register_frame
+from store.frames import registered
 from store.sql import sql_files, sql_text
 
 KEY_CHECK = "unique_key_"   # sql/checks/lake/: a lake's primary keys, held by the merge and checked here
@@ -45,9 +45,5 @@ def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str
                          "failing_rows": list(results.values()), "checked_at": checked_at},
                         schema={"run_id": pl.String, "check_name": pl.String, "failing_rows": pl.Int64,
                                 "checked_at": pl.Datetime("us")})
-    with transaction(con):
-        register_frame(con, "stage_check_results", rows)
-        try:
-            con.execute(sql_text("load/check_results.sql"))
-        finally:
-            con.unregister("stage_check_results")
+    with transaction(con), registered(con, "stage_check_results", rows):
+        con.execute(sql_text("load/check_results.sql"))

@@ -12,6 +12,9 @@ pyarrow.dataset whether the object is one of its own once pyarrow is loaded)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 import polars as pl
 
@@ -32,3 +35,13 @@ class ArrowStream:
 def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
     """`frame` visible to `con`'s statements as the view `name`, until con.unregister(name)."""
     con.register(name, ArrowStream(frame))
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> Iterator[None]:
+    """`frame` visible to `con`'s statements as the view `name` for the block (register_frame)."""
+    register_frame(con, name, frame)
+    try:
+        yield
+    finally:
+        con.unregister(name)

@@ -7,7 +7,7 @@ import duckdb
 import polars as pl
 
 from store.connection import transaction
-from store.frames import register_frame
+from store.frames import registered
 from store.sql import split_statements, sql_text
 
 
@@ -38,9 +38,5 @@ def record_run_skipped(con: duckdb.DuckDBPyConnection, **params) -> None:
 
 def record_fetches(con: duckdb.DuckDBPyConnection, fetches: pl.DataFrame) -> None:
     """Fetch log of a run whose load failed: kept so the failure can be diagnosed."""
-    with transaction(con):
-        register_frame(con, "stage_fetches", fetches)
-        try:
-            con.execute(sql_text("load/fetches.sql"))
-        finally:
-            con.unregister("stage_fetches")
+    with transaction(con), registered(con, "stage_fetches", fetches):
+        con.execute(sql_text("load/fetches.sql"))

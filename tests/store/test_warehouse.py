@@ -82,14 +82,23 @@ def table_shape(con, table: str) -> tuple:
                                "where table_name = ?", [table]).fetchall()))
 
 
+EVERY_MIGRATION = store.migration_files  # the function itself, as imported (tests patch the module's name)
+
+
+def migrate_through(con, monkeypatch, last: int) -> list[str]:
+    """store.migrate with the migrations up to `last` only (a warehouse as an older version left it): the
+    names of those it applied."""
+    from store import migrations
+
+    every = EVERY_MIGRATION()  # not the patched list a call before this one left
+    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= last])
+    return store.migrate(con)
+
+
 def test_the_three_big_tables_keep_their_rows_and_comments_and_lose_only_their_primary_keys(
         con, monkeypatch):
     """Migration 019 on a warehouse made by the migrations before it."""
-    from store import migrations
-
-    every = migrations.migration_files()
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 19])
-    store.migrate(con)
+    migrate_through(con, monkeypatch, 18)
     con.execute("insert into article_versions values ('a1', 'h1', 'T', 'B', '2026-11-28'), "
                 "('a1', 'h2', 'T2', null, '2026-11-29')")
     con.execute("insert into article_signatures values ('a1', [1, 2, 3])")
@@ -97,8 +106,7 @@ def test_the_three_big_tables_keep_their_rows_and_comments_and_lose_only_their_p
     before = {t: (table_shape(con, t), sorted(con.execute(f"select * from {t}").fetchall()))  # noqa: S608
               for t in BIG_TABLES}
     assert all(any(kind == "PRIMARY KEY" for kind, _ in shape[2]) for shape, _ in before.values())
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 19])
-    assert store.migrate(con) == ["019_keys_held_by_the_load.sql"]
+    assert migrate_through(con, monkeypatch, 19) == ["019_keys_held_by_the_load.sql"]
     for table, ((columns, comment, _), rows) in before.items():
         after_columns, after_comment, after_constraints = table_shape(con, table)
         assert (after_columns, after_comment) == (columns, comment), table
@@ -111,11 +119,7 @@ def test_the_three_big_tables_keep_their_rows_and_comments_and_lose_only_their_p
 def test_articles_keep_their_rows_and_comments_and_lose_only_their_keys(con, monkeypatch):
     """Migration 020 on a warehouse made by the migrations before it: articles' primary key and unique
     canonical_url go (DuckDB's index of them made every checkpoint write the table's last row group again)."""
-    from store import migrations
-
-    every = migrations.migration_files()
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 20])
-    store.migrate(con)
+    migrate_through(con, monkeypatch, 19)
     con.execute("insert into articles (article_id, canonical_url, source_id, title, body, authors, "
                 "published_at, published_source, first_seen_at, fetched_at, word_count, content_hash, "
                 "content_source, published_day) values ('a1', 'https://x.test/1', 's1', 'T', 'B', ['Ann'], "
@@ -123,8 +127,7 @@ def test_articles_keep_their_rows_and_comments_and_lose_only_their_keys(con, mon
                 "'2026-11-28')")
     shape, rows = table_shape(con, "articles"), con.execute("select * from articles").fetchall()
     assert {kind for kind, _ in shape[2]} == {"PRIMARY KEY", "UNIQUE", "NOT NULL"}
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 20])
-    assert store.migrate(con) == ["020_articles_keys_held_by_the_load.sql"]
+    assert migrate_through(con, monkeypatch, 20) == ["020_articles_keys_held_by_the_load.sql"]
     columns, comment, constraints = table_shape(con, "articles")
     assert (columns, comment) == shape[:2] and {kind for kind, _ in constraints} == {"NOT NULL"}
     assert con.execute("select * from articles").fetchall() == rows
@@ -135,19 +138,14 @@ def test_fetches_keep_their_rows_check_and_comments_and_lose_only_their_primary_
     """Migration 022 on a warehouse made by the migrations before it: fetches' primary key goes (DuckDB's
     index of it made every checkpoint, a re-poll's publication among them, cost time with the fetch log's
     size); its rows, its check on `purpose`, its comments stay."""
-    from store import migrations
-
-    every = migrations.migration_files()
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 22])
-    store.migrate(con)
+    migrate_through(con, monkeypatch, 21)
     con.execute("insert into fetches (fetch_id, run_id, feed_id, purpose, url, status_code, outcome, "
                 "fetched_at, etag) values ('f1', 'r1', 'feed-1', 'feed', 'https://x.test/rss', 304, "
                 "'not_modified', '2026-11-28 10:00', '\"abc\"'), ('f2', 'r1', 'feed-1', 'article', "
                 "'https://x.test/1', 200, 'ok', '2026-11-28 10:01', null)")
     shape, rows = table_shape(con, "fetches"), sorted(con.execute("select * from fetches").fetchall())
     assert "PRIMARY KEY" in {kind for kind, _ in shape[2]}
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 22])
-    assert store.migrate(con) == ["022_fetches_key_held_by_the_load.sql"]
+    assert migrate_through(con, monkeypatch, 22) == ["022_fetches_key_held_by_the_load.sql"]
     columns, comment, constraints = table_shape(con, "fetches")
     assert (columns, comment) == shape[:2]
     assert constraints == [c for c in shape[2] if c[0] != "PRIMARY KEY"]  # the NOT NULLs and the CHECK
@@ -212,19 +210,14 @@ def test_the_load_marks_mojibake_in_the_texts_it_writes_and_the_check_counts_the
 def test_migration_021_marks_the_stored_texts_with_mojibake(con, monkeypatch):
     """The column articles.has_mojibake is filled for the rows stored before it (the migration's backfill,
     the load's own statement), so the check counts an old garbled text as it did when it read the texts."""
-    from store import migrations
-
-    every = migrations.migration_files()
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) < 21])
-    store.migrate(con)
+    migrate_through(con, monkeypatch, 20)
     for article_id, summary in (("a1", "M\u00fcnchen"), ("a2", "M\u00c3\u00bcnchen"), ("a3", None)):
         con.execute("insert into articles (article_id, canonical_url, source_id, title, summary, body, "
                     "published_at, published_source, first_seen_at, fetched_at, word_count, content_hash, "
                     "content_source) values (?, ?, 's1', 'T', ?, 'B', '2026-11-28 10:00', 'feed', "
                     "'2026-11-28 11:00', '2026-11-28 11:00', 1, 'h', 'feed')",
                     [article_id, f"https://x.test/{article_id}", summary])
-    monkeypatch.setattr(migrations, "migration_files", lambda: [f for f in every if int(f.name[:3]) <= 21])
-    assert store.migrate(con) == ["021_articles_has_mojibake.sql"]
+    assert migrate_through(con, monkeypatch, 21) == ["021_articles_has_mojibake.sql"]
     assert mojibake_flags(con) == {"a1": False, "a2": True, "a3": False}
     assert store.run_checks(con)["articles_without_mojibake"] == 1
 
