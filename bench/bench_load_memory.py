@@ -55,6 +55,7 @@ def one_load(path: Path, new: int, changed: int, memory_limit: str | None = None
 
     import store
 
+    store.leave_lookup_only_modules_unloaded()  # as `newsetl run` does
     con = duckdb.connect(str(path))
     stage_batch(con, new, changed)
     frames = {t: con.table(f"stage_{t}").pl() for t in TABLES}

@@ -103,9 +103,10 @@ def _ingest(sources: Path, warehouse: Path | None, group: str | None, reprocess:
         from flows.ingest import AllSourcesFailed, ingest
         from flows.run_lock import RunLockTimeout
         from newsetl.summary import print_summary
-        from store import LockedError, leave_pandas_unloaded
+        from store import LockedError, leave_lookup_only_modules_unloaded
     if fresh:
-        leave_pandas_unloaded()  # the run makes no pandas object: DuckDB need not load it to look for one
+        leave_lookup_only_modules_unloaded()  # a run makes no pandas object and no pyarrow dataset: DuckDB
+                                              # need not load them to look for one
 
     configure_run_logging(verbose)  # after Prefect's flow machinery is imported: it sets up logging too
     overrides = {PREFECT_API_URL: api_url} if api_url else {}

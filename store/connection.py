@@ -52,28 +52,39 @@ class _LockWaits:
 LOCK_WAITS = _LockWaits()
 
 
-class _PandasRefused(importlib.abc.MetaPathFinder):
-    """Refuses every import of pandas (leave_pandas_unloaded)."""
+# Modules DuckDB's Python client imports only to ask whether a value is one of their objects: pandas (on the
+# first bound parameter or registered frame) and pyarrow.dataset (on every registration once pyarrow is
+# loaded; it then scans an Arrow stream through a pyarrow dataset). A run makes neither kind of object.
+LOOKUP_ONLY_MODULES = ("pandas", "pyarrow.dataset")
+
+
+class _Refused(importlib.abc.MetaPathFinder):
+    """Refuses every import of the modules it names and of their submodules."""
+
+    def __init__(self, modules: tuple[str, ...]) -> None:
+        self.modules = modules
 
     def find_spec(self, name, path=None, target=None):  # noqa: ARG002 - the finder protocol's signature
-        if name == "pandas" or name.startswith("pandas."):
-            raise ModuleNotFoundError("pandas is left unloaded in this process (store/connection.py: "
-                                      "leave_pandas_unloaded)", name=name)
+        if any(name == module or name.startswith(module + ".") for module in self.modules):
+            raise ModuleNotFoundError(f"{name} is left unloaded in this process (store/connection.py: "
+                                      "leave_lookup_only_modules_unloaded)", name=name)
         return None
 
 
-_PANDAS_REFUSED = _PandasRefused()
-
-
-def leave_pandas_unloaded() -> None:
-    """From now on this process does not import pandas (nothing happens if it already has). For a process
-    that makes no pandas object, such as `newsetl run`: DuckDB's Python client imports pandas the first time
-    it binds a parameter or registers a frame, and pyarrow when DuckDB scans a frame, only to ask whether a
-    value is one of pandas' objects: 0.3-0.5 s, a tenth of a run that finds nothing new. Both take a refused
-    import as "pandas is not installed"; with no pandas loaded no value can be a pandas object, so every
-    conversion is the same. Not for a process that may load pandas later (pyarrow keeps its answer)."""
-    if "pandas" not in sys.modules and _PANDAS_REFUSED not in sys.meta_path:
-        sys.meta_path.insert(0, _PANDAS_REFUSED)
+def leave_lookup_only_modules_unloaded() -> None:
+    """From now on this process imports none of LOOKUP_ONLY_MODULES (nothing happens if it already has one).
+    For a process that makes no pandas object and no pyarrow dataset, such as `newsetl run`: DuckDB's Python
+    client takes a refused import as "not installed"; with neither loaded no value can be one of their
+    objects, so every conversion is the same, and DuckDB scans a registered Arrow stream itself.
+    - pandas: imported on the first bound parameter or registered frame, and by pyarrow's scans: 0.3-0.5 s,
+      a tenth of a run that finds nothing new.
+    - pyarrow.dataset (and pyarrow.compute under it): imported by every registration once pyarrow is loaded,
+      75-95 ms, to ask whether a stage frame is a pyarrow dataset. Scanned by DuckDB itself, a load of 2,000
+      articles into 20,000 peaked 26-27 MB lower, in the same time (bench_load_memory.py; bench/README).
+    Not for a process that may load pandas later (pyarrow keeps its answer)."""
+    unloaded = tuple(module for module in LOOKUP_ONLY_MODULES if module not in sys.modules)
+    if unloaded and not any(isinstance(finder, _Refused) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _Refused(unloaded))
 
 
 @contextmanager

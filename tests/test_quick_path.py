@@ -90,11 +90,14 @@ def test_a_re_poll_with_nothing_new_imports_neither_spacy_nor_trafilatura(loaded
     assert (report["code"], report["imported"]) == (0, [])
 
 
-def test_a_run_leaves_pandas_unloaded(loaded):
+def test_a_run_leaves_pandas_and_pyarrow_dataset_unloaded(loaded):
     """DuckDB imports pandas on its first bound parameter or registered frame (pyarrow too, under DuckDB's
-    scans) only to look for pandas objects, which a run never makes: `newsetl run` leaves it unloaded."""
+    scans), and pyarrow.dataset on every registered frame once pyarrow is loaded, only to look for their
+    objects, which a run never makes: `newsetl run` leaves them unloaded (its load registers its stage
+    frames, and DuckDB scans them itself)."""
     tmp, sources, db = loaded
-    report = run_and_report(sources, db, child_env(tmp), modules=("pandas",))
+    report = run_and_report(sources, db, child_env(tmp), modules=("pandas", "pyarrow.dataset",
+                                                                   "pyarrow.compute"))
     assert (report["code"], report["imported"]) == (0, [])
 
 
