@@ -40,10 +40,17 @@ def broken_keys(results: dict[str, int]) -> list[str]:
 def record_checks(con: duckdb.DuckDBPyConnection, run_id: str, results: dict[str, int],
                   checked_at: datetime) -> None:
     """Keep each check's result for the run: one statement over a stage frame of them (15 statements, one
-    a check, took 20-25 ms of a re-poll's 2 s; issue 15)."""
+    a check, took 20-25 ms of a re-poll's 2 s; issue 15). The table's key is held here, as the load holds
+    its tables' (migration 023): the MERGE inserts a (run_id, check_name) once, and the keys it staged are
+    checked before the commit."""
+    from store.lake import is_lake
+    from store.load import refuse_keys_stored_twice
+
     rows = pl.DataFrame({"run_id": run_id, "check_name": list(results),
                          "failing_rows": list(results.values()), "checked_at": checked_at},
                         schema={"run_id": pl.String, "check_name": pl.String, "failing_rows": pl.Int64,
                                 "checked_at": pl.Datetime("us")})
     with transaction(con), registered(con, "stage_check_results", rows):
         con.execute(sql_text("load/check_results.sql"))
+        if not is_lake(con):  # a lake checks its keys after the merge (sql/checks/lake/)
+            refuse_keys_stored_twice(con, "check_results")

@@ -169,6 +169,40 @@ def test_a_fetch_staged_twice_or_loaded_again_is_stored_once(con):
         ("f1", 1), ("f2", 1)]
 
 
+def test_check_results_keep_their_rows_and_comments_and_lose_only_their_primary_key(con, monkeypatch):
+    """Migration 023 on a warehouse made by the migrations before it: check_results' primary key goes
+    (DuckDB's index of it made every run's publishing checkpoint cost time with the table's size)."""
+    migrate_through(con, monkeypatch, 22)
+    con.execute("insert into check_results values ('r1', 'fetches_have_run', 0, '2026-11-28 10:00'), "
+                "('r1', 'articles_have_source', 2, '2026-11-28 10:00')")
+    shape = table_shape(con, "check_results")
+    rows = sorted(con.execute("select * from check_results").fetchall())
+    assert "PRIMARY KEY" in {kind for kind, _ in shape[2]}
+    assert migrate_through(con, monkeypatch, 23) == ["023_check_results_key_held_by_the_load.sql"]
+    columns, comment, constraints = table_shape(con, "check_results")
+    assert (columns, comment) == shape[:2]
+    assert constraints == [c for c in shape[2] if c[0] != "PRIMARY KEY"]  # the NOT NULLs
+    assert sorted(con.execute("select * from check_results").fetchall()) == rows
+    assert not con.execute("select table_name from duckdb_tables() where table_name like '%_023'").fetchall()
+
+
+def test_a_runs_check_results_are_stored_once_and_a_key_stored_twice_fails_the_record(con):
+    """check_results' key is held by record_checks (migration 023): the MERGE inserts a (run_id,
+    check_name) once when the run's results are recorded again; a key the table already holds twice (as a
+    primary key would have refused) fails the record, and nothing of it stays."""
+    store.migrate(con)
+    when = datetime(2026, 11, 28, 10)
+    store.record_checks(con, "r1", {"fetches_have_run": 0, "articles_have_source": 1}, when)
+    store.record_checks(con, "r1", {"fetches_have_run": 0, "articles_have_source": 1}, when)
+    assert con.execute("select check_name, count(*) from check_results group by 1 order by 1").fetchall() == [
+        ("articles_have_source", 1), ("fetches_have_run", 1)]
+    con.execute("insert into check_results values ('r2', 'fetches_have_run', 0, ?), "
+                "('r2', 'fetches_have_run', 0, ?)", [when, when])
+    with pytest.raises(RuntimeError, match=r"check_results more than once: \(r2, fetches_have_run\) x2"):
+        store.record_checks(con, "r2", {"fetches_have_run": 0, "articles_have_source": 0}, when)
+    assert con.execute("select count(*) from check_results where run_id = 'r2'").fetchone() == (2,)
+
+
 def staged_articles(con, keys: list[tuple[str, str]]) -> pl.DataFrame:
     """A stage frame of articles, one per (article_id, canonical_url), the other columns a minimal article."""
     schema = con.execute("select * from articles limit 0").pl().schema
