@@ -942,7 +942,8 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             held.enter_context(locked())
             merging[0] = True
 
-    with locked(), store.holding_writer(settings.target):
+    # the run's row is left in the write-ahead log for the merge's open to replay (not checkpointed twice)
+    with locked(), store.holding_writer(settings.target, keep_small_wal=True):
         prepare_warehouse(settings, run)
         start_state = None if reprocess else read_state(settings, started_at, fetch_only=True)
     lap("prepare")

@@ -87,11 +87,20 @@ def leave_lookup_only_modules_unloaded() -> None:
         sys.meta_path.insert(0, _Refused(unloaded))
 
 
+# a write-ahead log this small is left for the next open to replay rather than checkpointed at a close that
+# asks for it (connect: keep_small_wal)
+SMALL_WAL_BYTES = 1024 * 1024
+
+
 @contextmanager
-def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> Iterator[
-        duckdb.DuckDBPyConnection]:
+def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0,
+            keep_small_wal: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a DuckDB file, retried while another process holds its lock (the time spent
-    waiting is added to LOCK_WAITS)."""
+    waiting is added to LOCK_WAITS). A read-write connection is checkpointed as it closes after its block;
+    `keep_small_wal`: not when the write-ahead log holds at most SMALL_WAL_BYTES, which the next open replays
+    (a run's start writes one row of `runs` and is followed by the merge's open of the file: the checkpoint
+    of that row cost 20-50 ms of a re-poll, its replay 2 ms). Every copy of the file (publish, working_copy,
+    scratch_copy, _adopt) checkpoints first, so a log left beside it is never left out of a copy."""
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
@@ -115,7 +124,9 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
         LOCK_WAITS.add(time.monotonic() - started)
     try:
         yield con
-        if not read_only:  # the checkpoint the close would make, within bounds (not after an error)
+        if not read_only and keep_small_wal and _wal_bytes(path) <= SMALL_WAL_BYTES:
+            con.execute("pragma disable_checkpoint_on_shutdown")
+        elif not read_only:  # the checkpoint the close would make, within bounds (not after an error)
             try:
                 checkpoint(con)
             except duckdb.FatalException:
@@ -126,6 +137,14 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 30.0) -> 
                 con.execute("checkpoint")
     finally:
         con.close()
+
+
+def _wal_bytes(path: Path) -> int:
+    """The size of the write-ahead log beside the DuckDB file `path` (0 when there is none)."""
+    try:
+        return path.with_name(path.name + ".wal").stat().st_size
+    except FileNotFoundError:
+        return 0
 
 
 CHECKPOINT_MEMORY_FLOOR = 64 * 1024 * 1024  # bytes a checkpoint may use even when DuckDB holds less
@@ -188,11 +207,12 @@ _HELD = threading.local()  # .writer: (writer file, connection) held open on thi
 
 
 @contextmanager
-def connect_writer(published: Path | Lake, wait_seconds: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect_writer(published: Path | Lake, wait_seconds: float = 60.0,
+                   keep_small_wal: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to the writer's file behind the published warehouse `published` (or to a
     lake: store/lake.py): the one this thread holds open for it (holding_writer), or a new one, closed
-    after the block. A warehouse made before the split (only news.duckdb exists) is adopted: the writer
-    starts from it."""
+    after the block (`keep_small_wal`: see connect). A warehouse made before the split (only news.duckdb
+    exists) is adopted: the writer starts from it."""
     held = getattr(_HELD, "writer", None)
     if held is not None and held[0] == published:
         yield held[1]
@@ -205,20 +225,21 @@ def connect_writer(published: Path | Lake, wait_seconds: float = 60.0) -> Iterat
     path = writer_file(published)
     if not path.exists() and published.exists():
         _adopt(published, path)
-    with connect(path, wait_seconds=wait_seconds) as con:
+    with connect(path, wait_seconds=wait_seconds, keep_small_wal=keep_small_wal) as con:
         yield con
 
 
 @contextmanager
-def holding_writer(published: Path | Lake) -> Iterator[None]:
+def holding_writer(published: Path | Lake, keep_small_wal: bool = False) -> Iterator[None]:
     """One connection to the writer's file for every connect_writer(published) on this thread in the block,
     closed when it ends: opening the file (its catalog read) and closing it (with the checkpoint a close
     makes) cost 40-70 ms each, and a run's steps under the ingest lock opened it up to five times in a row.
-    Only for a block that holds the ingest lock: while it is open no other process can open the file."""
+    Only for a block that holds the ingest lock: while it is open no other process can open the file.
+    `keep_small_wal`: see connect."""
     if getattr(_HELD, "writer", None) is not None:  # already held (by an outer block)
         yield
         return
-    with connect_writer(published) as con:
+    with connect_writer(published, keep_small_wal=keep_small_wal) as con:
         _HELD.writer = (published, con)
         try:
             yield

@@ -91,3 +91,27 @@ def test_a_bounded_checkpoint_that_cannot_spill_loses_nothing(tmp_path, monkeypa
     assert not path.with_name(path.name + ".wal").exists()
     with connect(path, read_only=True) as con:
         assert con.execute("select count(*), count(distinct id) from t").fetchone() == (3 * 1900, 3 * 1900)
+
+
+def test_a_close_that_keeps_a_small_write_ahead_log_leaves_it_for_the_next_open(tmp_path, monkeypatch):
+    """connect(keep_small_wal=True) leaves a log of at most SMALL_WAL_BYTES beside the file, uncheckpointed
+    (a run's start: its row, replayed by the merge's open), and the next open sees every row; a larger log,
+    or a close that does not ask, is checkpointed into the file as before."""
+    path = tmp_path / "w.duckdb"
+    wal = tmp_path / "w.duckdb.wal"
+    with connect(path) as con:
+        con.execute("create table t (id bigint, body varchar)")
+    assert not wal.exists()
+    with connect(path, keep_small_wal=True) as con:
+        con.execute("insert into t values (1, 'the run''s row')")
+    assert 0 < wal.stat().st_size <= connection.SMALL_WAL_BYTES
+    with connect(path) as con:  # replays it, and checkpoints as it closes
+        assert con.execute("select * from t").fetchall() == [(1, "the run's row")]
+    assert not wal.exists() or wal.stat().st_size == 0
+
+    monkeypatch.setattr(connection, "SMALL_WAL_BYTES", 1024)
+    with connect(path, keep_small_wal=True) as con:
+        con.execute(TEXTS, {"chunk": 1, "rows": 50})  # ~50 KB of text: over the bound
+    assert not wal.exists() or wal.stat().st_size == 0
+    with connect(path, read_only=True) as con:
+        assert con.execute("select count(*) from t").fetchone() == (51,)
