@@ -20,12 +20,25 @@ def migration_files() -> list[Path]:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply each migration not yet recorded in schema_migrations, each in its own transaction.
-    Returns the names applied. A recorded migration whose file changed is an error: migrations are
-    never edited, a new one is added. On a lake the schema follows the migrations as store/lake.py says."""
+    """Apply each migration not yet recorded in schema_migrations, each in its own transaction, then
+    checkpoint them into the file. Returns the names applied. A recorded migration whose file changed is an
+    error: migrations are never edited, a new one is added. On a lake the schema follows the migrations as
+    store/lake.py says."""
     from store import lake
     if lake.is_lake(con):
-        return lake.migrate(con, migration_files(), migrate, BACKFILLS)
+        return lake.migrate(con, migration_files(), apply_migrations, BACKFILLS)
+    done = apply_migrations(con)
+    if done:
+        # into the file at once: DuckDB 1.5 cannot replay some DDL from its write-ahead log (the column
+        # comments of 008 and 011, on tables whose defaults call a function: duckdb/duckdb#19712), so a
+        # process killed before its close's checkpoint left a file that no one could open again
+        checkpoint(con)
+    return done
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """migrate's work on `con`'s current database (the embedded file, or the in-memory reference a lake's
+    migration builds, store/lake.py): each pending migration in its own transaction, with its backfill."""
     con.execute("""create table if not exists schema_migrations (
         version integer primary key, name varchar not null, checksum varchar not null,
         applied_at timestamp not null default current_timestamp)""")
@@ -47,11 +60,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("insert into schema_migrations (version, name, checksum, applied_at) "
                         "values (?, ?, ?, ?)", [version, file.stem, checksum, clock.now()])
         done.append(file.name)
-    if done:
-        # into the file at once: DuckDB 1.5 cannot replay some DDL from its write-ahead log (the column
-        # comments of 008 and 011, on tables whose defaults call a function: duckdb/duckdb#19712), so a
-        # process killed before its close's checkpoint left a file that no one could open again
-        checkpoint(con)
     return done
 
 
