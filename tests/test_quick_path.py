@@ -84,36 +84,46 @@ def loaded(tmp_path_factory, site_server, prefect_harness):
     return tmp, sources, db
 
 
-def test_a_re_poll_with_nothing_new_imports_neither_spacy_nor_trafilatura(loaded):
+# what DuckDB imports only to look for its objects, and what Prefect's own parameter serialization imports
+LOOKUP_ONLY = ("pandas", "pyarrow.dataset", "pyarrow.compute")
+FASTAPI = ("fastapi",)
+
+
+@pytest.fixture(scope="module")
+def re_poll(loaded) -> dict:
+    """One re-poll of the loaded site in a fresh process, as a scheduler starts it: its exit code, which of
+    the modules the tests below watch it imported, and the heartbeat loops it started."""
     tmp, sources, db = loaded
-    report = run_and_report(sources, db, child_env(tmp))
-    assert (report["code"], report["imported"]) == (0, [])
+    return run_and_report(sources, db, child_env(tmp), modules=(*HEAVY, *LOOKUP_ONLY, *FASTAPI))
 
 
-def test_a_run_leaves_pandas_and_pyarrow_dataset_unloaded(loaded):
+def imported_of(report: dict, modules: tuple[str, ...]) -> list[str]:
+    return [m for m in report["imported"] if m in modules]
+
+
+def test_a_re_poll_with_nothing_new_imports_neither_spacy_nor_trafilatura(re_poll):
+    assert (re_poll["code"], imported_of(re_poll, HEAVY)) == (0, [])
+
+
+def test_a_run_leaves_pandas_and_pyarrow_dataset_unloaded(re_poll):
     """DuckDB imports pandas on its first bound parameter or registered frame (pyarrow too, under DuckDB's
     scans), and pyarrow.dataset on every registered frame once pyarrow is loaded, only to look for their
     objects, which a run never makes: `newsetl run` leaves them unloaded (its load registers its stage
     frames, and DuckDB scans them itself)."""
-    tmp, sources, db = loaded
-    report = run_and_report(sources, db, child_env(tmp), modules=("pandas", "pyarrow.dataset",
-                                                                   "pyarrow.compute"))
-    assert (report["code"], report["imported"]) == (0, [])
+    assert (re_poll["code"], imported_of(re_poll, LOOKUP_ONLY)) == (0, [])
 
 
-def test_a_run_leaves_fastapi_unloaded(loaded):
+def test_a_run_leaves_fastapi_unloaded(re_poll):
     """Prefect runs a flow's parameters through FastAPI's encoder (0.13 s to import); the ingest flow's
     are plain JSON values, sent as they are (flows/flow_parameters.py): `newsetl run` never imports it."""
-    tmp, sources, db = loaded
-    report = run_and_report(sources, db, child_env(tmp), modules=("fastapi",))
-    assert (report["code"], report["imported"]) == (0, [])
+    assert (re_poll["code"], imported_of(re_poll, FASTAPI)) == (0, [])
 
 
-def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded):
+def test_a_run_starts_no_flow_run_heartbeat_unless_one_is_configured(loaded, re_poll):
     """Prefect's heartbeat thread sleeps in 1 s steps and a run's end waits for it (up to a second of a
     quick run); `newsetl run` leaves it off unless PREFECT_FLOWS_HEARTBEAT_FREQUENCY asks for it."""
     tmp, sources, db = loaded
-    assert run_and_report(sources, db, child_env(tmp))["heartbeats"] == []
+    assert re_poll["heartbeats"] == []
     configured = child_env(tmp) | {"PREFECT_FLOWS_HEARTBEAT_FREQUENCY": "60"}
     assert run_and_report(sources, db, configured)["heartbeats"] == ["heartbeat_loop"]
 
