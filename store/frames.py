@@ -34,15 +34,11 @@ class ArrowStream:
         return self.frame.__arrow_c_stream__(requested_schema)
 
 
-def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
-    """`frame` visible to `con`'s statements as the view `name`, until con.unregister(name)."""
-    con.register(name, ArrowStream(frame))
-
-
 @contextmanager
 def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> Iterator[None]:
-    """`frame` visible to `con`'s statements as the view `name` for the block (register_frame)."""
-    register_frame(con, name, frame)
+    """`frame` visible to `con`'s statements as the view `name` for the block: every statement of a block
+    with several stage frames (a load's, under an ExitStack) reads them all."""
+    con.register(name, ArrowStream(frame))
     try:
         yield
     finally:

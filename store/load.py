@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ import polars as pl
 
 from store.aggregates import refreshing_aggregates, refreshing_article_aggregates
 from store.connection import after_commit, commit_batch, load_extension, transaction
-from store.frames import register_frame
+from store.frames import registered
 from store.lake import is_lake
 from store.reads import table_counts
 from store.search import has_search_index, index_articles, update_search_index
@@ -96,10 +97,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
     if indexing:
         load_extension(con, "fts")
     index_seconds = None
-    for table in staged:  # every stage frame is visible to every statement (children read parents)
-        register_frame(con, f"stage_{table}", frames[table])
     with_rows = {f"stage_{t}" for t in staged if not frames[t].is_empty()}
-    try:
+    with ExitStack() as stage:
+        for table in staged:  # every stage frame is visible to every statement (children read parents)
+            stage.enter_context(registered(con, f"stage_{table}", frames[table]))
         with transaction(con):
             if rebuild:
                 run_file(con, "load/clear_derived.sql")
@@ -122,9 +123,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], 
                 started = time.monotonic()
                 index_articles(con, to_index)
                 index_seconds = time.monotonic() - started
-    finally:
-        for table in staged:
-            con.unregister(f"stage_{table}")
     timed: list[float] = []
     if index_after_commit:  # in a batch transaction, once the whole batch commits
         after_commit(con, lambda: timed.append(update_search_index(con, to_index)))

@@ -4,12 +4,14 @@ whole, or updated with a batch's articles inside the load's transaction."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import polars as pl
 
 from store.connection import load_extension, transaction
-from store.frames import register_frame
+from store.frames import registered
 from store.sql import run_file, sql_text
 
 
@@ -59,17 +61,23 @@ def index_articles(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.Data
 
 def index_pass(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFrame) -> None:
     """One pass of index_articles: these articles' postings replace any they had."""
-    if isinstance(articles, pl.DataFrame):
-        register_frame(con, "search_batch", articles.select("article_id", "title", "body"))
-    else:
-        con.execute(sql_text("search/batch_by_id.sql"), {"article_ids": articles})
-    try:
+    with search_batch(con, articles):
         run_file(con, "search/update_index.sql")
+
+
+@contextmanager
+def search_batch(con: duckdb.DuckDBPyConnection, articles: list[str] | pl.DataFrame) -> Iterator[None]:
+    """`search_batch` (article_id, title, body) for the block: the rows given, registered; or the rows of
+    the ids given, read from the table into a temporary table (sql/search/batch_by_id.sql)."""
+    if isinstance(articles, pl.DataFrame):
+        with registered(con, "search_batch", articles.select("article_id", "title", "body")):
+            yield
+        return
+    con.execute(sql_text("search/batch_by_id.sql"), {"article_ids": articles})
+    try:
+        yield
     finally:
-        if isinstance(articles, pl.DataFrame):
-            con.unregister("search_batch")
-        else:
-            con.execute(sql_text("search/drop_batch_by_id.sql"))
+        con.execute(sql_text("search/drop_batch_by_id.sql"))
 
 
 def unindexed_articles(con: duckdb.DuckDBPyConnection) -> list[str]:
