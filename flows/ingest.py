@@ -75,7 +75,6 @@ from transforms.tables import RAW_ITEM_SCHEMA, build_article_tables
 
 RECENT_DAYS = 30  # new articles are compared with the stored articles published this recently
 FEEDS_PER_SHARD = 25
-KNOWN_TITLES_SCHEMA = {"feed_id": pl.String, "source_id": pl.String, "url": pl.String, "title": pl.String}
 # raw items are transformed in this order, not in the order they were fetched (same input, same rows)
 RAW_ITEM_ORDER = ["feed_id", "item_url", "guid", "title", "published_text", "summary", "text"]
 FETCH_SCHEMA = {
@@ -101,7 +100,7 @@ class WarehouseState:
     page_retries: dict[str, str] = field(default_factory=dict)  # URL -> feed_id: pages due a new fetch
     feed_settings: dict[str, str] = field(default_factory=dict)  # feed_id -> settings it was last read with
     # feed_id, url, title of stored articles: each shard gets its own feeds' (their pages not fetched again)
-    known_titles: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=KNOWN_TITLES_SCHEMA))
+    known_titles: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=store.KNOWN_TITLES_SCHEMA))
 
     @classmethod
     def empty(cls, since: datetime, curation: Curation) -> WarehouseState:
@@ -154,44 +153,50 @@ def prepare_warehouse(settings: Settings, run: dict) -> None:
 
 @task(name="read_state", cache_policy=NO_CACHE)
 def read_state(settings: Settings, started_at: datetime, replay: ReplayIndex | None = None,
-               empty: bool = False, merge_only: bool = False, fetch_only: bool = False) -> WarehouseState:
+               empty: bool = False, merge_only: bool = False, fetch_only: bool = False,
+               articles_only: bool = False) -> WarehouseState:
     """What the transforms must know of the warehouse for a run that started at `started_at` (articles
     "recent" relative to it). `replay`: the recorded run a reprocess replays. `empty`: the first run a
-    reprocess replays, which knew nothing of the derived tables. `merge_only`: what a chunk's merge needs,
-    without what only the fetch reads (validators, page retries, feed settings, known titles: the titles
-    alone were a second copy of 4 MB of URLs and titles at 20,000 stored articles, issue 15). `fetch_only`:
-    what the stateless part reads (the fetch's parts, and the article side for EarlyNer's transforms),
-    without the stored entities and the recent articles' entities, which only a merge resolves against: the
-    state is left with none of them (empty frames), and no merge may run against it."""
+    reprocess replays, which knew nothing of the derived tables. The parts a live run reads apart (each
+    leaves the others empty, and no merge may run against the first two):
+    - `fetch_only`: what the fetch reads at the run's start (validators, page retries, feed settings, the
+      known titles), read as rows: a re-poll of unchanged feeds reads nothing else, and loads neither
+      pyarrow nor numpy (which a frame read needs: store.reads).
+    - `articles_only`: the stored articles, their signatures and the outlets' aliases, which EarlyNer's
+      transforms compare a feed's items with: read once a feed brings items (EarlyNer).
+    - `merge_only`: what a chunk's merge needs: the article side and the entities, without the fetch's
+      parts (the known titles alone were a second copy of 4 MB of URLs and titles at 20,000 stored
+      articles, issue 15)."""
     since = started_at - timedelta(days=RECENT_DAYS)
     with store.connect_writer(settings.target) as con:
         curation = load_curation(settings.entities_file, store.entity_decisions(con))  # a bad file: at once
+        nothing = WarehouseState.empty(since, curation)
         if empty:
-            return WarehouseState.empty(since, curation)
-        entities, entity_aliases = ((pl.DataFrame(schema=KNOWN_ENTITY_SCHEMA),
-                                     pl.DataFrame(schema=KNOWN_ALIAS_SCHEMA)) if fetch_only
-                                    else store.known_entities(con))
-        recent_entities = (pl.DataFrame(schema=RECENT_SCHEMA) if fetch_only
-                           else store.recent_article_entities(con, since))
-        stored = store.known_articles(con)
-        merge_state = WarehouseState({}, stored.select(list(KNOWN_SCHEMA)), store.known_source_aliases(con),
-                                     since, store.recent_signatures(con, since), recent_entities, entities,
-                                     entity_aliases, curation)
+            return nothing
+        if fetch_only:
+            return replace(nothing, **fetch_state(con, settings, started_at, replay))
+        articles = replace(nothing, known_articles=store.known_articles(con),
+                           known_aliases=store.known_source_aliases(con),
+                           recent_signatures=store.recent_signatures(con, since))
+        if articles_only:
+            return articles
+        entities, entity_aliases = store.known_entities(con)
+        merge_state = replace(articles, known_entities=entities, known_entity_aliases=entity_aliases,
+                              recent_entities=store.recent_article_entities(con, since))
         if merge_only:
             return merge_state
-        # a replay fetches again exactly the pages its run fetched (the ones it has a record of)
-        retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
-                   store.page_retries(con, started_at, settings.page_retry_limit,
-                                      settings.page_retry_hours))
-        return replace(merge_state, validators=store.feed_validators(con), page_retries=retries,
-                       feed_settings={} if replay is not None else store.feed_settings(con),
-                       known_titles=known_titles_of(stored))
+        return replace(merge_state, **fetch_state(con, settings, started_at, replay))
 
 
-def known_titles_of(stored: pl.DataFrame) -> pl.DataFrame:
-    """feed_id, source_id, url, title of the stored articles that have a URL (KNOWN_TITLES_SCHEMA), from
-    the one read of them (store.known_articles): what the shards are given their part of (titles_of)."""
-    return stored.filter(pl.col("url").is_not_null()).select(list(KNOWN_TITLES_SCHEMA))
+def fetch_state(con, settings: Settings, started_at: datetime, replay: ReplayIndex | None) -> dict:
+    """The parts of WarehouseState the fetch reads (validators, page retries, feed settings, known titles),
+    as its keyword arguments. A replay fetches again exactly the pages its run fetched (the ones it has a
+    record of), whatever the settings its feeds were read with."""
+    retries = (dict.fromkeys(replay.fetches, "") if replay is not None else
+               store.page_retries(con, started_at, settings.page_retry_limit, settings.page_retry_hours))
+    return {"validators": store.feed_validators(con), "page_retries": retries,
+            "feed_settings": {} if replay is not None else store.feed_settings(con),
+            "known_titles": store.known_titles(con)}
 
 
 @task(name="transform_batch", cache_policy=NO_CACHE)
@@ -230,20 +235,38 @@ def batch_tables(results: list[FeedResult], config: SourcesConfig, state: Wareho
 
 
 class EarlyNer:
-    """NER ahead of the merge: each feed's new and changed articles (against the state read at the run's
-    start) handed to the run's NerPool as soon as the feed's pages are read, while other pages are still
-    being fetched. An article another run loaded meanwhile is read for nothing; one the merge finds
-    otherwise is read there. Called from shard threads (a plain class: Prefect passes it as is)."""
+    """NER ahead of the merge: each feed's new and changed articles (against the stored articles as read
+    when the first feed brought items: `read_articles`, a WarehouseState with the article side) handed to
+    the run's NerPool as soon as the feed's pages are read, while other pages are still being fetched. An
+    article another run loaded meanwhile is read for nothing; one the merge finds otherwise is read there.
+    Called from shard threads (a plain class: Prefect passes it as is)."""
 
-    def __init__(self, pool: NerPool, config: SourcesConfig, state: WarehouseState) -> None:
+    def __init__(self, pool: NerPool, config: SourcesConfig,
+                 read_articles: Callable[[], WarehouseState]) -> None:
         self.pool, self.config = pool, config
-        self.state: WarehouseState | None = state
+        self._read_articles: Callable[[], WarehouseState] | None = read_articles
+        self.state: WarehouseState | None = None
         self._handed: set[str] = set()
         self._lock = threading.Lock()
+        self._state_lock = threading.Lock()
 
     def let_go_of_state(self) -> None:
-        """Once the feeds are read: the state read at the start is not held beside the merge's."""
-        self.state = None
+        """Once the feeds are read: the state read for them is not held beside the merge's."""
+        with self._state_lock:
+            self._read_articles, self.state = None, None
+
+    def _articles_state(self) -> WarehouseState | None:
+        """The state read once, by the first feed that asks (the others wait for it); None if it could not
+        be read (the merge reads the texts then) or the feeds are all read."""
+        with self._state_lock:
+            if self._read_articles is not None:
+                read, self._read_articles = self._read_articles, None
+                try:
+                    self.state = read()
+                except Exception as exc:  # noqa: BLE001 - only work spared: the merge reads these texts itself
+                    get_run_logger().warning("texts not read ahead of the merge: the stored articles could "
+                                             "not be read: %s: %s", type(exc).__name__, exc)
+            return self.state
 
     def __call__(self, result: FeedResult) -> None:
         if result.ner_spans is not None:  # its shard read its new texts on a worker: nothing to read here
@@ -253,8 +276,10 @@ class EarlyNer:
             if result.feed.feed_id in self._handed:
                 return
             self._handed.add(result.feed.feed_id)
-        state = self.state
-        if result.items is None or state is None:
+        if result.items is None:
+            return
+        state = self._articles_state()
+        if state is None:
             return
         try:
             articles = batch_tables([result], self.config, state)[0].articles
@@ -957,12 +982,19 @@ def _run_batch(settings: Settings, config: SourcesConfig, sources: tuple[Feed, .
             counts = summed_counts(done)
         else:
             ner = held.enter_context(ner_pool(settings))  # its workers stop after the merge's NER
+
+            def stored_articles() -> WarehouseState:
+                # under the ingest lock, as every read of the writer's file; not at the run's start: a
+                # re-poll whose feeds are all unchanged reads none of it
+                with locked():
+                    return read_state(settings, started_at, articles_only=True)
+
             # each feed's rows wait for the merge on disk, once its texts are handed to NER
-            early = EarlyNer(ner, config, start_state)
+            early = EarlyNer(ner, config, stored_articles)
             rows = held.enter_context(spilled_rows(settings.warehouse_path, early))
             fetched = fetch_batch(settings, sources, LiveFetcher(settings), start_state, lap, progress, rows)
-            # the state read at the start spared fetches and NER; the merge reads its own under the lock,
-            # and this one is not held beside it (a generated warehouse of 20,000 articles: a state of 70 MB)
+            # the states read for the fetch and NER spared work; the merge reads its own under the lock, and
+            # these are not held beside it (a generated warehouse of 20,000 articles: a state of 70 MB)
             early.let_go_of_state()
             start_state = None
             merge_now()

@@ -5,8 +5,9 @@ drops them when their process dies, however it dies (a SIGKILLed run leaves no s
 
 - the group's lock, tried once: a run that finds its group already running is skipped (a schedule that
   fires while the previous run of the group is still going must not start a second one);
-- the warehouse's ingest lock, waited for, held only by a run's start (migrations, its run record) and
-  by its merge (reading the warehouse state, transforms against it, entity resolution, stories, the load,
+- the warehouse's ingest lock, waited for, held only by a run's start (migrations, its run record, what
+  its fetch reads), for a moment by its first feed that brings items (the stored articles its early NER
+  compares them with: flows/ingest.py EarlyNer), and by its merge (reading the warehouse state, transforms against it, entity resolution, stories, the load,
   publishing): runs of different groups fetch, parse and recognise entities at the same time, and their
   merges take turns, each reading the state it merges against under the lock, so nothing else writes
   between its read and its load.

@@ -38,12 +38,14 @@ from store.connection import (
 from store.load import LOAD_ORDER, LoadResult, load_batch
 from store.migrations import apply_views, apply_views_if_changed, migrate, migration_files
 from store.reads import (
+    KNOWN_TITLES_SCHEMA,
     entity_decisions,
     feed_settings,
     feed_validators,
     known_articles,
     known_entities,
     known_source_aliases,
+    known_titles,
     page_retries,
     recent_article_entities,
     recent_signatures,
@@ -61,12 +63,14 @@ from store.search import build_search_index, has_search_index, unindexed_article
 from store.sql import run_file, split_statements, sql_files, sql_text
 
 __all__ = [
-    "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError", "apply_views",
+    "KNOWN_TITLES_SCHEMA", "LOAD_ORDER", "LOCK_WAITS", "AggregateCost", "LoadResult", "LockedError",
+    "apply_views",
     "apply_views_if_changed", "batch_transaction",
     "broken_keys", "build_search_index", "close_external_access", "connect", "connect_reader",
     "connect_writer",
     "entity_decisions", "feed_settings", "feed_validators", "has_search_index", "holding_writer",
-    "known_articles", "known_entities", "known_source_aliases", "leave_lookup_only_modules_unloaded",
+    "known_articles", "known_entities", "known_source_aliases", "known_titles",
+    "leave_lookup_only_modules_unloaded",
     "limit_memory",
     "load_batch",
     "load_extension", "migrate", "migration_files", "page_retries", "publish", "rebuilding",

@@ -56,6 +56,9 @@ LOCK_WAITS = _LockWaits()
 # first bound parameter or registered frame) and pyarrow.dataset (on every registration once pyarrow is
 # loaded; it then scans an Arrow stream through a pyarrow dataset). A run makes neither kind of object.
 LOOKUP_ONLY_MODULES = ("pandas", "pyarrow.dataset")
+# pyarrow itself (and numpy under it): imported by the first registration for the same lookup, and needed
+# by a frame read (store.reads.state_frame, DuckDB's `.pl()`), which lets it load (allow_pyarrow)
+UNTIL_READ_MODULES = ("pyarrow",)
 
 
 class _Refused(importlib.abc.MetaPathFinder):
@@ -72,19 +75,30 @@ class _Refused(importlib.abc.MetaPathFinder):
 
 
 def leave_lookup_only_modules_unloaded() -> None:
-    """From now on this process imports none of LOOKUP_ONLY_MODULES (nothing happens if it already has one).
-    For a process that makes no pandas object and no pyarrow dataset, such as `newsetl run`: DuckDB's Python
-    client takes a refused import as "not installed"; with neither loaded no value can be one of their
-    objects, so every conversion is the same, and DuckDB scans a registered Arrow stream itself.
+    """From now on this process imports none of LOOKUP_ONLY_MODULES, nor UNTIL_READ_MODULES until a frame
+    read needs them (allow_pyarrow); nothing happens for a module it already has. For a process that makes
+    no pandas object and no pyarrow dataset, such as `newsetl run`: DuckDB's Python client takes a refused
+    import as "not installed" (and imports it again once allowed); with neither loaded no value can be one
+    of their objects, so every conversion is the same, and DuckDB scans a registered Arrow stream itself.
     - pandas: imported on the first bound parameter or registered frame, and by pyarrow's scans: 0.3-0.5 s,
       a tenth of a run that finds nothing new.
     - pyarrow.dataset (and pyarrow.compute under it): imported by every registration once pyarrow is loaded,
       75-95 ms, to ask whether a stage frame is a pyarrow dataset. Scanned by DuckDB itself, a load of 2,000
       articles into 20,000 peaked 26-27 MB lower, in the same time (bench_load_memory.py; bench/README).
+    - pyarrow, and numpy, which it imports: 0.1-0.2 s of a re-poll of unchanged feeds, which reads no frame
+      (its state is read as rows: store.reads.known_titles) and registers a few.
     Not for a process that may load pandas later (pyarrow keeps its answer)."""
-    unloaded = tuple(module for module in LOOKUP_ONLY_MODULES if module not in sys.modules)
+    unloaded = tuple(m for m in LOOKUP_ONLY_MODULES + UNTIL_READ_MODULES if m not in sys.modules)
     if unloaded and not any(isinstance(finder, _Refused) for finder in sys.meta_path):
         sys.meta_path.insert(0, _Refused(unloaded))
+
+
+def allow_pyarrow() -> None:
+    """pyarrow may load from now on (a frame read needs it), whatever leave_lookup_only_modules_unloaded
+    refused; pyarrow.dataset stays refused."""
+    for finder in sys.meta_path:
+        if isinstance(finder, _Refused):
+            finder.modules = tuple(module for module in finder.modules if module not in UNTIL_READ_MODULES)
 
 
 # a write-ahead log this small is left for the next open to replay rather than checkpointed at a close that

@@ -7,6 +7,7 @@ from datetime import timedelta
 import duckdb
 import pytest
 
+import flows.ingest
 import store
 from fetch import raw_store
 from flows.ingest import ingest
@@ -198,23 +199,40 @@ def test_raw_bodies_land_unchanged_and_content_addressed(first_run):
     assert not list(raw_root.rglob("*.tmp"))
 
 
-def test_the_state_reads_the_known_titles_from_its_one_scan_of_the_articles(first_run):
-    """read_state scans `articles` once: the transforms' known articles and the shards' known titles (by
-    feed and outlet) both come from it, the titles the same rows the query of their own used to give."""
+def test_the_state_is_read_in_the_parts_a_run_reads_apart(first_run):
+    """read_state's parts: the fetch's (the shards' known titles by feed and outlet, read as rows), the
+    article side EarlyNer compares items with, the merge's (the article side and the entities); each leaves
+    the others empty, and the whole state has them all."""
     from pathlib import Path
 
-    from flows.ingest import KNOWN_TITLES_SCHEMA, read_state
+    from flows.ingest import read_state
     from newsetl.config import Settings
+    from store import KNOWN_TITLES_SCHEMA
     from transforms.dedupe import KNOWN_SCHEMA
 
     summary, db, _ = first_run
-    state = read_state.fn(Settings.from_env(warehouse_path=Path(db)), summary.started_at)
-    assert state.known_articles.schema == KNOWN_SCHEMA
-    assert state.known_articles.height == counts(db)["articles"]
-    assert state.known_titles.schema == KNOWN_TITLES_SCHEMA
-    assert sorted(state.known_titles.rows()) == sorted(
-        query(db, "select feed_id, source_id, url, title from articles where url is not null"))
-    assert state.known_titles.height > 40
+    settings = Settings.from_env(warehouse_path=Path(db))
+    whole = read_state.fn(settings, summary.started_at)
+    fetch = read_state.fn(settings, summary.started_at, fetch_only=True)
+    articles = read_state.fn(settings, summary.started_at, articles_only=True)
+    merge = read_state.fn(settings, summary.started_at, merge_only=True)
+    titles = sorted(query(db, "select feed_id, source_id, url, title from articles where url is not null"))
+    assert len(titles) > 40
+    for state in (whole, fetch):
+        assert state.known_titles.schema == KNOWN_TITLES_SCHEMA
+        assert sorted(state.known_titles.rows()) == titles
+        assert state.validators and state.validators == whole.validators
+    for state in (whole, articles, merge):
+        assert state.known_articles.schema == KNOWN_SCHEMA
+        assert state.known_articles.height == counts(db)["articles"]
+        assert state.recent_signatures.height == whole.recent_signatures.height > 0
+        assert state.known_aliases.height == whole.known_aliases.height > 0
+    for state in (whole, merge):
+        assert state.known_entities.height == counts(db)["entities"] > 0
+        assert state.recent_entities.height == whole.recent_entities.height > 0
+    assert fetch.known_articles.is_empty() and fetch.recent_signatures.is_empty()
+    assert articles.known_titles.is_empty() and not articles.validators and articles.known_entities.is_empty()
+    assert merge.known_titles.is_empty() and not merge.validators
 
 
 def test_second_run_adds_no_rows(first_run, site_server):
@@ -230,7 +248,7 @@ def test_second_run_adds_no_rows(first_run, site_server):
     assert query(db, "select count(*) from runs where status = 'completed'")[0][0] == 2
 
 
-def test_an_edited_headline_is_a_new_version(first_run, site_server):
+def test_an_edited_headline_is_a_new_version(first_run, site_server, monkeypatch):
     """The feed and the page of one article change their headline: the page is fetched again, the
     article updated, a version added, and the change listed by analytics.headline_changes."""
     _, db, sources = first_run
@@ -243,12 +261,20 @@ def test_an_edited_headline_is_a_new_version(first_run, site_server):
                                                   feed.replace(old, new))
     site_server.routes["/independent/articles/bank-of-england-holds-rates.html"] = (
         200, {"Content-Type": "text/html"}, page.replace(old, new))
+    reads, handed = [], []  # the state's reads; the articles EarlyNer hands to NER ahead of the merge
+    real_read, real_inputs = flows.ingest.read_state.fn, flows.ingest.ner_inputs
+    monkeypatch.setattr(flows.ingest.read_state, "fn", lambda *a, **k: reads.append(k) or real_read(*a, **k))
+    monkeypatch.setattr(flows.ingest, "ner_inputs",
+                        lambda articles: handed.extend(articles["title"]) or real_inputs(articles))
     try:
         summary = ingest(sources_file=str(sources), warehouse_path=str(db))
     finally:
         del site_server.routes["/independent/rss.xml"]
         del site_server.routes["/independent/articles/bank-of-england-holds-rates.html"]
     assert summary.articles["changed"] == 1 and summary.articles["new"] == 0
+    # the stored articles read once the changed feed brought its items, and only the changed one read ahead
+    assert reads == [{"fetch_only": True}, {"articles_only": True}, {"merge_only": True}]
+    assert len(handed) == 1 and handed[0].startswith("Bank of England keeps")
     changes = query(db, "select previous_title, title from analytics.headline_changes")
     assert len(changes) == 1
     before, after = changes[0]
