@@ -7,10 +7,10 @@ drops them when their process dies, however it dies (a SIGKILLed run leaves no s
   fires while the previous run of the group is still going must not start a second one);
 - the warehouse's ingest lock, waited for, held only by a run's start (migrations, its run record, what
   its fetch reads), for a moment by its first feed that brings items (the stored articles its early NER
-  compares them with: flows/ingest.py EarlyNer), and by its merge (reading the warehouse state, transforms against it, entity resolution, stories, the load,
-  publishing): runs of different groups fetch, parse and recognise entities at the same time, and their
-  merges take turns, each reading the state it merges against under the lock, so nothing else writes
-  between its read and its load.
+  compares them with: flows/ingest.py EarlyNer), and by its merge (reading the warehouse state,
+  transforms against it, entity resolution, stories, the load, publishing): runs of different groups
+  fetch, parse and recognise entities at the same time, and their merges take turns, each reading the
+  state it merges against under the lock, so nothing else writes between its read and its load.
 
 A third lock, each run's own (`alive`), is held for the whole run, so that a run starting while another is
 between its start and its merge can tell it from a run that was killed (whose record is left `running`).

@@ -7,10 +7,10 @@ into a warehouse of 20,000 (bench_load_memory.py, medians of 3, twice): peak 377
 against 398-400 MB, 393 MB against 398-400 MB with its checkpoint, in the same 0.53-0.54 s.
 Reads keep DuckDB's `.pl()` (store/reads.py): read as a stream, DuckDB fills batches of a million rows, and
 the merge state of a warehouse of 20,000 articles took +20 MB and twice the time (every file of sql/read/
-gave the same frame both ways). DuckDB still imports pyarrow (the reads need it). Once pyarrow is loaded,
-a registration also imports pyarrow.dataset, to ask whether the object is one of its datasets, and DuckDB
-then scans the stream through one; `newsetl run` refuses that import (store.connection:
-leave_lookup_only_modules_unloaded) and DuckDB scans the stream itself."""
+gave the same frame both ways). A registration imports pyarrow, and once pyarrow is loaded pyarrow.dataset,
+only to ask whether the object is one of theirs, and DuckDB then scans the stream through a pyarrow dataset;
+`newsetl run` refuses pyarrow.dataset, and pyarrow until its first frame read (store.connection:
+leave_lookup_only_modules_unloaded), and DuckDB scans the stream itself."""
 
 from __future__ import annotations
 
