@@ -45,7 +45,8 @@ def known_titles(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """feed_id, source_id, url, title of the stored articles that have a URL (sql/read/known_titles.sql),
     read as rows rather than through Arrow: the fetch at a run's start reads them, and a run that reads no
     other state (a re-poll of unchanged feeds) then never loads pyarrow and numpy, 0.1-0.2 s of its
-    process (store.connection.leave_lookup_only_modules_unloaded). 20,000 titles read in ~40 ms."""
+    process (store.connection.leave_lookup_only_modules_unloaded). 20,000 titles: 40 ms as rows, 16 ms
+    through pyarrow (medians of 7)."""
     return pl.DataFrame(con.execute(sql_text("read/known_titles.sql")).fetchall(), schema=KNOWN_TITLES_SCHEMA,
                         orient="row")
 
