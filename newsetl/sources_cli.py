@@ -393,7 +393,7 @@ def _health(path) -> tuple[dict[str, dict], str | None]:
     published file, or a lake (store/lake.py)."""
     import duckdb
 
-    from store import LockedError, connect_reader, sql_text
+    from store import LockedError, connect_reader, row_dicts
     from store.lake import LakeError
 
     published = path if isinstance(path, Path) else path.search_file
@@ -401,9 +401,7 @@ def _health(path) -> tuple[dict[str, dict], str | None]:
         return {}, f"no warehouse at {published}: no source has been polled into it"
     try:
         with connect_reader(path, wait_seconds=5.0, extensions=()) as con:  # reads health only
-            cursor = con.execute(sql_text("read/source_health.sql"))
-            columns = [d[0] for d in cursor.description]
-            rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+            rows = row_dicts(con, "read/source_health.sql")
     except LockedError:
         return {}, f"{path} is locked by another process (a run?): health not shown"
     except (duckdb.Error, LakeError) as exc:

@@ -49,6 +49,7 @@ from store.reads import (
     page_retries,
     recent_article_entities,
     recent_signatures,
+    row_dicts,
     stale_feeds,
     table_counts,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "recent_article_entities", "recent_signatures", "record_checks", "record_fetches",
     "record_run_finished", "record_run_skipped", "record_run_started", "recount_aggregates",
     "refreshing_aggregates", "run_checks", "running_runs", "scratch_copy", "sort_by_entity",
-    "run_file", "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts", "transaction",
+    "row_dicts", "run_file", "split_statements", "sql_files", "sql_text", "stale_feeds", "table_counts",
+    "transaction",
     "unindexed_articles", "update_search_index", "working_copy",
 ]

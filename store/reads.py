@@ -26,12 +26,17 @@ def state_frame(con: duckdb.DuckDBPyConnection, relative: str, params: dict | No
     return con.execute(sql_text(relative), params).pl(rows_per_batch=READ_BATCH_ROWS)
 
 
+def row_dicts(con: duckdb.DuckDBPyConnection, relative: str, params: dict | None = None) -> list[dict]:
+    """The rows of one read of sql/read/ as dicts (column -> value), read as rows, not through pyarrow."""
+    cursor = con.execute(sql_text(relative), params)
+    columns = [column[0] for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
 def stale_feeds(con: duckdb.DuckDBPyConnection, hours: float) -> list[dict]:
     """Feeds with no new article for more than `hours` hours (analytics.source_freshness), read as rows
     (as known_titles: every run reads them)."""
-    cursor = con.execute(sql_text("read/stale_feeds.sql"), {"hours": hours})
-    columns = [column[0] for column in cursor.description]
-    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    return row_dicts(con, "read/stale_feeds.sql", {"hours": hours})
 
 
 
